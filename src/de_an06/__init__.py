@@ -1,0 +1,84 @@
+"""de_an06: typed data, analysis and readers for Vietnam's Đề án 06 programme.
+
+Đề án 06 (Decision 06/QĐ-TTg of 2022-01-06) develops applications of
+population data, electronic identification and authentication for national
+digital transformation, 2022-2025 with a vision to 2030. This package models
+its catalogue and the figures provincial reports publish, and computes
+attainment, trends and target forecasts over them.
+
+Examples
+--------
+>>> import de_an06
+>>> de_an06.Rank(37, 63).percentile > de_an06.Rank(62, 63).percentile
+True
+"""
+
+from __future__ import annotations
+
+from de_an06._version import __version__
+from de_an06.errors import (
+    DeAn06Error,
+    InsufficientDataError,
+    ParseError,
+    UnknownCodeError,
+    ValidationError,
+)
+from de_an06.model import (
+    PROGRAMME_START,
+    Basis,
+    Confidence,
+    Direction,
+    EssentialService,
+    Indicator,
+    Jurisdiction,
+    Level,
+    LinkedService,
+    Measure,
+    Programme,
+    Qualifier,
+    Rank,
+    Reading,
+    Series,
+    ServiceLevel,
+    Source,
+    Target,
+    Task,
+    TaskStatus,
+    Unit,
+    UtilityGroup,
+)
+
+__all__ = [
+    "PROGRAMME_START",
+    "Basis",
+    "Confidence",
+    "DeAn06Error",
+    "Direction",
+    "EssentialService",
+    "Indicator",
+    "InsufficientDataError",
+    "Jurisdiction",
+    "Level",
+    "LinkedService",
+    "Measure",
+    "ParseError",
+    "Programme",
+    "Qualifier",
+    "Rank",
+    "Reading",
+    "Series",
+    "ServiceLevel",
+    "Source",
+    "Target",
+    "Task",
+    "TaskStatus",
+    "Unit",
+    "UnknownCodeError",
+    "UtilityGroup",
+    "ValidationError",
+    "__version__",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,218 @@
+"""attrs validators and converters that raise :class:`~de_an06.ValidationError`.
+
+attrs' own validators raise ``TypeError``/``ValueError`` with messages that do
+not name the class; these name class, field and value, and reject the usual
+traps: ``bool`` passed as a number, ``datetime`` passed as a date, NaN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from de_an06.errors import ValidationError
+
+T = TypeVar("T")
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+CODE_PATTERN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.\-]*[A-Za-z0-9])?")
+
+
+def fail(owner: object, field: str, rule: str, value: object) -> ValidationError:
+    """Build the library's one message shape: ``Owner.field rule (got value)``."""
+    name = owner if isinstance(owner, str) else type(owner).__name__
+    return ValidationError(
+        f"{name}.{field} {rule} (got {value!r})", owner=name, field=field, value=value
+    )
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise fail(instance, attribute.name, f"must be a datetime.date, not {_type_name(value)}",
+                   value)
+
+
+def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a :class:`datetime.date`."""
+    if value is not None:
+        is_date(instance, attribute, value)
+
+
+def is_real(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A finite int or float (``bool`` is refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise fail(instance, attribute.name, f"must be a real number, not {_type_name(value)}",
+                   value)
+    if not math.isfinite(value):
+        raise fail(instance, attribute.name, "must be finite", value)
+
+
+def is_optional_real(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a finite real number."""
+    if value is not None:
+        is_real(instance, attribute, value)
+
+
+def is_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An ``int`` (``bool`` is refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(instance, attribute.name, f"must be an int, not {_type_name(value)}", value)
+
+
+def non_negative(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    """``>= 0`` (``None`` passes)."""
+    if value is not None and value < 0:
+        raise fail(instance, attribute.name, "must be >= 0", value)
+
+
+def positive(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    """``> 0`` (``None`` passes)."""
+    if value is not None and value <= 0:
+        raise fail(instance, attribute.name, "must be > 0", value)
+
+
+def between(low: int, high: int) -> Validator:
+    """An int in the closed range ``[low, high]``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+        if not low <= value <= high:
+            raise fail(instance, attribute.name, f"must be between {low} and {high}", value)
+
+    return check
+
+
+def is_instance(kind: type[Any]) -> Validator:
+    """An instance of `kind` (exactly what attrs' ``instance_of`` checks)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise fail(instance, attribute.name,
+                       f"must be a {kind.__name__}, not {_type_name(value)}", value)
+
+    return check
+
+
+def is_optional_instance(kind: type[Any]) -> Validator:
+    """``None`` or an instance of `kind`."""
+    inner = is_instance(kind)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(instance, attribute, value)
+
+    return check
+
+
+def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-blank ``str`` without surrounding whitespace."""
+    if not isinstance(value, str):
+        raise fail(instance, attribute.name, f"must be a str, not {_type_name(value)}", value)
+    if not value.strip() or value != value.strip():
+        raise fail(instance, attribute.name,
+                   "must be non-empty text without surrounding whitespace", value)
+
+
+def is_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or non-blank text."""
+    if value is not None:
+        is_text(instance, attribute, value)
+
+
+def is_note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Any ``str`` (may be empty)."""
+    if not isinstance(value, str):
+        raise fail(instance, attribute.name, f"must be a str, not {_type_name(value)}", value)
+
+
+def is_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An ASCII code: letters, digits, ``_``, ``.``, ``-``; alphanumeric at both ends."""
+    if not isinstance(value, str):
+        raise fail(instance, attribute.name, f"must be a str, not {_type_name(value)}", value)
+    if not CODE_PATTERN.fullmatch(value):
+        raise fail(instance, attribute.name,
+                   "must be an ASCII code of letters, digits, '_', '.', '-'", value)
+
+
+def is_tuple_of(kind: type[Any]) -> Validator:
+    """A tuple whose every item is an instance of `kind`."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise fail(instance, attribute.name, f"must be a tuple, not {_type_name(value)}",
+                       value)
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise fail(instance, f"{attribute.name}[{index}]",
+                           f"must be a {kind.__name__}, not {_type_name(item)}", item)
+
+    return check
+
+
+def unique_by(key: Callable[[Any], object], what: str) -> Validator:
+    """Items of a tuple have distinct ``key(item)``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        seen: set[object] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                raise fail(instance, attribute.name, f"must not repeat a {what}", k)
+            seen.add(k)
+
+    return check
+
+
+def to_tuple(value: object) -> object:
+    """Turn any non-string iterable into a tuple; leave anything else for the validator."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
+
+
+def to_nfc(value: object) -> object:
+    """NFC-normalise text so composed and decomposed Vietnamese compare equal."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+def to_optional_nfc(value: object) -> object:
+    """Like :func:`to_nfc`, letting ``None`` through."""
+    return None if value is None else to_nfc(value)
+
+
+def to_frozenset(value: object) -> object:
+    """Turn a set, list or tuple into a frozenset; leave anything else for the validator."""
+    if isinstance(value, (set, frozenset, list, tuple)):
+        return frozenset(value)
+    return value
+
+
+def as_enum(kind: type[T], value: object) -> object:
+    """Accept an enum member or its value (``"percent"`` for ``Unit.PERCENT``).
+
+    Anything else is returned unchanged, for the instance-of validator to
+    report with the field's name.
+    """
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)  # type: ignore[call-arg]
+    except (ValueError, TypeError):
+        return value
+
+
+def as_optional_enum(kind: type[T], value: object) -> object:
+    """Like :func:`as_enum`, letting ``None`` through."""
+    return None if value is None else as_enum(kind, value)

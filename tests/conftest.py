@@ -1,0 +1,37 @@
+"""Shared fixtures: real objects from the Khánh Hòa and Quảng Ngãi reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import de_an06 as da
+
+settings.register_profile(
+    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("default")
+
+
+@pytest.fixture
+def khanh_hoa() -> da.Jurisdiction:
+    return da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level=da.Level.PROVINCE, parent="VN")
+
+
+@pytest.fixture
+def collected() -> da.Indicator:
+    return da.Indicator("eid-collected", "e-ID applications collected",
+                        "Thu nhận hồ sơ định danh điện tử", unit=da.Unit.PEOPLE)
+
+
+@pytest.fixture
+def share() -> da.Indicator:
+    return da.Indicator("eid-collected-share", "e-ID applications collected, share of target",
+                        "Tỷ lệ thu nhận hồ sơ định danh điện tử", unit=da.Unit.PERCENT)
+
+
+@pytest.fixture
+def reading(collected: da.Indicator, khanh_hoa: da.Jurisdiction) -> da.Reading:
+    return da.Reading(collected, 546_234, dt.date(2023, 7, 1), khanh_hoa)
