@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 from de_an06._version import __version__
+from de_an06.calendar import WorkingCalendar, due_date
 from de_an06.errors import (
     DeAn06Error,
     InsufficientDataError,
@@ -76,7 +77,9 @@ __all__ = [
     "UnknownCodeError",
     "UtilityGroup",
     "ValidationError",
+    "WorkingCalendar",
     "__version__",
+    "due_date",
 ]
 
 
