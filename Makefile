@@ -23,7 +23,7 @@ demo: $(STAMP)
 test: lint typecheck pytest docs
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests examples benchmarks docs
+	$(BIN)/ruff check src tests examples docs $(wildcard benchmarks)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src tests

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+from de_an06 import calendar, io
 from de_an06._version import __version__
 from de_an06.calendar import WorkingCalendar, due_date
 from de_an06.errors import (
@@ -79,7 +80,9 @@ __all__ = [
     "ValidationError",
     "WorkingCalendar",
     "__version__",
+    "calendar",
     "due_date",
+    "io",
 ]
 
 
