@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import de_an06 as da
+from de_an06 import strategies as das
 from de_an06.calendar import FIRST_YEAR, WorkingCalendar, due_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -388,6 +389,17 @@ def test_weekends_off_unless_swapped(day: D) -> None:
     swapped = {D(2024, 5, 4), D(2025, 4, 26), D(2026, 8, 22)}
     if day.weekday() >= 5:
         assert CAL.is_working_day(day) == (day in swapped)
+
+
+@given(das.linked_services(), early_dates)
+def test_due_date_follows_the_unit(service: da.LinkedService, submitted: D) -> None:
+    due = due_date(service, submitted, CAL)
+    n = int(service.days_after)
+    if service.after_unit is da.Unit.DAYS:
+        assert (due - submitted).days == n
+    else:
+        assert CAL.working_days_between(submitted, due) == n
+        assert n == 0 or CAL.is_working_day(due)
 
 
 # ------------------------------------------------------------------------ docs

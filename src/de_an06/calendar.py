@@ -11,9 +11,11 @@ the weekmask of ``numpy.busday_count`` cannot describe it.
 :class:`WorkingCalendar` wraps the `holidays <https://holidays.readthedocs.io>`_
 package (country ``"VN"``), which keeps the statutory holidays, their
 compensation days and the announced swaps (including make-up working
-Saturdays) as data, and turns a range of years into a sorted table of working
-day numbers once. Every question is then answered with
-:func:`numpy.searchsorted` over that table, for one date or for whole arrays.
+Saturdays) as data, and turns a range of years once into two tables: the
+running count of working days up to each day, and the sorted day numbers of
+the working days. A count is then two look-ups in the first table and a due
+date one index into the second, for one date or for whole arrays, with no
+Python loop per day.
 
 ``holidays`` is an optional dependency: install ``de_an06[calendar]``. It is
 imported only when a calendar is built, so ``import de_an06`` stays light.
@@ -149,7 +151,8 @@ class WorkingCalendar:
     Sundays are days off, and so are the public holidays, their compensation
     days and the days the government swapped away; the Saturdays it swapped
     in (``weekend_workdays``) are working days. The result is kept as a
-    sorted table of day numbers, so every query is a binary search.
+    running count of working days per day and a sorted table of working day
+    numbers, so every query is a look-up.
 
     Parameters
     ----------
@@ -215,6 +218,7 @@ class WorkingCalendar:
         repr=False,
     )
     _mask: npt.NDArray[np.bool_] = attrs.field(init=False, repr=False, eq=False)
+    _count: DayArray = attrs.field(init=False, repr=False, eq=False)
     _table: DayArray = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -258,7 +262,10 @@ class WorkingCalendar:
         mask.flags.writeable = False
         table = np.flatnonzero(mask).astype(np.int64) + first
         table.flags.writeable = False
+        count = np.cumsum(mask, dtype=np.int64)
+        count.flags.writeable = False
         object.__setattr__(self, "_mask", mask)
+        object.__setattr__(self, "_count", count)
         object.__setattr__(self, "_table", table)
 
     # ------------------------------------------------------------------ range
@@ -284,6 +291,10 @@ class WorkingCalendar:
         (249, np.datetime64('2023-01-03'))
         """
         return _as_datetime64(self._table)
+
+    def _table_origin(self) -> int:
+        """The day number of 1 January of ``first_year``, index 0 of the per-day tables."""
+        return _day_number(self.first_day)
 
     def _years_rule(self) -> str:
         return f"must fall in the calendar's years {self.first_year}-{self.last_year}"
@@ -328,8 +339,8 @@ class WorkingCalendar:
         return array.astype(np.int64)
 
     def _rank(self, days: DayArray) -> DayArray:
-        """The number of working days ``<= days`` within the table."""
-        return np.searchsorted(self._table, days, side="right").astype(np.int64)
+        """The number of working days ``<= days`` within the calendar's years."""
+        return self._count[days - self._table_origin()]
 
     def _shift(self, start: DayArray, steps: DayArray) -> DayArray:
         start, steps = _broadcast("start_days", start, "n", steps)
@@ -359,7 +370,7 @@ class WorkingCalendar:
         True
         """
         number = self._check_date("day", day)
-        return bool(self._mask[number - _day_number(self.first_day)])
+        return bool(self._mask[number - self._table_origin()])
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """The signed number of working days ``d`` with ``start < d <= end``.
@@ -380,8 +391,8 @@ class WorkingCalendar:
         """
         s = self._check_date("start", start)
         e = self._check_date("end", end)
-        return int(np.searchsorted(self._table, e, side="right")
-                   - np.searchsorted(self._table, s, side="right"))
+        origin = self._table_origin()
+        return int(self._count[e - origin] - self._count[s - origin])
 
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         """The ``n``-th working day after ``start``: the due date of an ``n``-working-day limit.
@@ -428,8 +439,9 @@ class WorkingCalendar:
         """
         s = self._check_date("start", start)
         e = self._check_date("end", end)
-        low = int(np.searchsorted(self._table, s, side="right"))
-        high = int(np.searchsorted(self._table, e, side="right"))
+        origin = self._table_origin()
+        low = int(self._count[s - origin])
+        high = int(self._count[e - origin])
         return _as_datetime64(self._table[low:max(low, high)].copy())
 
     # ------------------------------------------------------------- vectorised
@@ -445,7 +457,7 @@ class WorkingCalendar:
         array([ True, False, False])
         """
         numbers = self._check_days("days", days)
-        return self._mask[numbers - _day_number(self.first_day)]
+        return self._mask[numbers - self._table_origin()]
 
     def count_working_days(self, start_days: npt.ArrayLike,
                            end_days: npt.ArrayLike) -> npt.NDArray[np.int64]:
