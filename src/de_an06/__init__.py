@@ -16,6 +16,24 @@ True
 from __future__ import annotations
 
 from de_an06._version import __version__
+from de_an06.analysis import (
+    Attainment,
+    Completion,
+    Forecast,
+    Gap,
+    Prediction,
+    ProgressStatus,
+    RankChange,
+    Trend,
+    WorkingDayCounter,
+    attainment,
+    completion,
+    forecast,
+    gap,
+    implied_target,
+    rank_change,
+    trend,
+)
 from de_an06.errors import (
     DeAn06Error,
     InsufficientDataError,
@@ -50,11 +68,15 @@ from de_an06.model import (
 
 __all__ = [
     "PROGRAMME_START",
+    "Attainment",
     "Basis",
+    "Completion",
     "Confidence",
     "DeAn06Error",
     "Direction",
     "EssentialService",
+    "Forecast",
+    "Gap",
     "Indicator",
     "InsufficientDataError",
     "Jurisdiction",
@@ -62,9 +84,12 @@ __all__ = [
     "LinkedService",
     "Measure",
     "ParseError",
+    "Prediction",
     "Programme",
+    "ProgressStatus",
     "Qualifier",
     "Rank",
+    "RankChange",
     "Reading",
     "Series",
     "ServiceLevel",
@@ -72,11 +97,20 @@ __all__ = [
     "Target",
     "Task",
     "TaskStatus",
+    "Trend",
     "Unit",
     "UnknownCodeError",
     "UtilityGroup",
     "ValidationError",
+    "WorkingDayCounter",
     "__version__",
+    "attainment",
+    "completion",
+    "forecast",
+    "gap",
+    "implied_target",
+    "rank_change",
+    "trend",
 ]
 
 
