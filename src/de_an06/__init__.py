@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+from de_an06 import io
 from de_an06._version import __version__
 from de_an06.analysis import (
     Attainment,
@@ -109,6 +110,7 @@ __all__ = [
     "forecast",
     "gap",
     "implied_target",
+    "io",
     "rank_change",
     "trend",
 ]
