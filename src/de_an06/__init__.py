@@ -17,6 +17,24 @@ from __future__ import annotations
 
 from de_an06 import calendar, io
 from de_an06._version import __version__
+from de_an06.analysis import (
+    Attainment,
+    Completion,
+    Forecast,
+    Gap,
+    Prediction,
+    ProgressStatus,
+    RankChange,
+    Trend,
+    WorkingDayCounter,
+    attainment,
+    completion,
+    forecast,
+    gap,
+    implied_target,
+    rank_change,
+    trend,
+)
 from de_an06.calendar import WorkingCalendar, due_date
 from de_an06.errors import (
     DeAn06Error,
@@ -52,11 +70,15 @@ from de_an06.model import (
 
 __all__ = [
     "PROGRAMME_START",
+    "Attainment",
     "Basis",
+    "Completion",
     "Confidence",
     "DeAn06Error",
     "Direction",
     "EssentialService",
+    "Forecast",
+    "Gap",
     "Indicator",
     "InsufficientDataError",
     "Jurisdiction",
@@ -64,9 +86,12 @@ __all__ = [
     "LinkedService",
     "Measure",
     "ParseError",
+    "Prediction",
     "Programme",
+    "ProgressStatus",
     "Qualifier",
     "Rank",
+    "RankChange",
     "Reading",
     "Series",
     "ServiceLevel",
@@ -74,15 +99,24 @@ __all__ = [
     "Target",
     "Task",
     "TaskStatus",
+    "Trend",
     "Unit",
     "UnknownCodeError",
     "UtilityGroup",
     "ValidationError",
     "WorkingCalendar",
+    "WorkingDayCounter",
     "__version__",
+    "attainment",
     "calendar",
+    "completion",
     "due_date",
+    "forecast",
+    "gap",
+    "implied_target",
     "io",
+    "rank_change",
+    "trend",
 ]
 
 
