@@ -41,6 +41,8 @@ napoleon_type_aliases = {
     "Measure": "de_an06.Measure",
     "Qualifier": "de_an06.Qualifier",
     "Basis": "de_an06.Basis",
+    "Claim": "de_an06.Claim",
+    "ClaimKind": "de_an06.ClaimKind",
     "Level": "de_an06.Level",
     "SearchStrategy": "hypothesis.strategies.SearchStrategy",
     "ParseError": "de_an06.ParseError",

@@ -15,8 +15,9 @@ True
 
 from __future__ import annotations
 
-from de_an06 import io
+from de_an06 import audit, datasets, io
 from de_an06._version import __version__
+from de_an06.audit import Finding, FindingKind
 from de_an06.errors import (
     DeAn06Error,
     InsufficientDataError,
@@ -27,6 +28,8 @@ from de_an06.errors import (
 from de_an06.model import (
     PROGRAMME_START,
     Basis,
+    Claim,
+    ClaimKind,
     Confidence,
     Direction,
     EssentialService,
@@ -52,10 +55,14 @@ from de_an06.model import (
 __all__ = [
     "PROGRAMME_START",
     "Basis",
+    "Claim",
+    "ClaimKind",
     "Confidence",
     "DeAn06Error",
     "Direction",
     "EssentialService",
+    "Finding",
+    "FindingKind",
     "Indicator",
     "InsufficientDataError",
     "Jurisdiction",
@@ -78,6 +85,8 @@ __all__ = [
     "UtilityGroup",
     "ValidationError",
     "__version__",
+    "audit",
+    "datasets",
     "io",
 ]
 
