@@ -39,6 +39,7 @@ from typing import IO, Any
 import attrs
 
 from de_an06 import _validators as v
+from de_an06._export import dhis2_period, to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.errors import ParseError, ValidationError
 from de_an06.model import (
     Claim,
@@ -54,11 +55,14 @@ from de_an06.model import (
 __all__ = [
     "FORMAT_VERSION",
     "Dataset",
+    "dhis2_period",
     "dumps",
     "loads",
     "programme_from_dict",
     "programme_to_dict",
     "read_json",
+    "to_dhis2_datavalues",
+    "to_open_sdg_csv",
     "write_json",
 ]
 
