@@ -1121,10 +1121,6 @@ def _as_claim_kind(value: object) -> Any:  # noqa: ANN401 - validated next
     return v.as_enum(ClaimKind, value)
 
 
-def _as_qualifier(value: object) -> Any:  # noqa: ANN401 - validated next
-    return v.as_enum(Qualifier, value)
-
-
 @attrs.frozen
 class Claim:
     """A statement a report makes about its figures, kept so it can be checked.
