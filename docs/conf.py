@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import de_an06
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _data_tables
 
 project = "de_an06"
 author = "de_an06 contributors"
@@ -82,3 +88,15 @@ exclude_patterns += ["_inventories"]
 
 html_theme = "furo"
 html_title = f"de_an06 {release}"
+
+exclude_patterns += ["_generated"]
+
+
+def _write_data_tables(_app: object) -> None:
+    """Regenerate the tables of the Data page from the bundled data."""
+    _data_tables.write(Path(__file__).parent / "_generated")
+
+
+def setup(app: object) -> None:
+    """Sphinx entry point of this configuration."""
+    app.connect("builder-inited", _write_data_tables)  # type: ignore[attr-defined]

@@ -505,8 +505,9 @@ def claims(*, kinds: st.SearchStrategy[ClaimKind] | None = None) -> st.SearchStr
     --------
     >>> from hypothesis import find, strategies as st
     >>> from de_an06 import ClaimKind, strategies as das
-    >>> find(das.claims(kinds=st.just(ClaimKind.PARTS)), lambda c: True).parts
-    ('0',)
+    >>> claim = find(das.claims(kinds=st.just(ClaimKind.PARTS)), lambda c: True)
+    >>> claim.kind.value, len(claim.parts)
+    ('parts', 1)
     """
     _check_strategy("kinds", kinds)
     kind_strategy = kinds if kinds is not None else st.sampled_from(ClaimKind)
