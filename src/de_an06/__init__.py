@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from de_an06 import calendar, io
+from de_an06 import audit, calendar, datasets, io
 from de_an06._version import __version__
 from de_an06.analysis import (
     Attainment,
@@ -35,6 +35,7 @@ from de_an06.analysis import (
     rank_change,
     trend,
 )
+from de_an06.audit import Finding, FindingKind
 from de_an06.calendar import WorkingCalendar, due_date
 from de_an06.errors import (
     DeAn06Error,
@@ -46,6 +47,8 @@ from de_an06.errors import (
 from de_an06.model import (
     PROGRAMME_START,
     Basis,
+    Claim,
+    ClaimKind,
     Confidence,
     Direction,
     EssentialService,
@@ -72,11 +75,15 @@ __all__ = [
     "PROGRAMME_START",
     "Attainment",
     "Basis",
+    "Claim",
+    "ClaimKind",
     "Completion",
     "Confidence",
     "DeAn06Error",
     "Direction",
     "EssentialService",
+    "Finding",
+    "FindingKind",
     "Forecast",
     "Gap",
     "Indicator",
@@ -108,8 +115,10 @@ __all__ = [
     "WorkingDayCounter",
     "__version__",
     "attainment",
+    "audit",
     "calendar",
     "completion",
+    "datasets",
     "due_date",
     "forecast",
     "gap",

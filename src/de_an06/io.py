@@ -1,10 +1,10 @@
 """Read and write de_an06 objects as files.
 
 JSON documents hold a whole :class:`Dataset` — sources, jurisdictions,
-indicators, readings, targets and tasks — with readings and targets referring
-to their indicator, jurisdiction and source by ``code``. Field names are the
-attribute names of the domain classes; enums are written as their values,
-dates as ISO ``YYYY-MM-DD``.
+indicators, readings, targets, tasks and claims — with readings, targets and
+claims referring to their indicator, jurisdiction and source by ``code``.
+Field names are the attribute names of the domain classes; enums are written
+as their values, dates as ISO ``YYYY-MM-DD``.
 
 Every reader is total: it returns valid objects or raises
 :class:`~de_an06.ParseError` naming the file, the element (a JSON path such
@@ -42,6 +42,7 @@ from de_an06 import _validators as v
 from de_an06._export import dhis2_period, to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.errors import ParseError, ValidationError
 from de_an06.model import (
+    Claim,
     Indicator,
     Jurisdiction,
     Programme,
@@ -74,7 +75,8 @@ def __dir__() -> list[str]:
 FORMAT_VERSION = 1
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SECTIONS = ("sources", "jurisdictions", "indicators", "readings", "targets", "tasks")
+_SECTIONS = ("sources", "jurisdictions", "indicators", "readings", "targets", "tasks",
+             "claims")
 # Fields that refer to another object by its code, and the section holding it.
 _REFERENCES = {"indicator": "indicators", "jurisdiction": "jurisdictions", "source": "sources"}
 
@@ -92,6 +94,9 @@ class Dataset:
         Reference objects, each code at most once.
     readings, targets, tasks : iterable
         The figures and tasks.
+    claims : iterable of Claim
+        Statements the reports make about their figures (see
+        :class:`~de_an06.Claim`).
     errors : tuple of ParseError
         With ``collect_errors=True``, what could not be read (the elements are
         left out). Not part of equality.
@@ -114,6 +119,8 @@ class Dataset:
         factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Target))
     tasks: tuple[Task, ...] = attrs.field(
         factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Task))
+    claims: tuple[Claim, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Claim))
     errors: tuple[ParseError, ...] = attrs.field(
         factory=tuple, kw_only=True, converter=v.to_tuple, eq=False, repr=False)
 
@@ -131,7 +138,8 @@ class Dataset:
 
     def _used(self, field: str) -> list[Any]:
         return [getattr(x, field) for x in self.readings] + [
-            getattr(x, field) for x in self.targets]
+            getattr(x, field) for x in self.targets] + [
+            getattr(x, field) for x in self.claims]
 
 
 def _unique(listed: Iterable[Any], used: Iterable[Any]) -> tuple[Any, ...]:
@@ -198,6 +206,8 @@ def dumps(dataset: Dataset, *, indent: int | None = 1) -> str:
     document["readings"] = [_record(x, by_code=True) for x in dataset.readings]
     document["targets"] = [_record(x, by_code=True) for x in dataset.targets]
     document["tasks"] = [_record(x) for x in dataset.tasks]
+    if dataset.claims:
+        document["claims"] = [_record(x, by_code=True) for x in dataset.claims]
     return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
 
 
@@ -426,6 +436,7 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) ->
         "readings": reader.section(document, "readings", Reading),
         "targets": reader.section(document, "targets", Target),
         "tasks": reader.section(document, "tasks", Task),
+        "claims": reader.section(document, "claims", Claim),
     }
     return Dataset(**parts, errors=reader.errors)
 
