@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo test lint typecheck wheel pytest docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src tests
 
-pytest: $(STAMP)
-	$(BIN)/python -m pytest --cov --cov-branch --cov-report=term
+# The suite runs against the built wheel, installed apart from the source tree,
+# so a file missing from the wheel (package data!) fails here, not for users.
+WHEEL_SITE := build/wheel-site
+
+wheel: $(STAMP)
+	rm -rf build/wheel $(WHEEL_SITE)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w build/wheel .
+	$(BIN)/python -m pip install --quiet --no-deps --target $(WHEEL_SITE) build/wheel/*.whl
+
+pytest: wheel
+	DE_AN06_WHEEL_SITE=$(WHEEL_SITE) PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
+		--cov=de_an06 --cov-branch --cov-report=term tests docs --pyargs de_an06
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -E -n -W --keep-going -b html docs docs/_build/html
@@ -38,4 +48,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis
+	rm -rf $(VENV) build docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis

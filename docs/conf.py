@@ -43,6 +43,8 @@ napoleon_type_aliases = {
     "Basis": "de_an06.Basis",
     "Level": "de_an06.Level",
     "SearchStrategy": "hypothesis.strategies.SearchStrategy",
+    "ParseError": "de_an06.ParseError",
+    "ValidationError": "de_an06.ValidationError",
 }
 
 autodoc_member_order = "bysource"

@@ -33,3 +33,17 @@ def test_import_is_light() -> None:
 
 def test_py_typed_is_shipped() -> None:
     assert (Path(da.__file__).parent / "py.typed").exists()
+
+
+def test_runs_against_the_built_wheel() -> None:
+    """`make test` installs the wheel apart from src/ and tests that copy."""
+    import os
+
+    site = os.environ.get("DE_AN06_WHEEL_SITE")
+    if site is None:
+        import pytest
+
+        pytest.skip("not run through `make test`")
+    location = Path(da.__file__).resolve()
+    assert Path(site).resolve() in location.parents
+    assert "src" not in location.parts

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+from de_an06 import io
 from de_an06._version import __version__
 from de_an06.errors import (
     DeAn06Error,
@@ -77,6 +78,7 @@ __all__ = [
     "UtilityGroup",
     "ValidationError",
     "__version__",
+    "io",
 ]
 
 

@@ -349,10 +349,8 @@ def _as_unit(value: object) -> Any:  # noqa: ANN401 - validated next
     return v.as_enum(Unit, value)
 
 
-def _enum_field(kind: type[enum.Enum], default: Any = attrs.NOTHING) -> Any:  # noqa: ANN401
-    """A keyword field holding a member of `kind` (its value is accepted too)."""
-    return attrs.field(default=default, converter=lambda x: v.as_enum(kind, x),
-                       validator=v.is_instance(kind))
+def _as_qualifier(value: object) -> Any:  # noqa: ANN401 - validated next
+    return v.as_enum(Qualifier, value)
 
 
 def _text(**kwargs: Any) -> Any:  # noqa: ANN401
@@ -620,7 +618,8 @@ class Reading:
     value: float = attrs.field(validator=v.is_real)
     as_of: dt.date = attrs.field(validator=v.is_date)
     jurisdiction: Jurisdiction = attrs.field(validator=v.is_instance(Jurisdiction))
-    qualifier: Qualifier = _enum_field(Qualifier, Qualifier.EXACT)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_as_qualifier,
+                                       validator=v.is_instance(Qualifier))
     numerator: float | None = attrs.field(default=None, kw_only=True,
                                           validator=[v.is_optional_real, v.non_negative])
     denominator: float | None = attrs.field(default=None, kw_only=True,
@@ -867,7 +866,8 @@ class UtilityGroup:
     number: int = attrs.field(validator=[v.is_int, v.between(1, 5)])
     name: str = _text()
     name_vi: str = _text()
-    confidence: Confidence = _enum_field(Confidence, Confidence.CONFIRMED)
+    confidence: Confidence = attrs.field(default=Confidence.CONFIRMED, converter=_as_confidence,
+                                         validator=v.is_instance(Confidence))
 
     @property
     def code(self) -> str:

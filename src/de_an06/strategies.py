@@ -86,6 +86,7 @@ _VI_LETTERS = (
     "áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
 )
 _EN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_CODE_ENDS = _EN_LETTERS + "0123456789"
 
 
 def _words(alphabet: str) -> st.SearchStrategy[str]:
@@ -130,9 +131,11 @@ def codes() -> st.SearchStrategy[str]:
     >>> from hypothesis import find
     >>> from de_an06 import strategies as das
     >>> find(das.codes(), lambda code: len(code) > 3)
-    '0000'
+    'a00a'
     """
-    return st.from_regex(r"\A[a-z0-9](?:[a-z0-9.\-]{0,14}[a-z0-9])?\Z")
+    ends = st.sampled_from(_CODE_ENDS)
+    middle = st.text(alphabet=_CODE_ENDS + ".-", max_size=14)
+    return ends | st.builds(lambda a, m, b: a + m + b, ends, middle, ends)
 
 
 def sources() -> st.SearchStrategy[Source]:

@@ -1,0 +1,483 @@
+"""Read and write de_an06 objects as files.
+
+JSON documents hold a whole :class:`Dataset` — sources, jurisdictions,
+indicators, readings, targets and tasks — with readings and targets referring
+to their indicator, jurisdiction and source by ``code``. Field names are the
+attribute names of the domain classes; enums are written as their values,
+dates as ISO ``YYYY-MM-DD``.
+
+Every reader is total: it returns valid objects or raises
+:class:`~de_an06.ParseError` naming the file, the element (a JSON path such
+as ``$.readings[3].value``) and the value. Nothing is evaluated or unpickled.
+
+Examples
+--------
+>>> import datetime as dt
+>>> import de_an06 as da
+>>> from de_an06 import io
+>>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+>>> ind = da.Indicator("eid-collected", "e-ID applications collected",
+...                    "Thu nhận hồ sơ định danh điện tử", unit="people")
+>>> data = io.Dataset(readings=[da.Reading(ind, 546_234, dt.date(2023, 7, 1), kh)])
+>>> again = io.loads(io.dumps(data))
+>>> again.readings == data.readings, [j.name_vi for j in again.jurisdictions]
+(True, ['Khánh Hòa'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from de_an06 import _validators as v
+from de_an06._export import dhis2_period, to_dhis2_datavalues, to_open_sdg_csv
+from de_an06.errors import ParseError, ValidationError
+from de_an06.model import (
+    Indicator,
+    Jurisdiction,
+    Programme,
+    Reading,
+    Source,
+    Target,
+    Task,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Dataset",
+    "dhis2_period",
+    "dumps",
+    "loads",
+    "programme_from_dict",
+    "programme_to_dict",
+    "read_json",
+    "to_dhis2_datavalues",
+    "to_open_sdg_csv",
+    "write_json",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+#: Version of the JSON document layout written by :func:`dumps`.
+FORMAT_VERSION = 1
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SECTIONS = ("sources", "jurisdictions", "indicators", "readings", "targets", "tasks")
+# Fields that refer to another object by its code, and the section holding it.
+_REFERENCES = {"indicator": "indicators", "jurisdiction": "jurisdictions", "source": "sources"}
+
+
+@attrs.frozen
+class Dataset:
+    """A set of sources, jurisdictions, indicators, readings, targets and tasks.
+
+    The unit a JSON document holds. Sources, jurisdictions and indicators that
+    readings or targets use need not be listed: :func:`dumps` writes them.
+
+    Parameters
+    ----------
+    sources, jurisdictions, indicators : iterable
+        Reference objects, each code at most once.
+    readings, targets, tasks : iterable
+        The figures and tasks.
+    errors : tuple of ParseError
+        With ``collect_errors=True``, what could not be read (the elements are
+        left out). Not part of equality.
+
+    Examples
+    --------
+    >>> Dataset().readings
+    ()
+    """
+
+    sources: tuple[Source, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Source))
+    jurisdictions: tuple[Jurisdiction, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Jurisdiction))
+    indicators: tuple[Indicator, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Indicator))
+    readings: tuple[Reading, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Reading))
+    targets: tuple[Target, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Target))
+    tasks: tuple[Task, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Task))
+    errors: tuple[ParseError, ...] = attrs.field(
+        factory=tuple, kw_only=True, converter=v.to_tuple, eq=False, repr=False)
+
+    def all_sources(self) -> tuple[Source, ...]:
+        """Listed sources plus those readings and targets cite, first seen first."""
+        return _unique(self.sources, self._used("source"))
+
+    def all_jurisdictions(self) -> tuple[Jurisdiction, ...]:
+        """Listed jurisdictions plus those readings and targets use."""
+        return _unique(self.jurisdictions, self._used("jurisdiction"))
+
+    def all_indicators(self) -> tuple[Indicator, ...]:
+        """Listed indicators plus those readings and targets use."""
+        return _unique(self.indicators, self._used("indicator"))
+
+    def _used(self, field: str) -> list[Any]:
+        return [getattr(x, field) for x in self.readings] + [
+            getattr(x, field) for x in self.targets]
+
+
+def _unique(listed: Iterable[Any], used: Iterable[Any]) -> tuple[Any, ...]:
+    by_code: dict[str, Any] = {}
+    for item in (*listed, *used):
+        if item is None:
+            continue
+        known = by_code.setdefault(item.code, item)
+        if known != item:
+            raise v.fail("Dataset", type(item).__name__.lower(),
+                         "must not hold two different objects with one code", item.code)
+    return tuple(by_code.values())
+
+
+# --------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------
+
+
+def _plain(value: object, *, by_code: bool) -> object:  # noqa: PLR0911 - one case per kind
+    """One field value as JSON data; references become codes when `by_code`."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if by_code and isinstance(value, (Indicator, Jurisdiction, Source)):
+        return value.code
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, tuple):
+        return [_plain(item, by_code=by_code) for item in value]
+    if attrs.has(type(value)):
+        return _record(value, by_code=by_code)
+    return value
+
+
+def _record(obj: Any, *, by_code: bool = False) -> dict[str, object]:  # noqa: ANN401
+    """An attrs domain object as a JSON object, omitting fields left at their default."""
+    record: dict[str, object] = {}
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = None if default.takes_self else default.factory()
+        if field.default is not attrs.NOTHING and value == default:
+            continue
+        record[field.name] = _plain(value, by_code=by_code)
+    return record
+
+
+def dumps(dataset: Dataset, *, indent: int | None = 1) -> str:
+    """The JSON document for `dataset`.
+
+    Raises
+    ------
+    ValidationError
+        When two different objects share a code, so references would be
+        ambiguous.
+    """
+    document: dict[str, object] = {"format": "de_an06", "version": FORMAT_VERSION}
+    document["sources"] = [_record(x) for x in dataset.all_sources()]
+    document["jurisdictions"] = [_record(x) for x in dataset.all_jurisdictions()]
+    document["indicators"] = [_record(x) for x in dataset.all_indicators()]
+    document["readings"] = [_record(x, by_code=True) for x in dataset.readings]
+    document["targets"] = [_record(x, by_code=True) for x in dataset.targets]
+    document["tasks"] = [_record(x) for x in dataset.tasks]
+    return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
+
+
+def write_json(dataset: Dataset, path: str | Path | IO[str]) -> None:
+    """Write `dataset` as a UTF-8 JSON document to `path` (a path or a text file)."""
+    text = dumps(dataset)
+    if isinstance(path, (str, Path)):
+        Path(path).write_text(text, encoding="utf-8")
+    else:
+        path.write(text)
+
+
+# --------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------
+
+
+class _Reader:
+    """Turns JSON data into domain objects, recording where it is."""
+
+    def __init__(self, file: str, *, collect: bool, by_code: bool = True) -> None:
+        self.file = file
+        self.collect = collect
+        self.by_code = by_code
+        self.errors: list[ParseError] = []
+        self.refs: dict[str, dict[str, Any]] = {name: {} for name in _REFERENCES.values()}
+
+    def error(self, path: str, message: str) -> ParseError:
+        return ParseError(message, file=self.file, column=path)
+
+    def section(self, document: Mapping[str, Any], name: str, kind: type[Any]) -> list[Any]:
+        items = document.get(name, [])
+        if not isinstance(items, list):
+            raise self.error(f"$.{name}", f"expected a list, got {_json_type(items)}")
+        built = []
+        for index, item in enumerate(items):
+            path = f"$.{name}[{index}]"
+            try:
+                obj = self.build(kind, item, path)
+            except ParseError as error:
+                if not self.collect:
+                    raise
+                self.errors.append(error)
+                continue
+            if name in self.refs:
+                if obj.code in self.refs[name]:
+                    duplicate = self.error(f"{path}.code", f"duplicate code {obj.code!r}")
+                    if not self.collect:
+                        raise duplicate
+                    self.errors.append(duplicate)
+                    continue
+                self.refs[name][obj.code] = obj
+            built.append(obj)
+        return built
+
+    def build(self, kind: type[Any], item: object, path: str) -> Any:  # noqa: ANN401
+        if not isinstance(item, dict):
+            raise self.error(path, f"expected an object, got {_json_type(item)}")
+        hints = typing.get_type_hints(kind)
+        fields = {f.name: f for f in attrs.fields(kind)}
+        unknown = sorted(set(item) - set(fields))
+        if unknown:
+            raise self.error(f"{path}.{unknown[0]}",
+                             f"unknown field for {kind.__name__} (expected one of "
+                             f"{', '.join(fields)})")
+        kwargs = {}
+        for name, raw in item.items():
+            kwargs[name] = self.value(hints[name], raw, f"{path}.{name}", name)
+        missing = [name for name, f in fields.items()
+                   if f.default is attrs.NOTHING and name not in kwargs]
+        if missing:
+            raise self.error(path, f"missing field {missing[0]!r} for {kind.__name__}")
+        try:
+            return kind(**kwargs)
+        except ValidationError as error:
+            where = f"{path}.{error.field}" if error.field else path
+            raise self.error(where, str(error)) from None
+
+    def value(self, hint: Any, raw: object, path: str, name: str) -> object:  # noqa: ANN401, PLR0911
+        args = typing.get_args(hint)
+        if typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in args:
+            if raw is None:
+                return None
+            hint = next(a for a in args if a is not type(None))
+        if self.by_code and hint in (Indicator, Jurisdiction, Source) and name in _REFERENCES:
+            return self.reference(_REFERENCES[name], raw, path)
+        converter = _CONVERTERS.get(hint)
+        if converter is not None:
+            return converter(self, raw, path)
+        origin = typing.get_origin(hint)
+        if origin in (tuple, frozenset):
+            if not isinstance(raw, list):
+                raise self.error(path, f"expected a list, got {_json_type(raw)}")
+            item_hint = typing.get_args(hint)[0]
+            items = [self.value(item_hint, x, f"{path}[{i}]", name) if not attrs.has(item_hint)
+                     else self.build(item_hint, x, f"{path}[{i}]") for i, x in enumerate(raw)]
+            return origin(items)
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            try:
+                return hint(raw)
+            except ValueError:
+                allowed = ", ".join(repr(m.value) for m in hint)
+                raise self.error(path, f"cannot read {raw!r} as {hint.__name__} "
+                                       f"(expected one of {allowed})") from None
+        if attrs.has(hint):
+            return self.build(hint, raw, path)
+        return raw  # str and the like: the model validates them
+
+    def reference(self, section: str, raw: object, path: str) -> object:
+        if not isinstance(raw, str):
+            raise self.error(path, f"expected a code (string), got {_json_type(raw)}")
+        try:
+            return self.refs[section][raw]
+        except KeyError:
+            raise self.error(path, f"unknown {section[:-1]} code {raw!r}") from None
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _read_date(reader: _Reader, raw: object, path: str) -> dt.date:
+    if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw):
+        raise reader.error(path, f"cannot read {raw!r} as a date (expected YYYY-MM-DD)")
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise reader.error(path, f"{raw!r} is not a valid date") from None
+
+
+def _read_number(reader: _Reader, raw: object, path: str) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        raise reader.error(path, f"cannot read {raw!r} as a number")
+    return raw
+
+
+def _read_int(reader: _Reader, raw: object, path: str) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise reader.error(path, f"cannot read {raw!r} as a whole number")
+    return raw
+
+
+def _read_bool(reader: _Reader, raw: object, path: str) -> bool:
+    if not isinstance(raw, bool):
+        raise reader.error(path, f"cannot read {raw!r} as true/false")
+    return raw
+
+
+def _read_text(reader: _Reader, raw: object, path: str) -> str:
+    if not isinstance(raw, str):
+        raise reader.error(path, f"expected a string, got {_json_type(raw)}")
+    return raw
+
+
+_CONVERTERS: dict[object, Callable[[_Reader, object, str], object]] = {
+    dt.date: _read_date,
+    float: _read_number,
+    int: _read_int,
+    bool: _read_bool,
+    str: _read_text,
+}
+
+
+def _parse_document(text: str, file: str) -> dict[str, Any]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ParseError(f"invalid JSON: {error.msg} (column {error.colno})", file=file,
+                         line=error.lineno) from None
+    except RecursionError:
+        raise ParseError("invalid JSON: nested too deeply", file=file) from None
+    if not isinstance(document, dict):
+        raise ParseError(f"expected a JSON object at the top, got {_json_type(document)}",
+                         file=file)
+    if document.get("format", "de_an06") != "de_an06":
+        raise ParseError(f"not a de_an06 document (format {document.get('format')!r})",
+                         file=file, column="$.format")
+    version = document.get("version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise ParseError(f"unsupported version {version!r} (this library reads "
+                         f"{FORMAT_VERSION})", file=file, column="$.version")
+    unknown = sorted(set(document) - {"format", "version", *_SECTIONS})
+    if unknown:
+        raise ParseError(f"unknown section (expected {', '.join(_SECTIONS)})", file=file,
+                         column=f"$.{unknown[0]}")
+    return document
+
+
+def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) -> Dataset:
+    """Read a JSON document from `text`.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    file : str
+        Name used in error messages.
+    collect_errors : bool
+        If false (the default), the first bad element raises and nothing is
+        returned. If true, bad elements are left out and their errors are in
+        ``Dataset.errors``; a document that is not valid JSON still raises.
+
+    Raises
+    ------
+    ParseError
+        Naming the file and the JSON path of the bad element.
+
+    Examples
+    --------
+    >>> try:
+    ...     loads('{"readings": [{"indicator": "x"}]}', file="mine.json")
+    ... except ParseError as error:
+    ...     print(error)
+    mine.json: column '$.readings[0].indicator': unknown indicator code 'x'
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"expected JSON text (str), got {type(text).__name__}", file=file)
+    document = _parse_document(text, file)
+    reader = _Reader(file, collect=collect_errors)
+    parts = {
+        "sources": reader.section(document, "sources", Source),
+        "jurisdictions": reader.section(document, "jurisdictions", Jurisdiction),
+        "indicators": reader.section(document, "indicators", Indicator),
+        "readings": reader.section(document, "readings", Reading),
+        "targets": reader.section(document, "targets", Target),
+        "tasks": reader.section(document, "tasks", Task),
+    }
+    return Dataset(**parts, errors=reader.errors)
+
+
+def read_json(path: str | Path | IO[str], *, collect_errors: bool = False) -> Dataset:
+    """Read a JSON document from a path or an open text file.
+
+    See :func:`loads` for `collect_errors` and the errors raised. A file that
+    is not UTF-8 raises :class:`~de_an06.ParseError`.
+    """
+    if isinstance(path, (str, Path)):
+        name = str(path)
+        try:
+            text = Path(path).read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ParseError(f"not UTF-8 text (byte {error.start})", file=name) from None
+        except OSError as error:
+            raise ParseError(f"cannot read file: {error.strerror}", file=name) from None
+    else:
+        name = getattr(path, "name", "<stream>")
+        text = path.read()
+    return loads(text, file=str(name), collect_errors=collect_errors)
+
+
+# --------------------------------------------------------------------------
+# The programme catalogue
+# --------------------------------------------------------------------------
+
+
+def programme_to_dict(programme: Programme) -> dict[str, object]:
+    """The programme catalogue as JSON-ready data (see :func:`programme_from_dict`)."""
+    return _record(programme)
+
+
+def programme_from_dict(data: object, *, file: str = "<data>") -> Programme:
+    """Build a :class:`~de_an06.Programme` from JSON data, validating every entry.
+
+    Raises
+    ------
+    ParseError
+        Naming the JSON path of the first bad entry.
+
+    Examples
+    --------
+    >>> p = programme_from_dict({"code": "de-an-06", "name": "Project 06",
+    ...     "name_vi": "Đề án 06", "decision": "06/QĐ-TTg", "approved": "2022-01-06",
+    ...     "start_year": 2022, "end_year": 2025, "vision_year": 2030,
+    ...     "groups": [{"number": 3, "name": "Digital citizens", "name_vi": "Công dân số"}]})
+    >>> p.groups[0].code
+    'group-3'
+    """
+    reader = _Reader(file, collect=False, by_code=False)
+    programme: Programme = reader.build(Programme, data, "$")
+    return programme
+
