@@ -15,8 +15,9 @@ True
 
 from __future__ import annotations
 
-from de_an06 import io
+from de_an06 import calendar, io
 from de_an06._version import __version__
+from de_an06.calendar import WorkingCalendar, due_date
 from de_an06.errors import (
     DeAn06Error,
     InsufficientDataError,
@@ -77,7 +78,10 @@ __all__ = [
     "UnknownCodeError",
     "UtilityGroup",
     "ValidationError",
+    "WorkingCalendar",
     "__version__",
+    "calendar",
+    "due_date",
     "io",
 ]
 
