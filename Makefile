@@ -39,7 +39,7 @@ wheel: $(STAMP)
 
 pytest: wheel
 	DE_AN06_WHEEL_SITE=$(WHEEL_SITE) PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
-		--cov=de_an06 --cov-branch --cov-report=term tests --pyargs de_an06
+		--cov=de_an06 --cov-branch --cov-report=term tests docs --pyargs de_an06
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -E -n -W --keep-going -b html docs docs/_build/html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -13,6 +14,15 @@ settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("default")
+
+HOWTO = Path(__file__).resolve().parent.parent / "docs" / "howto"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the doctests of the how-to pages, which run whole property tests, as slow."""
+    for item in items:
+        if HOWTO in item.path.parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture
