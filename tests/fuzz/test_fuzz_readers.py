@@ -26,7 +26,7 @@ pytestmark = pytest.mark.fuzz
 FUZZ = settings(deadline=None, suppress_health_check=list(HealthCheck))
 # Generating whole valid documents costs ~100x a random string, so the
 # structured tests run a twentieth of the examples (5,000 in `make fuzz`).
-STRUCTURED = settings(FUZZ, max_examples=max(100, settings.default.max_examples // 20))
+STRUCTURED = settings(FUZZ, max_examples=max(100, settings().max_examples // 20))
 
 JSON_VALUES: st.SearchStrategy[Any] = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
