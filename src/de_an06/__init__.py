@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from de_an06 import io
+from de_an06 import io, parsing
 from de_an06._version import __version__
 from de_an06.errors import (
     DeAn06Error,
@@ -48,6 +48,18 @@ from de_an06.model import (
     Unit,
     UtilityGroup,
 )
+from de_an06.parsing import (
+    Quantity,
+    format_number,
+    format_quantity,
+    parse_date,
+    parse_number,
+    parse_percent,
+    parse_period,
+    parse_qualifier,
+    parse_quantity,
+    parse_rank,
+)
 
 __all__ = [
     "PROGRAMME_START",
@@ -65,6 +77,7 @@ __all__ = [
     "ParseError",
     "Programme",
     "Qualifier",
+    "Quantity",
     "Rank",
     "Reading",
     "Series",
@@ -78,7 +91,17 @@ __all__ = [
     "UtilityGroup",
     "ValidationError",
     "__version__",
+    "format_number",
+    "format_quantity",
     "io",
+    "parse_date",
+    "parse_number",
+    "parse_percent",
+    "parse_period",
+    "parse_qualifier",
+    "parse_quantity",
+    "parse_rank",
+    "parsing",
 ]
 
 
