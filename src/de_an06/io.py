@@ -52,6 +52,7 @@ from de_an06.model import (
     Target,
     Task,
 )
+from de_an06.parsing import NumberFormat
 
 __all__ = [
     "FORMAT_VERSION",
@@ -229,8 +230,10 @@ def write_json(dataset: Dataset, path: str | Path | IO[str]) -> None:
 class _Reader:
     """Turns JSON data into domain objects, recording where it is."""
 
-    def __init__(self, file: str, *, collect: bool, by_code: bool = True) -> None:
+    def __init__(self, file: str, *, collect: bool, by_code: bool = True,
+                 number_format: str | None = None) -> None:
         self.file = file
+        self.number_format = number_format
         self.collect = collect
         self.by_code = by_code
         self.errors: list[ParseError] = []
@@ -342,6 +345,11 @@ def _read_date(reader: _Reader, raw: object, path: str) -> dt.date:
 
 
 def _read_number(reader: _Reader, raw: object, path: str) -> float:
+    if isinstance(raw, str) and reader.number_format is not None:
+        try:
+            return _csv.read_number(raw, reader.number_format)
+        except _csv._CellError as error:  # noqa: SLF001 - shared cell reader
+            raise reader.error(path, str(error)) from None
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         raise reader.error(path, f"cannot read {raw!r} as a number")
     return raw
@@ -399,7 +407,8 @@ def _parse_document(text: str, file: str) -> dict[str, Any]:
     return document
 
 
-def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) -> Dataset:
+def loads(text: str, *, file: str = "<string>", collect_errors: bool = False,
+          number_format: NumberFormat | None = None) -> Dataset:
     """Read a JSON document from `text`.
 
     Parameters
@@ -412,6 +421,12 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) ->
         If false (the default), the first bad element raises and nothing is
         returned. If true, bad elements are left out and their errors are in
         ``Dataset.errors``; a document that is not valid JSON still raises.
+    number_format : {None, "vi", "international"}
+        By default numbers must be JSON numbers. With ``"vi"`` a number may
+        also be a string printed the Vietnamese way (``"546.234"``,
+        ``"65,57"``), with ``"international"`` the English way
+        (``"1,497,360"``), as documents assembled by hand from reports often
+        hold them. Such a string reads as an ``int`` when it has no decimals.
 
     Raises
     ------
@@ -425,11 +440,20 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) ->
     ... except ParseError as error:
     ...     print(error)
     mine.json: column '$.readings[0].indicator': unknown indicator code 'x'
+    >>> doc = ('{"jurisdictions": [{"code": "56", "name": "Khanh Hoa", "name_vi": "Khánh Hòa",'
+    ...        ' "level": "province", "parent": "VN"}], "indicators": [{"code": "eid",'
+    ...        ' "name": "e-ID", "name_vi": "ĐDĐT", "unit": "people"}], "readings": [{"indicator":'
+    ...        ' "eid", "jurisdiction": "56", "value": "546.234", "as_of": "2023-07-01"}]}')
+    >>> loads(doc, number_format="vi").readings[0].value
+    546234
     """
     if not isinstance(text, str):
         raise ParseError(f"expected JSON text (str), got {type(text).__name__}", file=file)
     document = _parse_document(text, file)
-    reader = _Reader(file, collect=collect_errors)
+    if number_format not in (None, "vi", "international"):
+        raise v.fail("loads", "number_format", "must be None, 'vi' or 'international'",
+                     number_format)
+    reader = _Reader(file, collect=collect_errors, number_format=number_format)
     parts = {
         "sources": reader.section(document, "sources", Source),
         "jurisdictions": reader.section(document, "jurisdictions", Jurisdiction),
@@ -441,11 +465,12 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) ->
     return Dataset(**parts, errors=reader.errors)
 
 
-def read_json(path: str | Path | IO[str], *, collect_errors: bool = False) -> Dataset:
+def read_json(path: str | Path | IO[str], *, collect_errors: bool = False,
+              number_format: NumberFormat | None = None) -> Dataset:
     """Read a JSON document from a path or an open text file.
 
-    See :func:`loads` for `collect_errors` and the errors raised. A file that
-    is not UTF-8 raises :class:`~de_an06.ParseError`.
+    See :func:`loads` for `collect_errors`, `number_format` and the errors
+    raised. A file that is not UTF-8 raises :class:`~de_an06.ParseError`.
     """
     if isinstance(path, (str, Path)):
         name = str(path)
@@ -458,7 +483,8 @@ def read_json(path: str | Path | IO[str], *, collect_errors: bool = False) -> Da
     else:
         name = getattr(path, "name", "<stream>")
         text = path.read()
-    return loads(text, file=str(name), collect_errors=collect_errors)
+    return loads(text, file=str(name), collect_errors=collect_errors,
+                 number_format=number_format)
 
 
 # --------------------------------------------------------------------------
