@@ -30,7 +30,7 @@ No input array is modified.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -93,7 +93,15 @@ def group_starts(ids: npt.NDArray[np.generic]) -> Int:
 
 
 def fit(starts: Int, days: Int, values: Float) -> Fit:
-    """Centred ordinary least squares of value on day, per group."""
+    """Centred ordinary least squares of value on day, per group.
+
+    Memory: three float64 buffers of the size of the input (24 bytes a
+    reading) plus, for groups of unequal sizes, one transient repeat of a
+    per-group array. Groups of equal size are processed as a 2-D view, with
+    broadcasting instead of repeats; the sums are the same
+    :func:`numpy.add.reduceat` calls either way, so the results do not depend
+    on which path ran.
+    """
     size = values.shape[0]
     n = np.diff(np.append(starts, size)).astype(np.int64)
     ends = starts + n - 1
@@ -102,28 +110,46 @@ def fit(starts: Int, days: Int, values: Float) -> Fit:
     last_value = values[ends]
     nf = n.astype(np.float64)
 
-    t = (days - np.repeat(first_day, n)).astype(np.float64)
-    mean_offset = np.add.reduceat(t, starts) / nf
-    t -= np.repeat(mean_offset, n)  # tc, in place on our own temporary
-    mean_value = np.add.reduceat(values, starts) / nf
-    yc = values - np.repeat(mean_value, n)
+    equal = n.size > 0 and bool((n == n[0]).all())
+    if equal:
+        shape = (int(n.size), int(n[0]))
+        day_grid: npt.NDArray[Any] = days.reshape(shape)
+        value_grid: npt.NDArray[Any] = values.reshape(shape)
 
-    work = t * t
-    sxx = np.add.reduceat(work, starts)
+        def spread(per_group: Float) -> Float:
+            return per_group[:, np.newaxis]
+    else:
+        day_grid, value_grid = days, values
+
+        def spread(per_group: Float) -> Float:
+            return np.repeat(per_group, n)
+
+    def total(buffer: Float) -> Float:
+        return np.add.reduceat(buffer.reshape(-1), starts)
+
+    # Day sums are exact in int64; the mean day is first_day + mean_offset.
+    mean_offset = (np.add.reduceat(days, starts) - n * first_day) / nf
+    t = np.subtract(day_grid, spread(first_day + mean_offset), dtype=np.float64)
+    mean_value = np.add.reduceat(values, starts) / nf
+    yc = np.subtract(value_grid, spread(mean_value))
+
+    work = np.multiply(t, t)
+    sxx = total(work)
     np.multiply(t, yc, out=work)
-    sxy = np.add.reduceat(work, starts)
+    sxy = total(work)
     np.multiply(yc, yc, out=work)
-    syy = np.add.reduceat(work, starts)
+    syy = total(work)
+    del work
 
     valid = sxx > 0
     with np.errstate(divide="ignore", invalid="ignore"):
         slope = np.where(valid, sxy / sxx, np.nan)
-    # residuals: yc - slope * tc, reusing the buffers
-    np.multiply(t, np.repeat(slope, n), out=work)
-    np.subtract(yc, work, out=yc)
-    np.multiply(yc, yc, out=yc)
-    ssr = np.add.reduceat(yc, starts)
-    ssr = np.where(valid, ssr, np.nan)
+    # residuals yc - slope * tc, squared, reusing t and yc
+    t *= spread(slope)
+    yc -= t
+    del t
+    yc *= yc
+    ssr = np.where(valid, total(yc), np.nan)
     return Fit(n, first_day, last_day, last_value, mean_offset, mean_value, sxx, syy, ssr,
                slope, valid)
 
@@ -161,6 +187,9 @@ def r_squared(f: Fit) -> Float:
 
 def t_quantiles(df: Int, confidence: float) -> Float:
     """Two-sided Student-t quantiles for each entry of `df` (NaN where ``df <= 0``)."""
+    if df.shape == (1,):  # one series: skip the grouping
+        return np.array([two_sided_quantile(confidence, float(df[0])) if df[0] > 0
+                         else np.nan])
     out = np.full(df.shape, np.nan)
     positive = df > 0
     unique, inverse = np.unique(df[positive], return_inverse=True)
@@ -170,9 +199,30 @@ def t_quantiles(df: Int, confidence: float) -> Float:
     return out
 
 
-def predict(f: Fit, day: Int) -> Float:
-    """Fitted value on `day` (int64 day numbers, one per group)."""
-    return f.mean_value + f.slope * ((day - f.first_day) - f.mean_offset)
+class TrendArrays(NamedTuple):
+    """Per-group trend quantities derived from a :class:`Fit` (NaN where undefined)."""
+
+    intercept: Float
+    slope_se: Float
+    residual_variance: Float
+    r_squared: Float
+    flat: Bool
+    quantile: Float  # two-sided Student-t quantile at the requested confidence
+
+
+def trend_arrays(f: Fit, confidence: float) -> TrendArrays:
+    """Everything a :class:`de_an06.Trend` reports, for every group at once."""
+    variance = residual_variance(f)
+    with np.errstate(invalid="ignore"):
+        se = np.sqrt(variance / f.sxx)
+    return TrendArrays(
+        intercept=intercept(f),
+        slope_se=se,
+        residual_variance=variance,
+        r_squared=r_squared(f),
+        flat=flat(f, f.slope),
+        quantile=t_quantiles(f.n - 2, confidence),
+    )
 
 
 def flat(f: Fit, slope: Float) -> Bool:
@@ -296,7 +346,7 @@ class Projection(NamedTuple):
     status: npt.NDArray[np.int8]
 
 
-def project(f: Fit, *, quantile: Float, target: Float, sign: Float, from_day: Int,
+def project(f: Fit, a: TrendArrays, *, target: Float, sign: Float, from_day: Int,
             days_left: Float, units_left: Float) -> Projection:
     """Reach days, paces and status per group.
 
@@ -304,8 +354,8 @@ def project(f: Fit, *, quantile: Float, target: Float, sign: Float, from_day: In
     ----------
     f : Fit
         The groups' fits.
-    quantile : array
-        Two-sided Student-t quantile for each group's slope interval (NaN: none).
+    a : TrendArrays
+        Their derived quantities (slope standard error, quantile, flatness).
     target, sign : arrays
         Target value and direction sign (+1 higher is better, -1 lower).
     from_day : int64 array
@@ -316,11 +366,12 @@ def project(f: Fit, *, quantile: Float, target: Float, sign: Float, from_day: In
         Pace units (calendar or working days) in the same window (NaN: no deadline).
     """
     is_achieved = achieved(f.last_value, target, sign)
-    reach, reachable = reach_days(f, f.slope, target, sign, from_day)
-    se = slope_se(f)
-    low, low_ok = reach_days(f, f.slope - quantile * se, target, sign, from_day)
-    high, high_ok = reach_days(f, f.slope + quantile * se, target, sign, from_day)
-    interval = ~np.isnan(quantile * se) & ~is_achieved
+    half = a.quantile * a.slope_se
+    slopes = np.stack((f.slope, f.slope - half, f.slope + half))
+    days, ok = reach_days(f, slopes, target, sign, from_day)
+    reach, low, high = days
+    reachable, low_ok, high_ok = ok
+    interval = ~np.isnan(half) & ~is_achieved
     low_ok &= interval
     high_ok &= interval
     earliest_ok = low_ok | high_ok
@@ -328,7 +379,7 @@ def project(f: Fit, *, quantile: Float, target: Float, sign: Float, from_day: In
     latest_ok = low_ok & high_ok
     latest = np.maximum(low, high)
 
-    current_per_day = np.where(f.valid, np.where(flat(f, f.slope), 0.0, f.slope), np.nan)
+    current_per_day = np.where(f.valid, np.where(a.flat, 0.0, f.slope), np.nan)
     gap = target - f.last_value
     ratio = pace_ratio(current_per_day, gap, days_left)
     ratio = np.where(is_achieved, np.nan, ratio)
