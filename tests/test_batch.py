@@ -123,6 +123,21 @@ def test_from_arrays_sorts_without_touching_inputs() -> None:
     assert sorted_table == table
 
 
+@given(st.lists(st.tuples(st.sampled_from([0, 5, 2**62, 2**63 + 7, 2**64 - 1]),
+                          st.integers(-1000, 1000)), min_size=1, max_size=30, unique=True),
+       st.sampled_from(["uint64", "str"]))
+def test_sorting_paths_agree_with_lexsort(pairs: list[tuple[int, int]], kind: str) -> None:
+    ids = np.array([p[0] for p in pairs], dtype=np.uint64)
+    if kind == "str":
+        ids = ids.astype(str)
+    days = np.array([p[1] for p in pairs], dtype=np.int64) + DAY0
+    values = np.arange(len(pairs), dtype=np.float64)
+    table = batch.ReadingTable.from_arrays(ids, days, values)
+    order = np.lexsort((days, ids))
+    assert np.array_equal(table.days, days[order])
+    assert np.array_equal(table.values, values[order])
+
+
 def test_string_ids_and_object_arrays() -> None:
     table = batch.ReadingTable.from_arrays(np.array(["b", "a", "b"], dtype=object),
                                            [2, 1, 1], [1.0, 2.0, 3.0])

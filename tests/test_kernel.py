@@ -178,6 +178,15 @@ def test_flat_series_never_reaches() -> None:
     assert int(day[0]) == DAY0 + 5
 
 
+def test_flat_level_equal_to_the_target_meets_it() -> None:
+    # 0.35 * 3 / 3 rounds below 0.35; the level still meets a target of 0.35
+    f = one([DAY0, DAY0 + 1, DAY0 + 2], [0.35, 0.35, 0.35])
+    day, ok = k.reach_days(f, f.slope, np.array([0.35]), np.array([1.0]),
+                           np.array([DAY0 + 2], dtype=np.int64))
+    assert bool(ok[0])
+    assert int(day[0]) == DAY0 + 2
+
+
 def test_crossing_after_date_max_is_never() -> None:
     f = one([DAY0, DAY0 + 1], [0.0, 1e-6])
     _, ok = k.reach_days(f, f.slope, np.array([1e6]), np.array([1.0]),

@@ -47,6 +47,10 @@ EPOCH = dt.date(1970, 1, 1)
 MIN_DAY = (dt.date.min - EPOCH).days
 MAX_DAY = (dt.date.max - EPOCH).days
 
+#: Below this share of Syy, the residual sum of squares is summed from the residuals
+#: (``Syy - b*Sxy`` would lose more than three digits); above it the shortcut is used.
+RESIDUAL_PASS_BELOW = 1e-3
+
 #: Largest tolerance (in days) by which a crossing is snapped to a whole day.
 MAX_TIE_TOLERANCE = 2.0**-20
 
@@ -144,12 +148,18 @@ def fit(starts: Int, days: Int, values: Float) -> Fit:
     valid = sxx > 0
     with np.errstate(divide="ignore", invalid="ignore"):
         slope = np.where(valid, sxy / sxx, np.nan)
-    # residuals yc - slope * tc, squared, reusing t and yc
-    t *= spread(slope)
-    yc -= t
-    del t
-    yc *= yc
-    ssr = np.where(valid, total(yc), np.nan)
+        # SSR = Syy - b Sxy, exact algebra; it cancels when the fit is nearly
+        # perfect, so there (and only there) the residuals are summed instead.
+        shortcut = syy - slope * sxy
+    need = ~(shortcut >= RESIDUAL_PASS_BELOW * syy) & valid
+    ssr = np.where(valid, shortcut, np.nan)
+    if need.any():
+        # residuals yc - slope * tc, squared, reusing t and yc
+        t *= spread(slope)
+        yc -= t
+        del t
+        yc *= yc
+        ssr = np.where(need, total(yc), ssr)
     return Fit(n, first_day, last_day, last_value, mean_offset, mean_value, sxx, syy, ssr,
                slope, valid)
 
@@ -251,8 +261,12 @@ def reach_days(f: Fit, slope: Float, target: Float, sign: Float,
     (1 + |x - mean| / span))`` and capped at :data:`MAX_TIE_TOLERANCE`; a
     line that crosses the target exactly on a day reaches it on that day.
 
-    Returns ``(days, reachable)``. Not reachable: the slope is zero within
-    rounding (see :func:`flat`) and the level does not meet the target; the
+    A flat line (slope zero within rounding, see :func:`flat`) meets the
+    target when its level, the mean value, does within the mean's rounding
+    noise (``16 sqrt(n) eps scale``).
+
+    Returns ``(days, reachable)``. Not reachable: the line is flat and its
+    level does not meet the target; the
     line moves away from the target and does not meet it on `from_day`; the
     crossing lies after :data:`MAX_DAY`; or the slope is NaN.
     """
@@ -277,7 +291,9 @@ def reach_days(f: Fit, slope: Float, target: Float, sign: Float,
         last_meeting = np.floor(u + tolerance)
         falling_ok = falling & np.isfinite(u) & (offset_from <= last_meeting)
 
-        level_meets = sign * (f.mean_value - target) >= 0
+        # a flat line's level is the mean, known to within its rounding noise
+        noise = 16.0 * np.sqrt(f.n.astype(np.float64)) * EPS * f.scale
+        level_meets = sign * (f.mean_value - target) >= -noise
         flat_ok = is_flat & level_meets & ~np.isnan(slope)
 
     reachable = rising_ok | falling_ok | flat_ok

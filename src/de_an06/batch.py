@@ -130,6 +130,26 @@ def _as_values(raw: object) -> npt.NDArray[np.float64]:
     return out
 
 
+def _sort_order(ids: Array, days: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
+    """Permutation sorting by id, then day.
+
+    One sort on a combined int64 key (id rank * day range + day offset) when
+    it fits, which is about twice as fast as :func:`numpy.lexsort`; string
+    ids are ranked with :func:`numpy.unique` first.
+    """
+    codes: npt.NDArray[Any] = ids
+    if ids.dtype.kind == "U":
+        codes = np.unique(ids, return_inverse=True)[1].reshape(-1)
+    low = int(codes.min())
+    high = int(codes.max())
+    first = int(days.min())
+    width = int(days.max()) - first + 1
+    if (high - low + 1) * width < 2**62:
+        key = (codes - low).astype(np.int64) * width + (days - first)
+        return np.argsort(key, kind="stable")
+    return np.lexsort((days, ids))
+
+
 @attrs.frozen
 class ReadingTable:
     """Readings of many series as columns, sorted by series id then day.
@@ -209,7 +229,7 @@ class ReadingTable:
         same = id_col[1:] == id_col[:-1]
         ordered = bool(np.all((id_col[1:] > id_col[:-1]) | (same & (day_col[1:] > day_col[:-1]))))
         if not ordered:
-            order = np.lexsort((day_col, id_col))
+            order = _sort_order(id_col, day_col)
             id_col, day_col, value_col = id_col[order], day_col[order], value_col[order]
             same = id_col[1:] == id_col[:-1]
         else:
