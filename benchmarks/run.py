@@ -49,28 +49,31 @@ DAY0 = 19_000
 
 WHY = """## Why the misses
 
-- **np.sum floor and polyfit/pandas ratios.** The kernel makes about 14 passes over
-  the readings (centring days and values, three products and sums, the residual
-  pass for the residual sum of squares, which is summed from the residuals
-  because `Syy - b*Sxy` loses every digit on near-perfect fits), most of them
-  writing a float64 buffer; one `np.sum` pass only reads. That puts the floor of
+- **np.sum floor and polyfit/pandas ratios.** The kernel makes 10 to 14 passes
+  over the readings (centring days and values, three products and their sums,
+  and a residual pass for the series whose fit is so good that `Syy - b*Sxy`
+  would lose more than three digits -- in this synthetic data some always are),
+  most of them writing a float64 buffer; one `np.sum` pass only reads. That puts the floor of
   a pure-numpy kernel at roughly 15-30 `np.sum` passes (DESIGN.md measured the
   same), which in turn caps the speed-up over a `np.polyfit` loop at about
   40-80× for series of 100 readings (polyfit costs ~1 µs a reading here). A
   compiled kernel (one fused pass) would be needed to go further; it is not
   worth a compiled dependency today.
 - **Growth with size.** At 10^5 readings the working buffers fit in cache; at
-  10^7 every pass goes to memory, so the cost per reading grows by about 1.5×.
+  10^7 every pass goes to memory, so the cost per reading grows by 1.5-2.5×
+  (the spread is the noise of the shared machine between runs).
 - **Per-object forecast.** `forecast()` runs the same vectorised kernel on
   arrays of one series, so it pays numpy's fixed cost per call (about a hundred
   small array operations, plus building the attrs results) rather than the cost
   of the arithmetic. Keeping one kernel (bit-identical results alone and among
   a million) is worth more than the 0.5-1 ms.
-- **Import time.** Most of the difference over numpy is attrs and the other
-  modules of the package (model, io, JSON); the analysis modules defer their
-  only heavy standard-library import (`statistics`). The machine was heavily
-  loaded during the run (see the load average), which inflates every absolute
-  time; the ratios are more stable.
+- **Import time.** Measured as cumulative `-X importtime` of `de_an06` minus that
+  of `numpy`, which counts everything the package pulls in besides numpy itself:
+  `numpy.typing` and attrs (imported by the domain model), json and the io
+  modules. The analysis modules (`analysis`, `_kernel`, `_student_t`) account for
+  a small part of it and defer their only heavy standard-library import
+  (`statistics`). The machine was heavily loaded during the run (see the load
+  average), which inflates every absolute time; the ratios are more stable.
 """
 
 
