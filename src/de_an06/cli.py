@@ -29,7 +29,7 @@ de-an06 0.1.0
     {
       "kind": "truncated",
 ...
-1
+0
 """
 
 from __future__ import annotations
