@@ -80,6 +80,9 @@ nitpick_ignore_regex = [
     (r"py:class", r"iterable of Reading"),
     # matplotlib is optional and imported for type checking only.
     (r"py:class", r"Axes"),
+    # pandas and polars are optional too: their annotations stay strings.
+    (r"py:class", r"pd\.DataFrame"),
+    (r"py:class", r"pl\.DataFrame"),
 ]
 
 # CI builds offline, so intersphinx reads small local inventories that list the

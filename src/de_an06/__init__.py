@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from de_an06 import audit, calendar, datasets, io
+from de_an06 import audit, calendar, datasets, frames, io, plotting
 from de_an06._version import __version__
 from de_an06.analysis import (
     Attainment,
@@ -121,9 +121,11 @@ __all__ = [
     "datasets",
     "due_date",
     "forecast",
+    "frames",
     "gap",
     "implied_target",
     "io",
+    "plotting",
     "rank_change",
     "trend",
 ]

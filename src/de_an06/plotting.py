@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,9 @@ COLOURS = {
     "missed": "#D55E00",
     "open": "#E69F00",
 }
+
+#: Characters per line of a bar label before it wraps.
+_LABEL_WIDTH = 36
 
 #: Points on the fitted line and its band.
 _LINE_POINTS = 120
@@ -389,7 +393,7 @@ def plot_attainment(items: Iterable[Attainment | tuple[Reading, Target | float]]
         if a.direction is Direction.LOWER_IS_BETTER:
             names[row] = f"{name} (lower is better)"
     axes.axvline(100, color="black", linewidth=1, zorder=1, label="target (100 %)")
-    axes.set_yticks(rows, names)
+    axes.set_yticks(rows, [textwrap.fill(name, _LABEL_WIDTH) for name in names])
     axes.invert_yaxis()
     axes.set_xlabel("% of target")
     right = max(a.percent for a in found)
@@ -399,8 +403,8 @@ def plot_attainment(items: Iterable[Attainment | tuple[Reading, Target | float]]
     axes.legend(handles=[Patch(color=COLOURS["met"], label="met"),
                          Patch(color=COLOURS["missed"], label="not met"),
                          Patch(color=COLOURS["open"], label="open (hedged figure)")],
-                loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3, fontsize="small",
-                frameon=False)
+                loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, fontsize="small",
+                frameon=False, borderaxespad=0.2, handlelength=1.2, columnspacing=1.0)
     return axes
 
 
