@@ -19,7 +19,7 @@ The Khánh Hòa question: 546,234 e-ID applications on 2023-07-01 against
 >>> target = datasets.targets(jurisdiction="56", indicator="eid-collected")[0]
 >>> ax = plot_series(readings, target)
 >>> ax.get_title()
-'Thu nhận hồ sơ tài khoản định danh điện tử mức 2 — Khánh Hòa'
+'Hồ sơ cấp tài khoản định danh điện tử đã thu nhận — Khánh Hòa'
 """
 
 from __future__ import annotations
@@ -217,7 +217,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     >>> target = datasets.targets(jurisdiction="56", indicator="eid-collected")[0]
     >>> ax = plot_series(readings, target)
     >>> [line.get_label() for line in ax.get_lines()]
-    ['target 756,805 people', 'deadline 2023-07-30']
+    ['target 756,805 people', 'deadline 2023-07-30', 'needed: 7,261.07 per day']
     """
     s = _as_series(series)
     goal, deadline = _target_parts(s, target)
@@ -368,7 +368,7 @@ def plot_attainment(items: Iterable[Attainment | tuple[Reading, Target | float]]
     >>> from de_an06 import attainment
     >>> ax = plot_attainment([attainment(546_234, 756_805), attainment(47, 30)],
     ...                      labels=["Khánh Hòa e-ID", "Trà Bồng non-cash"])
-    >>> [round(bar.get_width(), 2) for bar in ax.patches]
+    >>> [round(float(bar.get_width()), 2) for bar in ax.patches]
     [72.18, 156.67]
     """
     found, names = _attainments(items)
