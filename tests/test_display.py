@@ -259,3 +259,19 @@ def test_programmes_render_well_formed_html(programme: da.Programme) -> None:
 @given(results())
 def test_analysis_results_render_well_formed_html(result: object) -> None:
     _renders(result)
+
+
+def test_partial_counts_inferred_date_and_flat_trend(khanh_hoa: da.Jurisdiction,
+                                                     share: da.Indicator) -> None:
+    source = da.Source("kh", "Report", "Báo Khánh Hòa", published=dt.date(2023, 7, 2),
+                       date_inferred=True)
+    only_denominator = da.Reading(share, 50, dt.date(2023, 7, 1), khanh_hoa, denominator=100,
+                                  source=source)
+    text = well_formed(only_denominator._repr_html_())
+    assert "? / 100" in text
+    assert "2023-07-02 (date inferred)" in text
+    flat = da.Series([da.Reading(share, 50, dt.date(2023, 7, d), khanh_hoa) for d in (1, 2, 3)])
+    fitted = da.trend(flat)
+    text = well_formed(fitted._repr_html_())
+    assert "(flat)" in text
+    assert "R²—" in text

@@ -5,6 +5,7 @@ import math
 from typing import Any
 
 import attrs
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -122,6 +123,8 @@ def _frame(reading: da.Reading, **changes: Any) -> Any:
      ("unit", "litres", "must be one of"),
      ("direction", None, "must not be missing"),
      ("indicator_name_vi", "Khác", "defined differently on an earlier row"),
+     ("direction", "lower", "defined differently on an earlier row"),
+     ("value", np.int64(-3), "must be >= 0"),
      ("jurisdiction_level", "nation", "Jurisdiction.parent must be None"),
      ("source_date_inferred", "yes", "must be true or false"),
      ("numerator", 5.0, "only meaningful for a percent indicator")],
@@ -180,3 +183,10 @@ def test_trends_and_forecasts_frames(reading: da.Reading) -> None:
     assert pd.isna(fs["reach_date"].iloc[1])
     assert str(fs["reach_date"].dtype) == "datetime64[ns]"
     assert round(fs["required_pace"].iloc[1], 2) == 7261.07
+
+
+def test_missing_flag_column_reads_as_false(reading: da.Reading) -> None:
+    source = da.Source("kh", "Report", "Báo Khánh Hòa")
+    sourced = attrs.evolve(reading, source=source)
+    frame = frames.to_pandas([sourced]).drop(columns=["source_date_inferred"])
+    assert frames.from_pandas(frame) == (sourced,)

@@ -226,3 +226,13 @@ def test_report_plot_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setitem(sys.modules, "de_an06.plotting", None)
     assert main(["report", "--province", "56", "--plot", str(tmp_path)]) == 2
     assert "--plot needs matplotlib" in capsys.readouterr().err
+
+
+def test_met_target_has_no_needed_path(reading: da.Reading, collected: da.Indicator,
+                                       khanh_hoa: da.Jurisdiction) -> None:
+    done = da.Target(collected, 500_000, khanh_hoa, deadline=dt.date(2023, 7, 30))
+    ax = plotting.plot_series(reading, done)
+    assert not any(label.startswith("needed") for label in _labels(ax))
+    undated = da.Target(collected, 756_805, khanh_hoa)
+    ax = plotting.plot_series(reading, undated)
+    assert _labels(ax) == ["target 756,805 people"]
