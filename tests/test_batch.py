@@ -276,3 +276,29 @@ def test_national_scale_guide_examples_run() -> None:
                               optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_pandas_round_trip() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"commune": [7, 7, 7, 9],
+                          "date": pd.to_datetime(["2023-06-25", "2023-06-28", "2023-07-01",
+                                                  "2023-07-01"]),
+                          "collected": [500_000.0, 523_000.0, 546_234.0, 1_000.0]})
+    table = batch.ReadingTable.from_pandas(frame, id="commune", day="date", value="collected")
+    assert table == batch.ReadingTable.from_arrays(
+        np.array([7, 7, 7, 9]), np.array(["2023-06-25", "2023-06-28", "2023-07-01",
+                                          "2023-07-01"], dtype="datetime64[D]"),
+        np.array([500_000.0, 523_000.0, 546_234.0, 1_000.0]))
+    trends_frame = batch.trends(table).to_pandas()
+    assert list(trends_frame.index) == [7, 9]
+    assert bool(trends_frame.loc[7, "valid"])
+    assert not bool(trends_frame.loc[9, "valid"])
+    forecast_frame = batch.forecasts(table, 756_805.0, np.datetime64("2023-07-30")).to_pandas()
+    assert forecast_frame.loc[7, "status"] == "substantial_progress"
+    assert forecast_frame.loc[9, "status"] == "not_available"
+    numbered = pd.DataFrame({"id": ["a", "a"], "day": [DAY0, DAY0 + 1], "value": [1.0, 2.0]})
+    assert batch.ReadingTable.from_pandas(numbered).days.tolist() == [DAY0, DAY0 + 1]
+    with pytest.raises(da.ValidationError, match="must have a column 'id'"):
+        batch.ReadingTable.from_pandas(frame)
+    with pytest.raises(da.ValidationError, match="must have a column"):
+        batch.ReadingTable.from_pandas([1, 2])
