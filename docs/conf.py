@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import de_an06
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _data_tables
 
 project = "de_an06"
 author = "de_an06 contributors"
@@ -41,6 +47,8 @@ napoleon_type_aliases = {
     "Measure": "de_an06.Measure",
     "Qualifier": "de_an06.Qualifier",
     "Basis": "de_an06.Basis",
+    "Claim": "de_an06.Claim",
+    "ClaimKind": "de_an06.ClaimKind",
     "Level": "de_an06.Level",
     "SearchStrategy": "hypothesis.strategies.SearchStrategy",
     "ParseError": "de_an06.ParseError",
@@ -80,3 +88,15 @@ exclude_patterns += ["_inventories"]
 
 html_theme = "furo"
 html_title = f"de_an06 {release}"
+
+exclude_patterns += ["_generated"]
+
+
+def _write_data_tables(_app: object) -> None:
+    """Regenerate the tables of the Data page from the bundled data."""
+    _data_tables.write(Path(__file__).parent / "_generated")
+
+
+def setup(app: object) -> None:
+    """Sphinx entry point of this configuration."""
+    app.connect("builder-inited", _write_data_tables)  # type: ignore[attr-defined]

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
+import json
 import subprocess
 import sys
 import sysconfig
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 import de_an06
+from de_an06 import cli, datasets, io
 from de_an06.cli import main
 
 
@@ -44,3 +48,186 @@ def test_bad_option_is_a_usage_error() -> None:
                          check=False)
     assert out.returncode == 2
     assert "Traceback" not in out.stderr
+
+
+# --------------------------------------------------------------------------
+# report, audit, forecast
+# --------------------------------------------------------------------------
+
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*script(), *args], capture_output=True, text=True, check=False,
+                          encoding="utf-8")
+
+
+def columns(line: str) -> int:
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in {"W", "F"} else 1 for c in line)
+
+
+def test_report_text_in_80_columns() -> None:
+    out = run("report")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert all(columns(line) <= 80 for line in lines), max(lines, key=columns)
+    text = out.stdout
+    for expected in ("Khánh Hòa (56)", "Quảng Ngãi (51)", "Phú Yên (54)", "Hà Tĩnh (42)",
+                     "Quảng Nam (49)", "7,261.07", "10,528.55", "17,123.14", "24/29", "82.76",
+                     "11/13", "84.62", "62/63 → 37/63", "+25", "80.95", "3 → 1",
+                     "part of Đắk Lắk (66)", "[truncated]", "[basis]", "216.67"):
+        assert expected in text, expected
+    assert unicodedata.is_normalized("NFC", text)
+
+
+def test_report_one_province_json() -> None:
+    out = run("report", "--province", "khanh hoa", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert (data["format"], data["version"], data["as_of"]) == ("de_an06-report", 1, None)
+    (kh,) = data["provinces"]
+    assert (kh["code"], kh["name_vi"], kh["successor"]["code"]) == ("56", "Khánh Hòa", "56")
+    paces = {row["indicator"]: row for row in kh["forecasts"]}
+    assert paces["eid-collected"]["required_per_day"] == 7261.07
+    assert paces["eid-collected"]["days_left"] == 29
+    assert paces["eid-collected"]["weekdays_left"] == 20
+    assert paces["eid-activated"]["required_per_day"] == 17123.14
+    (rank,) = kh["ranks"]
+    assert [(k["position"], k["total"]) for k in rank["ranks"]] == [(62, 63), (37, 63)]
+    assert kh["findings"] == []
+    assert len(kh["figures"]) == 22
+
+
+def test_report_by_new_province_name_and_as_of(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--province", "Huế", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["name_vi"] for p in data["provinces"]] == ["Thừa Thiên Huế"]
+    assert data["provinces"][0]["figures"] == []
+    assert main(["report", "--province", "56", "--as-of", "2023-06-30", "--format",
+                 "json"]) == 0
+    (kh,) = json.loads(capsys.readouterr().out)["provinces"]
+    assert {r["as_of"] for r in kh["figures"]} <= {"2023-05-22", "2023-06-20", "2023-06-28",
+                                                  "2023-06-30"}
+    assert kh["forecasts"] == []
+    assert main(["report", "--province", "Hà Nội"]) == 0
+    assert "No bundled figures" in capsys.readouterr().out
+
+
+def test_report_markdown_and_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--province", "54", "--format", "markdown"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# Đề án 06")
+    assert "| Place | Indicator | Value | As of |" in text
+    assert "**truncated**" in text
+    assert main(["report", "--province", "54", "--strict"]) == 1
+    assert main(["report", "--province", "42", "--strict"]) == 0
+    assert main(["report", "--province", "56", "--strict"]) == 1
+
+
+def test_report_lists_tasks_with_overdue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--province", "49", "--as-of", "2023-01-01", "--format",
+                 "json"]) == 0
+    (qnam,) = json.loads(capsys.readouterr().out)["provinces"]
+    assert all(t["overdue"] for t in qnam["task_list"])
+
+
+def test_audit_bundled_json() -> None:
+    out = run("audit", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    kinds = [f["kind"] for f in json.loads(out.stdout)["findings"]]
+    assert kinds == ["truncated", "basis"]
+    assert run("audit", "--strict").returncode == 1
+
+
+def test_audit_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "mine.json"
+    io.write_json(io.Dataset(readings=datasets.readings(jurisdiction="56")), path)
+    assert main(["audit", str(path), "--strict"]) == 0
+    assert "0 findings" in capsys.readouterr().out
+
+
+def _series_file(tmp_path: Path, *values: tuple[str, int]) -> Path:
+    kh = datasets.jurisdiction("56")
+    ind = datasets.indicator("eid-collected")
+    readings = [de_an06.Reading(ind, v, dt.date.fromisoformat(d), kh) for d, v in values]
+    path = tmp_path / "series.json"
+    io.write_json(io.Dataset(readings=readings), path)
+    return path
+
+
+def test_forecast(tmp_path: Path) -> None:
+    path = _series_file(tmp_path, ("2023-06-25", 500_000), ("2023-07-01", 546_234))
+    out = run("forecast", str(path), "--target", "756805", "--deadline", "2023-07-30",
+              "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["required_per_day"] == 7261.07
+    assert data["pace_so_far_per_day"] == 7705.67
+    assert data["on_pace"] is True
+    text = run("forecast", str(path), "--target", "756_805", "--deadline", "2023-07-30")
+    assert "7,261.07 a day" in text.stdout
+    slow = run("forecast", str(path), "--target", "900000", "--deadline", "2023-07-30",
+               "--strict")
+    assert slow.returncode == 1
+    met = run("forecast", str(path), "--target", "100", "--deadline", "2023-07-30")
+    assert "already met" in met.stdout
+
+
+def test_forecast_single_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _series_file(tmp_path, ("2023-07-01", 546_234))
+    assert main(["forecast", str(path), "--target", "756805", "--deadline", "2023-07-30",
+                 "--strict"]) == 0
+    assert "pace so far" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "--province", "Atlantis"],
+    ["report", "--as-of", "2023-13-01"],
+    ["report", "--format", "pdf"],
+    ["audit", "missing.json"],
+    ["forecast", "missing.json", "--target", "5", "--deadline", "2023-07-30"],
+    ["forecast", "x.json", "--target", "lots", "--deadline", "2023-07-30"],
+    ["forecast", "x.json", "--target", "nan", "--deadline", "2023-07-30"],
+    ["forecast", "x.json", "--deadline", "2023-07-30"],
+])
+def test_bad_arguments_exit_2(args: list[str]) -> None:
+    out = run(*args)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert out.stderr.strip()
+
+
+def test_bad_files_name_file_and_place(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"readings": [\n  {"indicator": "x"}\n', encoding="utf-8")
+    out = run("audit", str(broken))
+    assert out.returncode == 2
+    assert f"{broken}:3" in out.stderr
+    assert "Traceback" not in out.stderr
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"readings": [{"indicator": "x"}]}', encoding="utf-8")
+    out = run("forecast", str(wrong), "--target", "5", "--deadline", "2023-07-30")
+    assert out.returncode == 2
+    assert "$.readings[0].indicator" in out.stderr
+
+
+def test_forecast_choices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "kh.json"
+    io.write_json(io.Dataset(readings=datasets.readings(jurisdiction="56")), path)
+    assert main(["forecast", str(path), "--target", "5", "--deadline", "2023-07-30"]) == 2
+    assert "several series" in capsys.readouterr().err
+    assert main(["forecast", str(path), "--target", "5", "--deadline", "2023-07-30",
+                 "--indicator", "nope"]) == 2
+    assert "no readings match" in capsys.readouterr().err
+    assert main(["forecast", str(path), "--target", "800000", "--deadline", "2023-06-01",
+                 "--indicator", "eid-collected", "--jurisdiction", "56"]) == 2
+    assert "must be after" in capsys.readouterr().err
+
+
+def test_text_helpers() -> None:
+    assert cli._width("Khánh Hòa") == 9
+    assert cli._width(unicodedata.normalize("NFD", "Khánh Hòa")) == 9
+    assert cli._width("漢字") == 4
+    assert cli._fit("Quảng Ngãi", 6) == "Quảng…"
+    assert cli._num(None) == "—"
+    assert cli._num(98.94, None) == "98.94"

@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from de_an06 import io
+from de_an06 import audit, calendar, datasets, io, parsing
 from de_an06._version import __version__
 from de_an06.analysis import (
     Attainment,
@@ -35,6 +35,8 @@ from de_an06.analysis import (
     rank_change,
     trend,
 )
+from de_an06.audit import Finding, FindingKind
+from de_an06.calendar import WorkingCalendar, due_date
 from de_an06.errors import (
     DeAn06Error,
     InsufficientDataError,
@@ -45,6 +47,8 @@ from de_an06.errors import (
 from de_an06.model import (
     PROGRAMME_START,
     Basis,
+    Claim,
+    ClaimKind,
     Confidence,
     Direction,
     EssentialService,
@@ -66,16 +70,32 @@ from de_an06.model import (
     Unit,
     UtilityGroup,
 )
+from de_an06.parsing import (
+    Quantity,
+    format_number,
+    format_quantity,
+    parse_date,
+    parse_number,
+    parse_percent,
+    parse_period,
+    parse_qualifier,
+    parse_quantity,
+    parse_rank,
+)
 
 __all__ = [
     "PROGRAMME_START",
     "Attainment",
     "Basis",
+    "Claim",
+    "ClaimKind",
     "Completion",
     "Confidence",
     "DeAn06Error",
     "Direction",
     "EssentialService",
+    "Finding",
+    "FindingKind",
     "Forecast",
     "Gap",
     "Indicator",
@@ -89,6 +109,7 @@ __all__ = [
     "Programme",
     "ProgressStatus",
     "Qualifier",
+    "Quantity",
     "Rank",
     "RankChange",
     "Reading",
@@ -103,14 +124,29 @@ __all__ = [
     "UnknownCodeError",
     "UtilityGroup",
     "ValidationError",
+    "WorkingCalendar",
     "WorkingDayCounter",
     "__version__",
     "attainment",
+    "audit",
+    "calendar",
     "completion",
+    "datasets",
+    "due_date",
     "forecast",
+    "format_number",
+    "format_quantity",
     "gap",
     "implied_target",
     "io",
+    "parse_date",
+    "parse_number",
+    "parse_percent",
+    "parse_period",
+    "parse_qualifier",
+    "parse_quantity",
+    "parse_rank",
+    "parsing",
     "rank_change",
     "trend",
 ]

@@ -38,6 +38,7 @@ def _hypothesis_setup_hook() -> None:
         model.EssentialService: "essential_services",
         model.LinkedService: "linked_services",
         model.Programme: "programmes",
+        model.Claim: "claims",
     }
     for kind, name in names.items():
         st.register_type_strategy(kind, _deferred(name))

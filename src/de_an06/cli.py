@@ -1,27 +1,90 @@
 """The ``de-an06`` command line.
 
+Commands
+--------
+``de-an06 report [--province NAME|CODE] [--as-of DATE] [--format text|json|markdown] [--strict]``
+    The provincial dashboard on the bundled data: attainment against each
+    target, the required pace to targets still open, task completion,
+    linked-service savings, ranks, and the audit findings.
+``de-an06 audit [FILE] [--format text|json] [--strict]``
+    The consistency audit of a de_an06 JSON document, or of the bundled data.
+``de-an06 forecast FILE --target N --deadline DATE [--indicator CODE] [--jurisdiction CODE]``
+    The pace a series of a user's JSON document needs to reach a target.
+
+Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
+something or a target is missed; 2 for a usage or input error, with the file
+and the element at fault on standard error (never a traceback).
+
 Examples
 --------
 >>> from de_an06.cli import main
 >>> main(["--version"])
 de-an06 0.1.0
 0
+>>> main(["audit", "--format", "json"])  # doctest: +ELLIPSIS
+{
+  "format": "de_an06-audit",
+  "version": 1,
+  "findings": [
+    {
+      "kind": "truncated",
+...
+0
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
 
+from de_an06 import _report, datasets, io
+from de_an06 import audit as _audit
 from de_an06._version import __version__
+from de_an06.errors import DeAn06Error, UnknownCodeError
+from de_an06.model import Reading, Series
 
 __all__ = ["build_parser", "main"]
+
+#: Width the text output is laid out for.
+WIDTH = 80
+
+
+class _UsageError(Exception):
+    """A bad argument value found after parsing (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value != value or value in {float("inf"), float("-inf")}:  # noqa: PLR0124
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``de-an06`` (exposed for documentation tools)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="de-an06",
         description=(
             "Figures, targets and forecasts of Vietnam's Đề án 06 programme "
@@ -29,18 +92,361 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    report = commands.add_parser(
+        "report", help="the provincial dashboard on the bundled data",
+        description="Attainment, required paces, tasks, linked services, ranks and audit "
+                    "findings per province, from the bundled report figures.")
+    report.add_argument("--province", metavar="NAME|CODE",
+                        help="one province, by code (56) or name (Khánh Hòa, khanh hoa)")
+    report.add_argument("--as-of", type=_date, metavar="DATE",
+                        help="use only figures dated on or before DATE (YYYY-MM-DD)")
+    report.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    report.add_argument("--strict", action="store_true",
+                        help="exit 1 when a target is missed or the audit finds something")
+
+    check = commands.add_parser(
+        "audit", help="check figures against themselves",
+        description="Recompute percents, hedges, parts and margins; list what does not add "
+                    "up. Without FILE, audit the bundled data.")
+    check.add_argument("file", nargs="?", metavar="FILE", help="a de_an06 JSON document")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="exit 1 when something is found")
+
+    pace = commands.add_parser(
+        "forecast", help="the pace a series needs to reach a target",
+        description="From the latest reading of a series in FILE, the pace needed to reach "
+                    "TARGET by DATE, and the pace of the series so far.")
+    pace.add_argument("file", metavar="FILE", help="a de_an06 JSON document")
+    pace.add_argument("--target", type=_number, required=True, metavar="N")
+    pace.add_argument("--deadline", type=_date, required=True, metavar="DATE")
+    pace.add_argument("--indicator", metavar="CODE", help="needed when FILE holds several")
+    pace.add_argument("--jurisdiction", metavar="CODE", help="needed when FILE holds several")
+    pace.add_argument("--format", choices=("text", "json"), default="text")
+    pace.add_argument("--strict", action="store_true",
+                      help="exit 1 when the pace so far falls short of the pace needed")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with `argv` (default: ``sys.argv[1:]``); return the exit code.
 
-    Exit codes: 0 success, 2 usage or input error.
+    Exit codes: 0 success, 1 findings or missed targets with ``--strict``, 2
+    usage or input error.
     """
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
     if args.version:
         sys.stdout.write(f"de-an06 {__version__}\n")
         return 0
-    parser.print_help(sys.stdout)
-    return 0
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "report": _cmd_report, "audit": _cmd_audit, "forecast": _cmd_forecast}
+    if args.command is None:
+        parser.print_help(sys.stdout)
+        return 0
+    try:
+        return commands[args.command](args)
+    except (_UsageError, DeAn06Error) as error:
+        sys.stderr.write(f"de-an06 {args.command}: error: {error}\n")
+        return 2
+
+
+# --------------------------------------------------------------------------
+# report
+# --------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    if args.province is None:
+        places = _report.reported_provinces()
+    else:
+        try:
+            places = _report.resolve(args.province)
+        except UnknownCodeError as error:
+            raise _UsageError(str(error)) from None
+    data = _report.build(places, as_of=args.as_of)
+    render = {"json": _json, "markdown": _report_markdown, "text": _report_text}[args.format]
+    sys.stdout.write(render(data))
+    missed = any(row["met"] is False for p in data["provinces"] for row in p["targets"])
+    found = any(p["findings"] for p in data["provinces"])
+    return 1 if args.strict and (missed or found) else 0
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal: combining marks 0, wide characters 2."""
+    total = 0
+    for char in unicodedata.normalize("NFC", text):
+        if unicodedata.combining(char):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
+    return total
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut to `width` columns, with an ellipsis when cut."""
+    if _width(text) <= width:
+        return text
+    out = ""
+    for char in unicodedata.normalize("NFC", text):
+        if _width(out + char) > width - 1:
+            break
+        out += char
+    return out + "…"
+
+
+def _pad(text: str, width: int, align: str) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if align == ">" else text + gap
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], aligns: str,
+           *, indent: int = 2, width: int = WIDTH) -> list[str]:
+    """Rows aligned in columns; the first text column shrinks to fit `width`."""
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    room = width - indent - 2 * (len(headers) - 1)
+    flexible = [i for i, a in enumerate(aligns) if a == "<"]
+    while sum(widths) > room and flexible:
+        widest = max(flexible, key=lambda i: widths[i])
+        if widths[widest] <= 8:  # noqa: PLR2004 - keep a readable minimum
+            break
+        widths[widest] -= 1
+    lines = []
+    for row in [list(headers), *rows]:
+        cells = [_pad(_fit(cell, widths[i]), widths[i], aligns[i]) for i, cell in enumerate(row)]
+        lines.append((" " * indent + "  ".join(cells)).rstrip())
+    return lines
+
+
+def _num(value: float | None, places: int | None = 2) -> str:
+    """A figure with grouped thousands; ``places=None`` keeps the printed decimals."""
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    if places is None:
+        places = _audit.printed_decimals(value)
+    return f"{value:,.{places}f}"
+
+
+_QUALIFIER = {"exact": "", "about": "≈", "nearly": "<~", "more_than": ">", "less_than": "<"}
+_MET = {True: "yes", False: "no", None: "open"}
+_UNIT = {"percent": " %", "people": "", "count": "", "dossiers": "", "uses": " uses",
+         "days": " d", "working_days": " wd", "minutes": " min", "vnd": " VND", "rank": ""}
+
+
+def _wrap(text: str, indent: int, width: int = WIDTH) -> list[str]:
+    """`text` wrapped to `width`, continuation lines hanging two columns further in."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        margin = indent if not lines else indent + 2
+        candidate = f"{line} {word}" if line else word
+        if _width(candidate) + margin > width and line:
+            lines.append(" " * margin + line)
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(" " * (indent if not lines else indent + 2) + line)
+    return lines
+
+
+def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], str]]:
+    """(title, headers, rows, aligns) of each table of one province."""
+    targets = [[r["place"]["name_vi"], r["name"],
+                _QUALIFIER[r["qualifier"]] + _num(r["value"], None)
+                if r["value"] is not None else "—",
+                _num(r["target"]) + ("*" if r["target_inferred"] else ""),
+                _num(r["attainment_percent"]),
+                "—" if r["value"] is None else _MET[r["met"]]] for r in p["targets"]]
+    figures = [[r["place"]["name_vi"], r["name"],
+                _QUALIFIER[r["qualifier"]] + _num(r["value"], None) + _UNIT[r["unit"]], r["as_of"]]
+               for r in p["figures"]]
+    paces = [[r["place"]["name_vi"], r["name"], _num(r["gap"]), str(r["days_left"]),
+              _num(r["required_per_day"]), _num(r["required_per_weekday"])]
+             for r in p["forecasts"]]
+    tasks = [[r["place"]["name_vi"], f"{r['done']}/{r['total']}",
+              "—" if r["in_progress"] is None else str(r["in_progress"]), _num(r["percent"])]
+             for r in p["tasks"]]
+    linked = [[r["place"]["name_vi"], _num(r["days_before"]), _num(r["days_after"]),
+               _num(r["days_saved"]), _num(r["time_cut_percent"]),
+               f"{_num(r['declarations_before'])} → {_num(r['declarations_after'])}"]
+              for r in p["linked_services"]]
+    ranks = [[r["place"]["name_vi"], r["name"],
+              " → ".join(f"{k['position']}/{k['total']}" for k in r["ranks"]),
+              "—" if r["change"] is None else f"{r['change']:+d}"] for r in p["ranks"]]
+    return [
+        ("Reported figures", ["Place", "Indicator", "Value", "As of"], figures, "<<><"),
+        ("Targets (* inferred, not printed)",
+         ["Place", "Indicator", "Value", "Target", "Att. %", "Met"], targets, "<<>>>>"),
+        ("Pace needed to open targets",
+         ["Place", "Indicator", "Gap", "Days", "Per day", "Per weekday"], paces, "<<>>>>"),
+        ("Task completion", ["Place", "Done", "In progress", "%"], tasks, "<>>>"),
+        ("Linked services", ["Place", "Days before", "After", "Saved", "Cut %",
+                             "Declarations"], linked, "<>>>>>"),
+        ("Ranks (1 is best)", ["Place", "Indicator", "Ranks", "Change"], ranks, "<<>>"),
+    ]
+
+
+def _report_text(data: dict[str, Any]) -> str:
+    out: list[str] = []
+    scope = "all figures" if data["as_of"] is None else f"figures up to {data['as_of']}"
+    out.append(_fit(f"Đề án 06 — provincial report ({scope})", WIDTH))
+    for p in data["provinces"]:
+        out += ["", "=" * WIDTH, f"{p['name_vi']} ({p['code']})"]
+        s = p["successor"]
+        if s["code"] != p["code"] or s["name_vi"] != p["name_vi"]:
+            out.append(f"  from {s['from']}: part of {s['name_vi']} ({s['code']})")
+        for source in p["sources"]:
+            published = source["published"] or "date not printed"
+            mark = " (inferred)" if source["date_inferred"] else ""
+            out.append(_fit(f"  Source {source['code']}, {published}{mark}", WIDTH))
+        if not p["sources"]:
+            out.append("  No bundled figures for this province.")
+        for title, headers, rows, aligns in _sections(p):
+            if rows:
+                out += ["", title, *_table(headers, rows, aligns)]
+        if p["task_list"]:
+            out += ["", "Tasks named in the reports"]
+            out += _table(["Task", "Deadline", "Status"],
+                          [[t["name"], t["deadline"] or "—", t["status"].replace("_", " ")]
+                           for t in p["task_list"]], "<<<")
+        out += ["", f"Audit findings: {len(p['findings'])}"]
+        for finding in p["findings"]:
+            out += _wrap(f"- [{finding['kind']}] {finding['message']}", 2)
+    return "\n".join(out) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _report_markdown(data: dict[str, Any]) -> str:
+    scope = "all figures" if data["as_of"] is None else f"figures up to {data['as_of']}"
+    out = [f"# Đề án 06 — provincial report ({scope})"]
+    for p in data["provinces"]:
+        out += ["", f"## {p['name_vi']} ({p['code']})", ""]
+        s = p["successor"]
+        out.append(f"From {s['from']}: part of {s['name_vi']} ({s['code']}).")
+        for source in p["sources"]:
+            out.append(f"Source `{source['code']}` — {source['title']} "
+                       f"({source['published'] or 'date not printed'}).")
+        for title, headers, rows, aligns in _sections(p):
+            if not rows:
+                continue
+            out += ["", f"### {title}", "", "| " + " | ".join(headers) + " |",
+                    "|" + "|".join("---:" if a == ">" else "---" for a in aligns) + "|"]
+            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+        out += ["", f"### Audit findings ({len(p['findings'])})", ""]
+        out += [f"- **{f['kind']}**: {_md_cell(f['message'])}" for f in p["findings"]]
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------
+# audit
+# --------------------------------------------------------------------------
+
+
+def _read(path: str) -> io.Dataset:
+    if not Path(path).exists():
+        raise _UsageError(f"{path}: no such file")
+    return io.read_json(path)
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    if args.file is None:
+        readings, targets, claims = (datasets.readings(), datasets.targets(),
+                                     datasets.claims())
+        name = "bundled data"
+    else:
+        data = _read(args.file)
+        readings, targets, claims = data.readings, data.targets, data.claims
+        name = args.file
+    findings = _audit.audit(readings, targets=targets, claims=claims)
+    rows = [_report._finding_row(f) for f in findings]  # noqa: SLF001 - our own module
+    if args.format == "json":
+        sys.stdout.write(_json({"format": "de_an06-audit", "version": 1, "findings": rows}))
+    else:
+        out = [f"Audit of {name}: {len(readings)} readings, {len(findings)} findings"]
+        for row in rows:
+            out += _wrap(f"- [{row['kind']}] {row['message']}", 0)
+        sys.stdout.write("\n".join(out) + "\n")
+    return 1 if args.strict and findings else 0
+
+
+# --------------------------------------------------------------------------
+# forecast
+# --------------------------------------------------------------------------
+
+
+def _series(data: io.Dataset, indicator: str | None, jurisdiction: str | None,
+            file: str) -> Series:
+    chosen = [r for r in data.readings
+              if (indicator is None or r.indicator.code == indicator)
+              and (jurisdiction is None or r.jurisdiction.code == jurisdiction)]
+    keys = sorted({(r.indicator.code, r.jurisdiction.code) for r in chosen})
+    if not keys:
+        raise _UsageError(f"{file}: no readings match (indicator {indicator!r}, "
+                          f"jurisdiction {jurisdiction!r})")
+    if len(keys) > 1:
+        listed = ", ".join(f"{i}@{j}" for i, j in keys[:6])
+        raise _UsageError(f"{file}: several series ({listed}); choose one with --indicator "
+                          "and --jurisdiction")
+    latest: dict[dt.date, Reading] = {}
+    for reading in chosen:
+        latest[reading.as_of] = reading
+    return Series(latest.values())
+
+
+def _cmd_forecast(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    series = _series(data, args.indicator, args.jurisdiction, args.file)
+    last = series.latest
+    if args.deadline <= last.as_of:
+        raise _UsageError(f"--deadline {args.deadline} must be after the latest reading "
+                          f"({last.as_of})")
+    sign = series.indicator.direction.sign
+    days = (args.deadline - last.as_of).days
+    gap = args.target - last.value
+    required = gap / days
+    first = series[0]
+    current = None
+    if len(series) > 1:
+        current = (last.value - first.value) / (last.as_of - first.as_of).days
+    result: dict[str, Any] = {
+        "format": "de_an06-forecast", "version": 1,
+        "indicator": series.indicator.code, "jurisdiction": series.jurisdiction.code,
+        "latest": last.value, "latest_date": last.as_of.isoformat(),
+        "target": args.target, "deadline": args.deadline.isoformat(),
+        "achieved": sign * gap <= 0, "days_left": days,
+        "required_per_day": round(required, 2),
+        "pace_so_far_per_day": None if current is None else round(current, 2),
+        "readings": len(series),
+    }
+    short = (not result["achieved"] and current is not None
+             and sign * current < sign * required)
+    result["on_pace"] = None if current is None else not short
+    if args.format == "json":
+        sys.stdout.write(_json(result))
+    else:
+        place = series.jurisdiction.name_vi
+        lines = [f"{series.indicator.name} — {place}",
+                 f"  latest        {_num(last.value)} on {last.as_of}",
+                 f"  target        {_num(args.target)} by {args.deadline} ({days} days)"]
+        if result["achieved"]:
+            lines.append("  already met")
+        else:
+            lines.append(f"  needed        {_num(required)} a day")
+        if current is not None:
+            lines.append(f"  pace so far   {_num(current)} a day "
+                         f"({len(series)} readings, first on {first.as_of})")
+        sys.stdout.write("\n".join(lines) + "\n")
+    return 1 if args.strict and short else 0

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 __all__ = [
     "PROGRAMME_START",
     "Basis",
+    "Claim",
+    "ClaimKind",
     "Confidence",
     "Direction",
     "EssentialService",
@@ -108,8 +110,8 @@ class Direction(_Bilingual):
 class Unit(_Bilingual):
     """Unit of an indicator's values.
 
-    Counts distinguish what is counted: people (``người``), dossiers
-    (``hồ sơ``) and uses or visits (``lượt``), which are not people.
+    Counts distinguish what is counted: people (:term:`người`), dossiers
+    (:term:`hồ sơ`) and uses or visits (:term:`lượt`), which are not people.
 
     Examples
     --------
@@ -149,7 +151,10 @@ class Unit(_Bilingual):
 
 
 class Measure(_Bilingual):
-    """Whether a value is a stock as of a date or a flow over a period."""
+    """Whether a value is a stock as of a date or a flow over a period.
+
+    See :term:`lũy kế` and :term:`trong kỳ`.
+    """
 
     STOCK = "stock"
     FLOW = "flow"
@@ -157,6 +162,8 @@ class Measure(_Bilingual):
 
 class Qualifier(_Bilingual):
     """How exactly a reported figure is stated.
+
+    See :term:`gần`, :term:`hơn`, :term:`khoảng` and :term:`dưới`.
 
     Examples
     --------
@@ -178,6 +185,8 @@ class Qualifier(_Bilingual):
 
 class Basis(_Bilingual):
     """What a percent is a percent *of* — reports often leave it unstated.
+
+    See :term:`chỉ tiêu` and :ref:`percent-of`.
 
     Examples
     --------
@@ -218,8 +227,8 @@ class TaskStatus(_Bilingual):
 class ServiceLevel(_Bilingual):
     """How far an online public service goes.
 
-    ``PARTIAL`` was called *mức độ 3* and ``FULL_PROCESS`` *mức độ 4* before
-    the rules renamed them.
+    ``PARTIAL`` was called :term:`mức độ 3` and ``FULL_PROCESS``
+    :term:`mức độ 4` before the rules renamed them.
 
     Examples
     --------
@@ -523,7 +532,7 @@ class Target:
         :data:`PROGRAMME_START`.
     inferred : bool
         True when the target was derived (e.g. from "exceeds the target by
-        17 %") rather than printed.
+        17 %", see :term:`vượt`) rather than printed.
     source : Source or None
         Where the target was published or derived from.
     note : str
@@ -789,7 +798,7 @@ class Series:
 
 @attrs.frozen
 class Rank:
-    """A position ``k`` out of ``n`` (1 is best), as in "25/63".
+    """A position ``k`` out of ``n`` (1 is best), as in "25/63"; see :term:`áp chót`.
 
     Ranks order by quality: a rank is *less than* another when it is worse
     (a larger position), so ``max`` of ranks is the best one. Only ranks out
@@ -848,7 +857,7 @@ class Rank:
 
 @attrs.frozen
 class UtilityGroup:
-    """One of the programme's five utility groups (nhóm tiện ích).
+    """One of the programme's five utility groups (:term:`nhóm tiện ích`).
 
     Examples
     --------
@@ -870,7 +879,7 @@ class UtilityGroup:
 
 @attrs.frozen
 class Task:
-    """A programme task (nhiệm vụ) with its owner, deadline and status.
+    """A programme task (:term:`nhiệm vụ`) with its owner, deadline and status.
 
     Examples
     --------
@@ -918,7 +927,7 @@ class Task:
 
 @attrs.frozen
 class EssentialService:
-    """One of the 25 essential online public services (dịch vụ công thiết yếu).
+    """One of the 25 essential online public services (:term:`dịch vụ công thiết yếu`).
 
     Examples
     --------
@@ -944,7 +953,7 @@ class EssentialService:
 
 @attrs.frozen
 class LinkedService:
-    """A bundle of procedures declared once (dịch vụ công liên thông).
+    """A bundle of procedures declared once (:term:`dịch vụ công liên thông`).
 
     Parameters
     ----------
@@ -1078,3 +1087,157 @@ class Programme:
             if service.code == code:
                 return service
         raise UnknownCodeError(f"unknown essential-service code {code!r}")
+
+
+# --------------------------------------------------------------------------
+# Statements reports make about their figures
+# --------------------------------------------------------------------------
+
+
+class ClaimKind(_Bilingual):
+    """What a :class:`Claim` states.
+
+    ``EXCEEDS_TARGET``: a figure beats its target by a margin ("vượt X so
+    với chỉ tiêu"); ``PARTS``: a whole is made up of listed parts (29 tasks =
+    24 done + 5 in progress); ``EVENT``: a dated event or document (a
+    resolution issued, a portal going live); ``STATEMENT``: an assessment in
+    words with no figure to check ("the mountain districts lag behind").
+
+    Examples
+    --------
+    >>> ClaimKind.EXCEEDS_TARGET.name_vi
+    'vượt chỉ tiêu'
+    """
+
+    EXCEEDS_TARGET = "exceeds_target"
+    PARTS = "parts"
+    EVENT = "event"
+    STATEMENT = "statement"
+
+
+_VI.update({
+    ClaimKind.EXCEEDS_TARGET: "vượt chỉ tiêu",
+    ClaimKind.PARTS: "gồm các phần",
+    ClaimKind.EVENT: "sự kiện",
+    ClaimKind.STATEMENT: "nhận định",
+})
+
+_CLAIM_INFERABLE = frozenset({"as_of", "margin"})
+
+
+def _as_claim_kind(value: object) -> Any:  # noqa: ANN401 - validated next
+    return v.as_enum(ClaimKind, value)
+
+
+@attrs.frozen
+class Claim:
+    """A statement a report makes about its figures, kept so it can be checked.
+
+    Reports say things the figures alone do not carry: that a share "exceeds
+    the target by 17 %" while the target is never printed, that 29 tasks are
+    24 done and 5 in progress, or that a resolution was issued on a date. A
+    claim keeps such a statement in the library's own words, tied to the
+    indicator and place it is about, so :func:`de_an06.audit.audit` can test
+    it against the readings and targets.
+
+    Parameters
+    ----------
+    code : str
+        ASCII identifier.
+    kind : ClaimKind
+        What is stated.
+    jurisdiction : Jurisdiction
+        Where the statement applies, as reported.
+    as_of : datetime.date
+        The date the statement holds at (the date of the figure it is about).
+    statement : str
+        The statement in the library's own words.
+    indicator : Indicator or None
+        The indicator the statement is about: the figure that exceeds its
+        target (``EXCEEDS_TARGET``) or the whole (``PARTS``). Required for
+        those two kinds.
+    margin : float or None
+        ``EXCEEDS_TARGET`` only: the margin as printed (``17`` for "vượt 17%").
+        The report's unit is ambiguous (percentage points or relative
+        percent); the audit tests both readings.
+    qualifier : Qualifier
+        How the margin is hedged ("vượt hơn 35%" is ``MORE_THAN``).
+    parts : tuple of str
+        ``PARTS`` only: codes of the indicators that make up the whole.
+    reference : str or None
+        The number of a document the statement names ("Nghị quyết 30").
+    source : Source or None
+        Where it was published.
+    inferred : frozenset of str
+        Fields reasoned rather than printed (``as_of``, ``margin``).
+    note : str
+        Free remarks.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> tra_bong = Jurisdiction("51-tra-bong", "Tra Bong", "Trà Bồng", level="district",
+    ...                         parent="51")
+    >>> noncash = Indicator("welfare-noncash-share", "Social-welfare payments made without cash",
+    ...                     "Chi trả an sinh xã hội không dùng tiền mặt", unit="percent")
+    >>> claim = Claim("qn-tb-noncash-exceeds", ClaimKind.EXCEEDS_TARGET, tra_bong,
+    ...               dt.date(2024, 12, 31), "Non-cash welfare payment beats its target",
+    ...               indicator=noncash, margin=17)
+    >>> claim.margin, claim.kind.value
+    (17, 'exceeds_target')
+    """
+
+    code: str = attrs.field(validator=v.is_code)
+    kind: ClaimKind = attrs.field(converter=_as_claim_kind, validator=v.is_instance(ClaimKind))
+    jurisdiction: Jurisdiction = attrs.field(validator=v.is_instance(Jurisdiction))
+    as_of: dt.date = attrs.field(validator=v.is_date)
+    statement: str = _text()
+    indicator: Indicator | None = attrs.field(default=None, kw_only=True,
+                                              validator=v.is_optional_instance(Indicator))
+    margin: float | None = attrs.field(default=None, kw_only=True,
+                                       validator=[v.is_optional_real, v.non_negative])
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, kw_only=True,
+                                       converter=_as_qualifier,
+                                       validator=v.is_instance(Qualifier))
+    parts: tuple[str, ...] = attrs.field(factory=tuple, kw_only=True, converter=v.to_tuple,
+                                         validator=v.is_tuple_of(str))
+    reference: str | None = attrs.field(default=None, kw_only=True,
+                                        converter=v.to_optional_nfc,
+                                        validator=v.is_optional_text)
+    source: Source | None = attrs.field(default=None, kw_only=True,
+                                        validator=v.is_optional_instance(Source))
+    inferred: frozenset[str] = attrs.field(default=frozenset(), kw_only=True,
+                                           converter=v.to_frozenset,
+                                           validator=v.is_instance(frozenset))
+    note: str = _note()
+
+    def __attrs_post_init__(self) -> None:
+        exceeds = self.kind is ClaimKind.EXCEEDS_TARGET
+        parts = self.kind is ClaimKind.PARTS
+        if (exceeds or parts) and self.indicator is None:
+            raise v.fail(self, "indicator", f"is required for a {self.kind.value!r} claim", None)
+        if exceeds and self.margin is None:
+            raise v.fail(self, "margin", "is required for an 'exceeds_target' claim", None)
+        if not exceeds and self.margin is not None:
+            raise v.fail(self, "margin", "is only meaningful for an 'exceeds_target' claim",
+                         self.margin)
+        self._check_parts(parts=parts)
+        if not all(isinstance(x, str) for x in self.inferred):
+            raise v.fail(self, "inferred", "must be a set of field names", self.inferred)
+        unknown = self.inferred - _CLAIM_INFERABLE
+        if unknown:
+            raise v.fail(self, "inferred", f"may only name {sorted(_CLAIM_INFERABLE)}",
+                         sorted(unknown))
+
+    def _check_parts(self, *, parts: bool) -> None:
+        if parts and not self.parts:
+            raise v.fail(self, "parts", "must name at least one part for a 'parts' claim",
+                         self.parts)
+        if not parts and self.parts:
+            raise v.fail(self, "parts", "is only meaningful for a 'parts' claim", self.parts)
+        for part in self.parts:
+            if not v.CODE_PATTERN.fullmatch(part):
+                raise v.fail(self, "parts", "must hold indicator codes", part)
+        if self.indicator is not None and self.indicator.code in self.parts:
+            raise v.fail(self, "parts", "must not contain the whole itself",
+                         self.indicator.code)

@@ -32,6 +32,8 @@ from hypothesis.errors import InvalidArgument
 from de_an06.model import (
     PROGRAMME_START,
     Basis,
+    Claim,
+    ClaimKind,
     Confidence,
     Direction,
     EssentialService,
@@ -55,6 +57,7 @@ from de_an06.model import (
 )
 
 __all__ = [
+    "claims",
     "codes",
     "essential_services",
     "indicators",
@@ -490,6 +493,44 @@ def programmes() -> st.SearchStrategy[Programme]:
             tasks=draw(_unique(tasks(), lambda t: t.code, 4)),
             services=draw(_unique(essential_services(), lambda s: s.code, 4)),
             linked_services=draw(_unique(linked_services(), lambda s: s.code, 2)),
+        )
+
+    return build()
+
+
+def claims(*, kinds: st.SearchStrategy[ClaimKind] | None = None) -> st.SearchStrategy[Claim]:
+    """:class:`~de_an06.Claim` objects of every kind, each with the fields its kind needs.
+
+    Examples
+    --------
+    >>> from hypothesis import find, strategies as st
+    >>> from de_an06 import ClaimKind, strategies as das
+    >>> claim = find(das.claims(kinds=st.just(ClaimKind.PARTS)), lambda c: True)
+    >>> claim.kind.value, len(claim.parts)
+    ('parts', 1)
+    """
+    _check_strategy("kinds", kinds)
+    kind_strategy = kinds if kinds is not None else st.sampled_from(ClaimKind)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Claim:
+        kind = draw(kind_strategy)
+        indicator = draw(st.none() | indicators()) if kind is ClaimKind.EVENT else draw(
+            indicators())
+        parts: tuple[str, ...] = ()
+        if kind is ClaimKind.PARTS:
+            assert indicator is not None  # noqa: S101 - drawn above for this kind
+            whole = indicator.code
+            parts = tuple(draw(st.lists(codes().filter(lambda c: c != whole), min_size=1,
+                                        max_size=3)))
+        return Claim(
+            draw(codes()), kind, draw(jurisdictions()), draw(st.dates(_MIN_DATE, _MAX_DATE)),
+            draw(_words(_EN_LETTERS)), indicator=indicator,
+            margin=(draw(st.floats(0, 100, allow_nan=False))
+                    if kind is ClaimKind.EXCEEDS_TARGET else None),
+            qualifier=draw(st.sampled_from(Qualifier)), parts=parts,
+            reference=draw(st.none() | _words(_VI_LETTERS)),
+            source=draw(st.none() | sources()),
         )
 
     return build()

@@ -1,0 +1,151 @@
+"""Write the tables of the "Data" page from the bundled data, at every docs build.
+
+``docs/conf.py`` calls :func:`write` when Sphinx starts; ``data.md`` includes
+the files it writes under ``docs/_generated/``. Nothing here is copied by
+hand: every row comes from :mod:`de_an06.datasets` and :mod:`de_an06.audit`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from de_an06 import audit, datasets
+from de_an06.model import Qualifier, Reading
+
+REORGANISED = datasets.REORGANISED
+_BEFORE = REORGANISED - dt.timedelta(days=1)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "—"
+    text = str(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.{audit.printed_decimals(value)}f}"
+
+
+def _value(reading: Reading) -> str:
+    symbol = "" if reading.qualifier is Qualifier.EXACT else reading.qualifier.symbol + " "
+    return f"{symbol}{_number(reading.value)} {reading.unit.symbol}".strip()
+
+
+def _figures() -> list[str]:
+    out: list[str] = []
+    for source in datasets.sources():
+        readings = datasets.readings(source=source)
+        targets = datasets.targets(source=source)
+        claims = datasets.claims(source=source)
+        published = source.published.isoformat() if source.published else "not printed"
+        if source.date_inferred:
+            published += " (inferred)"
+        out += [f"### {source.title}", "",
+                (f"Source `{source.code}` — {source.publisher}; published {published}. "
+                f"{source.note}"), ""]
+        if readings:
+            out += _table(
+                ["Place", "Indicator", "Value", "As of", "Basis", "Counts", "Inferred", "Note"],
+                [[r.jurisdiction.name_vi, f"`{r.indicator.code}` {r.indicator.name}", _value(r),
+                  r.as_of.isoformat() if r.period_start is None
+                  else f"{r.period_start.isoformat()} … {r.as_of.isoformat()}",
+                  r.basis.value if r.indicator.is_percent else "",
+                  "" if r.numerator is None else
+                  f"{_number(r.numerator)} / {_number(r.denominator)}",
+                  ", ".join(sorted(r.inferred)), r.note] for r in readings])
+        if targets:
+            out += ["Targets:", ""]
+            out += _table(
+                ["Place", "Indicator", "Target", "Deadline", "Inferred", "Note"],
+                [[t.jurisdiction.name_vi, f"`{t.indicator.code}`", _number(t.value),
+                  t.deadline, "yes" if t.inferred else "", t.note] for t in targets])
+        if claims:
+            out += ["Statements:", ""]
+            out += _table(
+                ["Place", "Kind", "Date", "Statement", "Figure", "Document"],
+                [[c.jurisdiction.name_vi, c.kind.value, c.as_of.isoformat(), c.statement,
+                  _claim_figure(c), c.reference] for c in claims])
+    return out
+
+
+def _claim_figure(claim: object) -> str:
+    margin = getattr(claim, "margin", None)
+    if margin is not None:
+        qualifier = claim.qualifier  # type: ignore[attr-defined]
+        symbol = "" if qualifier is Qualifier.EXACT else qualifier.symbol
+        return f"{claim.indicator.code} exceeds target by {symbol}{_number(margin)}"  # type: ignore[attr-defined]
+    parts = getattr(claim, "parts", ())
+    if parts:
+        return f"{claim.indicator.code} = " + " + ".join(parts)  # type: ignore[attr-defined]
+    return ""
+
+
+def _catalogue() -> list[str]:
+    p = datasets.programme()
+    out = [(f"Decision {p.decision} of {p.approved.isoformat()}; {p.start_year}–{p.end_year}, "
+           f"vision {p.vision_year}."), "", "Utility groups:", ""]
+    out += _table(["#", "Name", "Vietnamese", "Confidence"],
+                  [[g.number, g.name, g.name_vi, g.confidence.value] for g in p.groups])
+    out += ["The 25 essential services (2025 list):", ""]
+    out += _table(["#", "Vietnamese", "English", "Lead", "Confidence", "Note"],
+                  [[s.number, s.name_vi, s.name, s.lead, s.confidence.value, s.note]
+                   for s in p.services])
+    out += ["Linked-service bundles:", ""]
+    out += _table(["Code", "Procedures", "Days before → after", "Declarations", "Note"],
+                  [[s.code, "; ".join(s.procedures),
+                    (f"{_number(s.days_before)} → {_number(s.days_after)} "
+                    f"{s.after_unit.symbol}"),
+                    f"{s.declarations_before} → {s.declarations_after}", s.note]
+                   for s in p.linked_services])
+    out += ["Tasks the reports name:", ""]
+    out += _table(["Code", "Task", "Owner", "Deadline", "Status"],
+                  [[t.code, t.name, t.owner, t.deadline, t.status.value] for t in p.tasks])
+    return out
+
+
+def _findings() -> list[str]:
+    findings = audit.audit(datasets.readings(), targets=datasets.targets(),
+                           claims=datasets.claims())
+    return [f"The audit of the bundled data finds {len(findings)} discrepancies:", "",
+            *(f"- **{f.kind.value}** — {f.message}" for f in findings), ""]
+
+
+def _provinces() -> list[str]:
+    before = datasets.provinces(on=_BEFORE)
+    after = datasets.provinces(on=REORGANISED)
+    out = [f"The {len(before)} provinces until {_BEFORE.isoformat()}:", ""]
+    out += _table(["Code", "Vietnamese", "English", f"From {REORGANISED.isoformat()}"],
+                  [[p.code, p.name_vi, p.name,
+                    f"{datasets.successor(p.code).name_vi} ({datasets.successor(p.code).code})"]
+                   for p in before])
+    out += [f"The {len(after)} provinces from {REORGANISED.isoformat()}:", ""]
+    out += _table(["Code", "Vietnamese", "English", "Made of"],
+                  [[p.code, p.name_vi, p.name,
+                    ", ".join(f"{o.name_vi} ({o.code})" for o in datasets.predecessors(p.code))]
+                   for p in after])
+    return out
+
+
+def write(directory: Path) -> None:
+    """Write ``figures.md``, ``catalogue.md``, ``findings.md`` and ``provinces.md``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    parts = {"figures.md": _figures(), "catalogue.md": _catalogue(),
+             "findings.md": _findings(), "provinces.md": _provinces()}
+    for name, lines in parts.items():
+        text = "\n".join(lines).rstrip() + "\n"
+        path = directory / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
