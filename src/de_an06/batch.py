@@ -288,6 +288,66 @@ class ReadingTable:
         return cls.from_arrays(*columns, lower_is_better=lower_is_better)
 
     @classmethod
+    def from_columns(cls, columns: Any, *,  # noqa: ANN401 - duck-typed
+                     lower_is_better: object = False) -> ReadingTable:
+        r"""Build a table from the columns :func:`de_an06.io.read_csv_columns` reads.
+
+        This is the fast way from a national-scale CSV file to trends: no
+        :class:`~de_an06.Reading` is built on the way. Series ids are
+        ``"<indicator code>@<jurisdiction code>"``, as for :meth:`from_series`.
+        The file does not say which way is better, so give `lower_is_better`
+        (one flag, or one per series in ascending id order) for
+        lower-is-better indicators.
+
+        Parameters
+        ----------
+        columns : de_an06.io.ReadingColumns
+            Or any object with the same attributes (``indicator``,
+            ``indicator_codes``, ``jurisdiction``, ``jurisdiction_codes``,
+            ``as_of``, ``value``).
+        lower_is_better : bool or numpy.ndarray
+            As for :meth:`from_arrays`.
+
+        Raises
+        ------
+        ValidationError
+            As :meth:`from_arrays` (a repeated day names the series by its
+            position in ascending id order).
+
+        Examples
+        --------
+        >>> import io as stdio
+        >>> from de_an06 import io
+        >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+        ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
+        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,500000,2023-06-25\n"
+        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n")
+        >>> table = ReadingTable.from_columns(io.read_csv_columns(stdio.StringIO(text)))
+        >>> table.ids.tolist(), round(float(trends(table).slope[0]), 1)
+        (['eid@56'], 7705.7)
+        """
+        try:
+            indicator = np.asarray(columns.indicator, dtype=np.int64)
+            jurisdiction = np.asarray(columns.jurisdiction, dtype=np.int64)
+            indicator_codes = tuple(columns.indicator_codes)
+            jurisdiction_codes = tuple(columns.jurisdiction_codes)
+            days, values = columns.as_of, columns.value
+        except (AttributeError, TypeError, ValueError):
+            raise v.fail("ReadingTable", "columns", "must be ReadingColumns",
+                         type(columns).__name__) from None
+        width = max(len(jurisdiction_codes), 1)
+        pair = indicator * width + jurisdiction
+        present = np.unique(pair)
+        names = np.array([f"{indicator_codes[p // width]}@{jurisdiction_codes[p % width]}"
+                          for p in present.tolist()], dtype=str)
+        order = np.argsort(names, kind="stable")
+        rank = np.empty(present.shape[0], dtype=np.int64)
+        rank[order] = np.arange(present.shape[0], dtype=np.int64)
+        table = cls.from_arrays(rank[np.searchsorted(present, pair)], days, values,
+                                lower_is_better=lower_is_better)
+        return attrs.evolve(table, ids=_readonly(names[order]))
+
+    @classmethod
     def from_series(cls, series: Iterable[Series]) -> ReadingTable:
         """Build a table from :class:`~de_an06.Series`, one per id.
 
