@@ -60,8 +60,10 @@ WHY = """## Why the misses
   compiled kernel (one fused pass) would be needed to go further; it is not
   worth a compiled dependency today.
 - **Growth with size.** At 10^5 readings the working buffers fit in cache; at
-  10^7 every pass goes to memory, so the cost per reading grows by 1.5-2.5×
-  (the spread is the noise of the shared machine between runs).
+  10^7 every pass goes to memory. Measured growth from 10^5 to 10^7 varied
+  between 0.8× and 2.4× across runs on this shared machine, so this target is
+  met in some runs and missed in others; the fixed per-call cost dominates
+  below 10^5.
 - **Per-object forecast.** `forecast()` runs the same vectorised kernel on
   arrays of one series, so it pays numpy's fixed cost per call (about a hundred
   small array operations, plus building the attrs results) rather than the cost
