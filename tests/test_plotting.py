@@ -236,3 +236,10 @@ def test_met_target_has_no_needed_path(reading: da.Reading, collected: da.Indica
     undated = da.Target(collected, 756_805, khanh_hoa)
     ax = plotting.plot_series(reading, undated)
     assert _labels(ax) == ["target 756,805 people"]
+
+
+def test_only_hedged_readings(growing: da.Series) -> None:
+    hedged = da.Series([attrs.evolve(r, qualifier=da.Qualifier.NEARLY) for r in growing])
+    ax = plotting.plot_series(hedged, trend=False)
+    assert _points(ax) == 5
+    assert "reading" not in [c.get_label() for c in ax.collections]
