@@ -53,6 +53,10 @@ napoleon_type_aliases = {
     "SearchStrategy": "hypothesis.strategies.SearchStrategy",
     "ParseError": "de_an06.ParseError",
     "ValidationError": "de_an06.ValidationError",
+    "Attainment": "de_an06.Attainment",
+    "Forecast": "de_an06.Forecast",
+    "Trend": "de_an06.Trend",
+    "Path": "pathlib.Path",
 }
 
 autodoc_member_order = "bysource"
@@ -74,6 +78,11 @@ nitpick_ignore_regex = [
     (r"py:class", r"st\..*"),
     (r"py:class", r"hypothesis\.strategies\._internal\..*"),
     (r"py:class", r"iterable of Reading"),
+    # matplotlib is optional and imported for type checking only.
+    (r"py:class", r"Axes"),
+    # pandas and polars are optional too: their annotations stay strings.
+    (r"py:class", r"pd\.DataFrame"),
+    (r"py:class", r"pl\.DataFrame"),
 ]
 
 # CI builds offline, so intersphinx reads small local inventories that list the
@@ -83,6 +92,9 @@ intersphinx_mapping = {
     "numpy": ("https://numpy.org/doc/stable", "_inventories/numpy.inv"),
     "attrs": ("https://www.attrs.org/en/stable", "_inventories/attrs.inv"),
     "hypothesis": ("https://hypothesis.readthedocs.io/en/latest", "_inventories/hypothesis.inv"),
+    "matplotlib": ("https://matplotlib.org/stable", "_inventories/matplotlib.inv"),
+    "pandas": ("https://pandas.pydata.org/docs", "_inventories/pandas.inv"),
+    "polars": ("https://docs.pola.rs/api/python/stable", "_inventories/polars.inv"),
 }
 exclude_patterns += ["_inventories"]
 

@@ -276,3 +276,54 @@ def test_national_scale_guide_examples_run() -> None:
                               optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_pandas_round_trip() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"commune": [7, 7, 7, 9],
+                          "date": pd.to_datetime(["2023-06-25", "2023-06-28", "2023-07-01",
+                                                  "2023-07-01"]),
+                          "collected": [500_000.0, 523_000.0, 546_234.0, 1_000.0]})
+    table = batch.ReadingTable.from_pandas(frame, id="commune", day="date", value="collected")
+    assert table == batch.ReadingTable.from_arrays(
+        np.array([7, 7, 7, 9]), np.array(["2023-06-25", "2023-06-28", "2023-07-01",
+                                          "2023-07-01"], dtype="datetime64[D]"),
+        np.array([500_000.0, 523_000.0, 546_234.0, 1_000.0]))
+    trends_frame = batch.trends(table).to_pandas()
+    assert list(trends_frame.index) == [7, 9]
+    assert bool(trends_frame.loc[7, "valid"])
+    assert not bool(trends_frame.loc[9, "valid"])
+    forecast_frame = batch.forecasts(table, 756_805.0, np.datetime64("2023-07-30")).to_pandas()
+    assert forecast_frame.loc[7, "status"] == "substantial_progress"
+    assert forecast_frame.loc[9, "status"] == "not_available"
+    numbered = pd.DataFrame({"id": ["a", "a"], "day": [DAY0, DAY0 + 1], "value": [1.0, 2.0]})
+    assert batch.ReadingTable.from_pandas(numbered).days.tolist() == [DAY0, DAY0 + 1]
+    with pytest.raises(da.ValidationError, match="must have a column 'id'"):
+        batch.ReadingTable.from_pandas(frame)
+    with pytest.raises(da.ValidationError, match="must have a column"):
+        batch.ReadingTable.from_pandas([1, 2])
+
+
+def test_from_columns_of_a_csv_file() -> None:
+    import io as stdio
+
+    from de_an06 import io
+
+    header = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+              "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n")
+    rows = [("up", "56", 500_000, "2023-06-25"), ("up", "51", 10, "2023-06-25"),
+            ("up", "56", 546_234, "2023-07-01"), ("down", "56", 21, "2023-06-25"),
+            ("down", "56", 4, "2023-07-01")]
+    text = header + "".join(
+        f"{i},{i} name,{i} tên,count,{j},P{j},Tỉnh {j},province,{value},{day}\n"
+        for i, j, value, day in rows)
+    columns = io.read_csv_columns(stdio.StringIO(text))
+    table = batch.ReadingTable.from_columns(columns, lower_is_better=np.array([True, False,
+                                                                               False]))
+    assert table.ids.tolist() == ["down@56", "up@51", "up@56"]
+    assert table.signs.tolist() == [-1, 1, 1]
+    assert table.sizes.tolist() == [2, 1, 2]
+    assert table.index("up@56") == 2
+    assert table.values.tolist() == [21.0, 4.0, 10.0, 500_000.0, 546_234.0]
+    with pytest.raises(da.ValidationError, match="must be ReadingColumns"):
+        batch.ReadingTable.from_columns(object())

@@ -152,3 +152,8 @@ def test_dhis2_document(reading: da.Reading, khanh_hoa: da.Jurisdiction) -> None
                 max_size=6))
 def test_dhis2_structure_for_any_stock_readings(readings: list[da.Reading]) -> None:
     check_dhis2_document(io.to_dhis2_datavalues(readings))
+
+
+def test_dhis2_refuses_a_part_of_a_month() -> None:
+    with pytest.raises(da.ValidationError, match="half-year"):
+        io.dhis2_period(D(2023, 1, 1), D(2023, 1, 15))

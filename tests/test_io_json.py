@@ -172,3 +172,25 @@ def test_programme_errors_name_path() -> None:
                                 "end_year": 2025, "vision_year": 2030,
                                 "groups": [{"number": 9, "name": "x", "name_vi": "x"}]})
     assert info.value.column == "$.groups[0].number"
+
+
+@pytest.mark.parametrize(
+    ("section", "record", "column", "words"),
+    [
+        ("tasks", {"code": "t", "name": "T", "name_vi": "T", "owner": "x", "group": "1"},
+         "$.tasks[0].group", "whole number"),
+        ("targets", {"indicator": "eid", "jurisdiction": "56", "value": 1, "inferred": "yes"},
+         "$.targets[0].inferred", "true/false"),
+    ],
+)
+def test_bad_whole_numbers_and_flags(section: str, record: dict[str, object], column: str,
+                                     words: str) -> None:
+    with pytest.raises(da.ParseError) as info:
+        io.loads(document(**{section: [record]}))
+    assert info.value.column == column
+    assert words in str(info.value)
+
+
+def test_null_optional_fields_read_as_none() -> None:
+    data = io.loads(document(readings=[{**GOOD, "source": None, "period_start": None}]))
+    assert data.readings[0].source is None

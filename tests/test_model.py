@@ -309,3 +309,20 @@ class TestCatalogue:
             da.UtilityGroup(6, "x", "x")
         with pytest.raises(da.ValidationError, match="number"):
             attrs.evolve(service, number=26)
+
+
+def test_inferred_names_must_be_text(reading: da.Reading) -> None:
+    with pytest.raises(da.ValidationError, match="set of field names"):
+        attrs.evolve(reading, inferred={1})
+
+
+def test_python_dash_m_runs_the_command(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import runpy
+    import sys
+
+    monkeypatch.setattr(sys, "argv", ["de_an06", "--version"])
+    with pytest.raises(SystemExit) as stop:
+        runpy.run_module("de_an06", run_name="__main__", alter_sys=True)
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.startswith("de-an06 ")

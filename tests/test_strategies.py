@@ -154,3 +154,8 @@ def test_any_field_given_a_foreign_value_names_itself(name: str, data: st.DataOb
     assert info.value.field is not None
     assert info.value.field.split("[")[0] == field.name
     assert f"{type(obj).__name__}.{field.name}" in str(info.value)
+
+
+@given(das.series(min_size=1, max_size=None, max_date=dt.date(2020, 1, 3)))
+def test_series_without_a_size_bound(s: da.Series) -> None:
+    assert 1 <= len(s) <= 3

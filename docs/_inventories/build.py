@@ -89,6 +89,20 @@ ENTRIES: dict[str, list[tuple[str, str, str]]] = {
         ("hypothesis.strategies.builds", "py:function", "reference/strategies.html#$"),
         ("hypothesis.strategies.sampled_from", "py:function", "reference/strategies.html#$"),
     ],
+    "matplotlib": [
+        ("matplotlib.axes.Axes", "py:class", "api/_as_gen/$.html#$"),
+        ("matplotlib.figure.Figure", "py:class", "api/_as_gen/$.html#$"),
+        ("matplotlib.pyplot.subplots", "py:function", "api/_as_gen/$.html#$"),
+    ],
+    "pandas": [
+        ("pandas.DataFrame", "py:class", "reference/api/$.html#$"),
+        ("pandas.DataFrame.attrs", "py:attribute", "reference/api/$.html#$"),
+        ("pandas.CategoricalDtype", "py:class", "reference/api/$.html#$"),
+        ("pandas.Timestamp", "py:class", "reference/api/$.html#$"),
+    ],
+    "polars": [
+        ("polars.DataFrame", "py:class", "reference/dataframe/index.html#$"),
+    ],
 }
 
 

@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from de_an06 import audit, calendar, datasets, io, parsing
+from de_an06 import audit, calendar, datasets, frames, io, parsing, plotting
 from de_an06._version import __version__
 from de_an06.analysis import (
     Attainment,
@@ -136,6 +136,7 @@ __all__ = [
     "forecast",
     "format_number",
     "format_quantity",
+    "frames",
     "gap",
     "implied_target",
     "io",
@@ -147,6 +148,7 @@ __all__ = [
     "parse_quantity",
     "parse_rank",
     "parsing",
+    "plotting",
     "rank_change",
     "trend",
 ]

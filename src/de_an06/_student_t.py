@@ -99,8 +99,8 @@ def _beta_continued_fraction(a: float, b: float, x: float) -> float:
         h *= delta
         if abs(delta - 1.0) <= _EPS:
             return h
-    msg = f"incomplete beta continued fraction did not converge (a={a}, b={b}, x={x})"
-    raise ArithmeticError(msg)  # pragma: no cover - bounded by theory for our arguments
+    raise ArithmeticError(  # pragma: no cover - bounded by theory for our arguments
+        f"incomplete beta continued fraction did not converge (a={a}, b={b}, x={x})")
 
 
 def t_sf(t: float, df: float) -> float:

@@ -41,6 +41,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 import numpy as np
 
+from de_an06 import _display
 from de_an06 import _kernel as k
 from de_an06 import _validators as v
 from de_an06.errors import InsufficientDataError
@@ -260,6 +261,12 @@ class Attainment:
         q = "" if self.qualifier is Qualifier.EXACT else f"{self.qualifier.value} "
         return (f"Attainment(value={q}{self.value!r}, target={self.target!r}, "
                 f"percent={self.percent:.2f}, margin={self.margin!r}, met={self.met!r})")
+
+    def _repr_html_(self) -> str:
+        return _display.attainment_html(self)
+
+    def __str__(self) -> str:
+        return _display.attainment_text(self)
 
 
 def attainment(value: Reading | float, target: Target | float, *,
@@ -662,6 +669,9 @@ class Trend:
                           mean_ci=(mean - q * mean_se, mean + q * mean_se),
                           obs_ci=(mean - q * obs_se, mean + q * obs_se))
 
+    def _repr_html_(self) -> str:
+        return _display.trend_html(self)
+
 
 def _trend_row(f: k.Fit, a: k.TrendArrays, i: int, confidence: float) -> Trend:
     """The Trend of group `i` of a kernel fit (which must be valid)."""
@@ -874,6 +884,12 @@ class Forecast:
     def achieved(self) -> bool:
         """True when the latest value already meets the target."""
         return self.status is ProgressStatus.ACHIEVED
+
+    def _repr_html_(self) -> str:
+        return _display.forecast_html(self)
+
+    def __str__(self) -> str:
+        return _display.forecast_text(self)
 
 
 def _optional_date(ok: bool, day: int) -> dt.date | None:
@@ -1122,6 +1138,12 @@ class Completion:
     def remaining(self) -> int:
         """Tasks not done."""
         return self.total - self.done
+
+    def _repr_html_(self) -> str:
+        return _display.completion_html(self)
+
+    def __str__(self) -> str:
+        return _display.completion_text(self)
 
 
 def completion(tasks: Iterable[Task], *, as_of: dt.date) -> Completion:

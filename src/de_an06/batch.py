@@ -48,7 +48,7 @@ import numpy.typing as npt
 from de_an06 import _kernel as k
 from de_an06 import _validators as v
 from de_an06._kernel import Fit
-from de_an06.analysis import Forecast, Trend, _forecast_row, _trend_row
+from de_an06.analysis import Forecast, ProgressStatus, Trend, _forecast_row, _trend_row
 from de_an06.errors import InsufficientDataError
 from de_an06.model import Direction, Reading, Series
 
@@ -128,6 +128,14 @@ def _as_values(raw: object) -> npt.NDArray[np.float64]:
         raise v.fail("ReadingTable", "values", "must be finite",
                      float(out[~finite][0]))
     return out
+
+
+def _frame_column(frame: object, name: str) -> Array:
+    try:
+        return np.asarray(frame[name].to_numpy())  # type: ignore[index]
+    except (KeyError, AttributeError, TypeError):
+        raise v.fail("ReadingTable", "frame", f"must have a column {name!r}",
+                     type(frame).__name__) from None
 
 
 def _sort_order(ids: Array, days: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
@@ -250,6 +258,94 @@ class ReadingTable:
         signs = np.where(np.broadcast_to(flags, unique.shape), -1, 1).astype(np.int8)
         return cls(_readonly(unique), _readonly(starts), _readonly(day_col),
                    _readonly(value_col), _readonly(signs))
+
+    @classmethod
+    def from_pandas(cls, frame: Any, *, id: str = "id", day: str = "day",  # noqa: A002, ANN401
+                    value: str = "value", lower_is_better: object = False) -> ReadingTable:
+        """Build a table from three columns of a pandas DataFrame.
+
+        pandas is optional: this method only reads the columns' numpy arrays
+        and works with anything that has ``frame[name].to_numpy()``.
+
+        Parameters
+        ----------
+        frame : object
+            The readings, as a ``pandas.DataFrame``.
+        id, day, value : str
+            Column names of the series id, the date (``datetime64`` or day
+            numbers) and the value.
+        lower_is_better : bool or numpy.ndarray
+            As for :meth:`from_arrays`.
+
+        Raises
+        ------
+        ValidationError
+            When a column is missing, and as :meth:`from_arrays`.
+        """
+        columns = [_frame_column(frame, name) for name in (id, day, value)]
+        if columns[1].dtype.kind == "M":
+            columns[1] = columns[1].astype("datetime64[D]")
+        return cls.from_arrays(*columns, lower_is_better=lower_is_better)
+
+    @classmethod
+    def from_columns(cls, columns: Any, *,  # noqa: ANN401 - duck-typed
+                     lower_is_better: object = False) -> ReadingTable:
+        r"""Build a table from the columns :func:`de_an06.io.read_csv_columns` reads.
+
+        This is the fast way from a national-scale CSV file to trends: no
+        :class:`~de_an06.Reading` is built on the way. Series ids are
+        ``"<indicator code>@<jurisdiction code>"``, as for :meth:`from_series`.
+        The file does not say which way is better, so give `lower_is_better`
+        (one flag, or one per series in ascending id order) for
+        lower-is-better indicators.
+
+        Parameters
+        ----------
+        columns : de_an06.io.ReadingColumns
+            Or any object with the same attributes (``indicator``,
+            ``indicator_codes``, ``jurisdiction``, ``jurisdiction_codes``,
+            ``as_of``, ``value``).
+        lower_is_better : bool or numpy.ndarray
+            As for :meth:`from_arrays`.
+
+        Raises
+        ------
+        ValidationError
+            As :meth:`from_arrays` (a repeated day names the series by its
+            position in ascending id order).
+
+        Examples
+        --------
+        >>> import io as stdio
+        >>> from de_an06 import io
+        >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+        ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
+        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,500000,2023-06-25\n"
+        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n")
+        >>> table = ReadingTable.from_columns(io.read_csv_columns(stdio.StringIO(text)))
+        >>> table.ids.tolist(), round(float(trends(table).slope[0]), 1)
+        (['eid@56'], 7705.7)
+        """
+        try:
+            indicator = np.asarray(columns.indicator, dtype=np.int64)
+            jurisdiction = np.asarray(columns.jurisdiction, dtype=np.int64)
+            indicator_codes = tuple(columns.indicator_codes)
+            jurisdiction_codes = tuple(columns.jurisdiction_codes)
+            days, values = columns.as_of, columns.value
+        except (AttributeError, TypeError, ValueError):
+            raise v.fail("ReadingTable", "columns", "must be ReadingColumns",
+                         type(columns).__name__) from None
+        width = max(len(jurisdiction_codes), 1)
+        pair = indicator * width + jurisdiction
+        present = np.unique(pair)
+        names = np.array([f"{indicator_codes[p // width]}@{jurisdiction_codes[p % width]}"
+                          for p in present.tolist()], dtype=str)
+        order = np.argsort(names, kind="stable")
+        rank = np.empty(present.shape[0], dtype=np.int64)
+        rank[order] = np.arange(present.shape[0], dtype=np.int64)
+        table = cls.from_arrays(rank[np.searchsorted(present, pair)], days, values,
+                                lower_is_better=lower_is_better)
+        return attrs.evolve(table, ids=_readonly(names[order]))
 
     @classmethod
     def from_series(cls, series: Iterable[Series]) -> ReadingTable:
@@ -403,6 +499,15 @@ class TrendTable:
         return (f"TrendTable(series={len(self)}, valid={int(self.valid.sum())}, "
                 f"confidence={self.confidence})")
 
+    def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional
+        """The table as a ``pandas.DataFrame`` indexed by series id (needs pandas)."""
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        names = ("slope", "intercept", "slope_se", "slope_ci_low", "slope_ci_high",
+                 "r_squared", "n", "start", "end", "valid", "has_se")
+        return pd.DataFrame({name: getattr(self, name) for name in names},
+                            index=pd.Index(self.ids, name="id"))
+
     def trend(self, row: int) -> Trend:
         """Row `row` as a :class:`~de_an06.Trend`, identical to :func:`de_an06.trend`.
 
@@ -546,6 +651,22 @@ class ForecastTable:
     def __repr__(self) -> str:
         counts = np.bincount(self.status, minlength=6).tolist()
         return f"ForecastTable(series={len(self)}, status_counts={counts})"
+
+    def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional
+        """The table as a ``pandas.DataFrame`` indexed by series id (needs pandas).
+
+        The ``status`` column holds the :class:`~de_an06.ProgressStatus` values
+        (Open SDG names) instead of integer codes.
+        """
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        names = ("target", "latest", "latest_date", "as_of", "deadline", "reach_date",
+                 "reach_earliest", "reach_latest", "current_pace", "required_pace",
+                 "pace_ratio", "achieved", "days_left", "no_time_left")
+        labels = np.array([s.value for s in ProgressStatus], dtype=object)
+        data = {"status": labels[self.status]}
+        data.update({name: getattr(self, name) for name in names})
+        return pd.DataFrame(data, index=pd.Index(self.ids, name="id"))
 
     def forecast(self, row: int) -> Forecast:
         """Row `row` as a :class:`~de_an06.Forecast`, identical to :func:`de_an06.forecast`.

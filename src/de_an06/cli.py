@@ -5,7 +5,8 @@ Commands
 ``de-an06 report [--province NAME|CODE] [--as-of DATE] [--format text|json|markdown] [--strict]``
     The provincial dashboard on the bundled data: attainment against each
     target, the required pace to targets still open, task completion,
-    linked-service savings, ranks, and the audit findings.
+    linked-service savings, ranks, and the audit findings. ``--plot DIR``
+    also writes one PNG per series with a target (needs matplotlib).
 ``de-an06 audit [FILE] [--format text|json] [--strict]``
     The consistency audit of a de_an06 JSON document, or of the bundled data.
 ``de-an06 forecast FILE --target N --deadline DATE [--indicator CODE] [--jurisdiction CODE]``
@@ -105,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     report.add_argument("--strict", action="store_true",
                         help="exit 1 when a target is missed or the audit finds something")
+    report.add_argument("--plot", metavar="DIR",
+                        help="also write one PNG per series with a target to DIR "
+                             "(needs matplotlib)")
 
     check = commands.add_parser(
         "audit", help="check figures against themselves",
@@ -171,9 +175,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     data = _report.build(places, as_of=args.as_of)
     render = {"json": _json, "markdown": _report_markdown, "text": _report_text}[args.format]
     sys.stdout.write(render(data))
+    if args.plot is not None:
+        _write_plots(args.plot, places, args.as_of)
     missed = any(row["met"] is False for p in data["provinces"] for row in p["targets"])
     found = any(p["findings"] for p in data["provinces"])
     return 1 if args.strict and (missed or found) else 0
+
+
+def _write_plots(directory: str, places: Sequence[Any], as_of: dt.date | None) -> None:
+    try:
+        from de_an06.plotting import write_series_plots
+        paths = write_series_plots(directory, places, as_of=as_of)
+    except ModuleNotFoundError as error:
+        raise _UsageError(f"--plot needs matplotlib ({error})") from None
+    except OSError as error:
+        raise _UsageError(f"--plot cannot write to {directory!r}: {error}") from None
+    for path in paths:
+        sys.stderr.write(f"wrote {path}\n")
 
 
 def _json(data: object) -> str:

@@ -304,7 +304,7 @@ class _Reader:
             where = f"{path}.{error.field}" if error.field else path
             raise self.error(where, str(error)) from None
 
-    def value(self, hint: Any, raw: object, path: str, name: str) -> object:  # noqa: ANN401, PLR0911
+    def value(self, hint: Any, raw: object, path: str, name: str) -> object:  # noqa: ANN401
         args = typing.get_args(hint)
         if typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in args:
             if raw is None:
@@ -330,9 +330,8 @@ class _Reader:
                 allowed = ", ".join(repr(m.value) for m in hint)
                 raise self.error(path, f"cannot read {raw!r} as {hint.__name__} "
                                        f"(expected one of {allowed})") from None
-        if attrs.has(hint):
-            return self.build(hint, raw, path)
-        return raw  # str and the like: the model validates them
+        # Every other field type of the model is an attrs class.
+        return self.build(hint, raw, path)
 
     def reference(self, section: str, raw: object, path: str) -> object:
         if not isinstance(raw, str):

@@ -28,6 +28,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _display
 from de_an06 import _validators as v
 from de_an06.errors import UnknownCodeError
 
@@ -568,6 +569,12 @@ class Target:
             raise v.fail(self, attribute.name,
                          f"must not precede the programme start {PROGRAMME_START}", value)
 
+    def _repr_html_(self) -> str:
+        return _display.target_html(self)
+
+    def __str__(self) -> str:
+        return _display.target_text(self)
+
 
 _READING_INFERABLE = frozenset({"as_of", "period_start", "numerator", "denominator", "value"})
 
@@ -684,6 +691,12 @@ class Reading:
             return None
         return 100.0 * self.numerator / self.denominator
 
+    def _repr_html_(self) -> str:
+        return _display.reading_html(self)
+
+    def __str__(self) -> str:
+        return _display.reading_text(self)
+
 
 # --------------------------------------------------------------------------
 # Series
@@ -789,6 +802,12 @@ class Series:
 
     def __getitem__(self, index: int) -> Reading:
         return self.readings[index]
+
+    def _repr_html_(self) -> str:
+        return _display.series_html(self)
+
+    def __str__(self) -> str:
+        return _display.series_text(self)
 
 
 # --------------------------------------------------------------------------
@@ -1087,6 +1106,9 @@ class Programme:
             if service.code == code:
                 return service
         raise UnknownCodeError(f"unknown essential-service code {code!r}")
+
+    def _repr_html_(self) -> str:
+        return _display.programme_html(self)
 
 
 # --------------------------------------------------------------------------

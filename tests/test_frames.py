@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import de_an06 as da
+from de_an06 import frames
+from de_an06 import strategies as das
+
+pd = pytest.importorskip("pandas")
+pl = pytest.importorskip("polars")
+
+
+@st.composite
+def reading_lists(draw: st.DrawFn) -> list[da.Reading]:
+    """Readings whose codes are consistent: one definition per code."""
+    indicators = draw(st.lists(das.indicators(), min_size=1, max_size=2,
+                               unique_by=lambda i: i.code))
+    places = draw(st.lists(das.jurisdictions(), min_size=1, max_size=2,
+                           unique_by=lambda j: j.code))
+    sources = draw(st.lists(das.sources(), max_size=2, unique_by=lambda s: s.code))
+    return draw(st.lists(das.readings(indicators=st.sampled_from(indicators),
+                                      jurisdictions=st.sampled_from(places),
+                                      sources=st.none() | (st.sampled_from(sources)
+                                                           if sources else st.none())),
+                         max_size=6))
+
+
+@pytest.mark.slow
+@settings(max_examples=30)
+@given(reading_lists())
+def test_pandas_round_trip(readings: list[da.Reading]) -> None:
+    assert frames.from_pandas(frames.to_pandas(readings)) == tuple(readings)
+
+
+@pytest.mark.slow
+@settings(max_examples=30)
+@given(reading_lists())
+def test_polars_round_trip(readings: list[da.Reading]) -> None:
+    assert frames.from_polars(frames.to_polars(readings)) == tuple(readings)
+
+
+def test_bundled_data_round_trips() -> None:
+    readings = da.datasets.readings()
+    assert frames.from_pandas(frames.to_pandas(readings)) == readings
+    assert frames.from_polars(frames.to_polars(readings)) == readings
+
+
+def test_pandas_dtypes_and_missing_values() -> None:
+    readings = da.datasets.readings(jurisdiction="54", subunits=True)
+    frame = frames.to_pandas(readings)
+    assert list(frame.columns) == list(frames.COLUMNS)
+    assert len(frame) == len(readings)
+    dtypes = {name: str(t) for name, t in frame.dtypes.items()}
+    assert dtypes["as_of"] == "datetime64[ns]"
+    assert dtypes["period_start"] == "datetime64[ns]"
+    assert dtypes["indicator"] == "category"
+    assert dtypes["value"] == "float64"
+    assert dtypes["numerator"] == "float64"
+    assert dtypes["source_date_inferred"] == "boolean"
+    assert list(frame["qualifier"].cat.categories) == [q.value for q in da.Qualifier]
+    without = [i for i, r in enumerate(readings) if r.numerator is None]
+    assert without
+    assert math.isnan(frame["numerator"].iloc[without[0]])
+    assert frame["jurisdiction_name_vi"].iloc[0] == readings[0].jurisdiction.name_vi
+
+
+def test_polars_dtypes() -> None:
+    readings = da.datasets.readings(jurisdiction="56")
+    frame = frames.to_polars(readings)
+    assert frame.schema["as_of"] == pl.Date
+    assert frame.schema["indicator"] == pl.Categorical
+    assert isinstance(frame.schema["unit"], pl.Enum)
+    assert frame.schema["numerator"] == pl.Float64
+    assert frame["numerator"].null_count() == sum(r.numerator is None for r in readings)
+
+
+def test_empty_and_integers(reading: da.Reading) -> None:
+    assert frames.from_pandas(frames.to_pandas([])) == ()
+    assert frames.from_polars(frames.to_polars([])) == ()
+    back = frames.from_pandas(frames.to_pandas([reading]))[0]
+    assert isinstance(back.value, int)
+    assert repr(back) == repr(reading)
+
+
+def test_minimal_frame_is_enough(reading: da.Reading) -> None:
+    frame = frames.to_pandas([reading])
+    needed = [c for c in frames.COLUMNS if c not in frames._OPTIONAL]
+    assert frames.from_pandas(frame[needed]) == (reading,)
+
+
+def test_filtered_frame_keeps_its_index_in_errors() -> None:
+    frame = frames.to_pandas(da.datasets.readings(jurisdiction="56"))
+    part = frame[frame.indicator == "eid-collected"].copy()
+    part["value"] = -5.0
+    with pytest.raises(da.ParseError, match=r"column 'value': row 0 \(index 10\)") as info:
+        frames.from_pandas(part)
+    assert isinstance(info.value.__cause__, da.ValidationError)
+    assert info.value.column == "value"
+
+
+def _frame(reading: da.Reading, **changes: Any) -> Any:
+    frame = frames.to_pandas([reading, reading]).astype(object)
+    for name, value in changes.items():
+        frame.at[1, name] = value
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "words"),
+    [("value", "many", "must be a number, not str"),
+     ("value", math.inf, "must be finite"),
+     ("as_of", "2023-07-01", "must be a date, not str"),
+     ("as_of", pd.Timestamp("2023-07-01 10:00"), "without a time of day"),
+     ("indicator_name", 5, "must be text, not int"),
+     ("unit", "litres", "must be one of"),
+     ("direction", None, "must not be missing"),
+     ("indicator_name_vi", "Khác", "defined differently on an earlier row"),
+     ("direction", "lower", "defined differently on an earlier row"),
+     ("value", np.int64(-3), "must be >= 0"),
+     ("value", None, "must be a number, not missing"),
+     ("as_of", None, "must be a date, not missing"),
+     ("indicator_name", None, "must be text, not missing"),
+     ("jurisdiction_level", "nation", "Jurisdiction.parent must be None"),
+     ("source_date_inferred", "yes", "must be true or false"),
+     ("numerator", 5.0, "only meaningful for a percent indicator")],
+)
+def test_bad_cells_name_column_and_row(reading: da.Reading, column: str, value: object,
+                                       words: str) -> None:
+    source = da.Source("kh", "Report", "Báo Khánh Hòa", published=dt.date(2023, 7, 2))
+    frame = _frame(attrs.evolve(reading, source=source), **{column: value})
+    expected = "jurisdiction_parent" if column == "jurisdiction_level" else column
+    with pytest.raises(da.ParseError, match=words) as info:
+        frames.from_pandas(frame)
+    assert info.value.column == expected
+    assert "row 1 (index 1)" in str(info.value)
+
+
+def test_missing_column_and_wrong_types(reading: da.Reading) -> None:
+    frame = frames.to_pandas([reading]).drop(columns=["as_of"])
+    with pytest.raises(da.ParseError, match="column 'as_of': the column is missing"):
+        frames.from_pandas(frame)
+    with pytest.raises(da.ParseError, match=r"needs a pandas\.DataFrame"):
+        frames.from_pandas([reading])  # type: ignore[arg-type]
+    with pytest.raises(da.ParseError, match=r"needs a polars\.DataFrame"):
+        frames.from_polars(frames.to_pandas([reading]))  # type: ignore[arg-type]
+    with pytest.raises(da.ParseError, match="item 0 must be a Reading"):
+        frames.to_pandas([1])  # type: ignore[list-item]
+    old = attrs.evolve(reading, as_of=dt.date(1600, 1, 1))
+    with pytest.raises(da.ParseError, match="outside the datetime64"):
+        frames.to_pandas([old])
+    assert frames.from_polars(frames.to_polars([old])) == (old,)
+
+
+def test_polars_errors_name_the_row(reading: da.Reading) -> None:
+    frame = frames.to_polars([reading, reading]).with_columns(
+        pl.Series("value", [1.0, -2.0]))
+    with pytest.raises(da.ParseError, match=r"polars.DataFrame: column 'value': row 1: "):
+        frames.from_polars(frame)
+
+
+def test_trends_and_forecasts_frames(reading: da.Reading) -> None:
+    earlier = attrs.evolve(reading, value=500_000, as_of=dt.date(2023, 6, 25))
+    middle = attrs.evolve(reading, value=520_000, as_of=dt.date(2023, 6, 28))
+    three = da.Series([reading, earlier, middle])
+    two = da.Series([reading, earlier])
+    trends = frames.trends_to_pandas({"three": da.trend(three), "two": da.trend(two)})
+    assert list(trends["n"]) == [3, 2]
+    assert math.isnan(trends["slope_se"].iloc[1])
+    assert str(trends["start"].dtype) == "datetime64[ns]"
+    fs = frames.forecasts_to_pandas({
+        "trend": da.forecast(three, 756_805, deadline=dt.date(2023, 7, 30)),
+        "one": da.forecast(reading, 756_805, deadline=dt.date(2023, 7, 30)),
+    })
+    assert str(fs["status"].dtype) == "category"
+    assert list(fs["status"]) == [da.forecast(three, 756_805,
+                                              deadline=dt.date(2023, 7, 30)).status.value,
+                                  "not_available"]
+    assert pd.isna(fs["reach_date"].iloc[1])
+    assert str(fs["reach_date"].dtype) == "datetime64[ns]"
+    assert round(fs["required_pace"].iloc[1], 2) == 7261.07
+
+
+def test_missing_flag_column_reads_as_false(reading: da.Reading) -> None:
+    source = da.Source("kh", "Report", "Báo Khánh Hòa")
+    sourced = attrs.evolve(reading, source=source)
+    frame = frames.to_pandas([sourced]).drop(columns=["source_date_inferred"])
+    assert frames.from_pandas(frame) == (sourced,)
