@@ -21,13 +21,9 @@ Examples
 >>> main(["--version"])
 de-an06 0.1.0
 0
->>> main(["audit", "--format", "json"])  # doctest: +ELLIPSIS
-{
-  "format": "de_an06-audit",
-  "version": 1,
-  "findings": [
-    {
-      "kind": "truncated",
+>>> main(["audit", "--strict"])  # doctest: +ELLIPSIS
+Audit of bundled data: 93 readings, 2 findings
+- [truncated] Phú Yên insurance-verified-share 2024-01-31: reported 98.94 %, but
 ...
 1
 """
