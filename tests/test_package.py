@@ -23,7 +23,8 @@ def test_public_names_exist() -> None:
 def test_import_is_light() -> None:
     code = (
         "import sys, de_an06; "
-        "heavy = [m for m in ('hypothesis', 'pytest', 'matplotlib', 'pandas', 'polars') "
+        "heavy = [m for m in ('hypothesis', 'pytest', 'matplotlib', 'pandas', 'polars', "
+        "'holidays', 'scipy', 'statsmodels') "
         "if m in sys.modules]; print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -15,9 +15,28 @@ True
 
 from __future__ import annotations
 
-from de_an06 import audit, datasets, io
+from de_an06 import audit, calendar, datasets, io
 from de_an06._version import __version__
+from de_an06.analysis import (
+    Attainment,
+    Completion,
+    Forecast,
+    Gap,
+    Prediction,
+    ProgressStatus,
+    RankChange,
+    Trend,
+    WorkingDayCounter,
+    attainment,
+    completion,
+    forecast,
+    gap,
+    implied_target,
+    rank_change,
+    trend,
+)
 from de_an06.audit import Finding, FindingKind
+from de_an06.calendar import WorkingCalendar, due_date
 from de_an06.errors import (
     DeAn06Error,
     InsufficientDataError,
@@ -54,15 +73,19 @@ from de_an06.model import (
 
 __all__ = [
     "PROGRAMME_START",
+    "Attainment",
     "Basis",
     "Claim",
     "ClaimKind",
+    "Completion",
     "Confidence",
     "DeAn06Error",
     "Direction",
     "EssentialService",
     "Finding",
     "FindingKind",
+    "Forecast",
+    "Gap",
     "Indicator",
     "InsufficientDataError",
     "Jurisdiction",
@@ -70,9 +93,12 @@ __all__ = [
     "LinkedService",
     "Measure",
     "ParseError",
+    "Prediction",
     "Programme",
+    "ProgressStatus",
     "Qualifier",
     "Rank",
+    "RankChange",
     "Reading",
     "Series",
     "ServiceLevel",
@@ -80,14 +106,26 @@ __all__ = [
     "Target",
     "Task",
     "TaskStatus",
+    "Trend",
     "Unit",
     "UnknownCodeError",
     "UtilityGroup",
     "ValidationError",
+    "WorkingCalendar",
+    "WorkingDayCounter",
     "__version__",
+    "attainment",
     "audit",
+    "calendar",
+    "completion",
     "datasets",
+    "due_date",
+    "forecast",
+    "gap",
+    "implied_target",
     "io",
+    "rank_change",
+    "trend",
 ]
 
 

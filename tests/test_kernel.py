@@ -1,0 +1,240 @@
+"""The numeric kernel: exact against rational arithmetic, identical alone or among others."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from de_an06 import _kernel as k
+
+DAY0 = 19_000  # days near 2022, where an uncentred fit loses digits
+
+values_2dp = st.integers(-10_000_000, 10_000_000).map(lambda c: c / 100)
+
+
+@st.composite
+def series(draw: st.DrawFn, *, min_size: int = 2,
+           max_size: int = 12) -> tuple[list[int], list[float]]:
+    days = sorted(draw(st.sets(st.integers(DAY0, DAY0 + 400), min_size=min_size,
+                               max_size=max_size)))
+    values = draw(st.lists(values_2dp, min_size=len(days), max_size=len(days)))
+    return days, values
+
+
+def one(days: list[int], values: list[float]) -> k.Fit:
+    return k.fit(np.zeros(1, dtype=np.int64), np.array(days, dtype=np.int64),
+                 np.array(values, dtype=np.float64))
+
+
+def exact(days: list[int], values: list[float]) -> tuple[Fraction, Fraction, Fraction, Fraction]:
+    """Slope, mean day, mean value and SSR in rational arithmetic."""
+    n = len(days)
+    xs = [Fraction(d) for d in days]
+    ys = [Fraction(y) for y in values]
+    zero = Fraction(0)
+    mx = sum(xs, zero) / n
+    my = sum(ys, zero) / n
+    sxx = sum(((x - mx) ** 2 for x in xs), zero)
+    slope = sum(((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)), zero) / sxx
+    ssr = sum(((y - my - slope * (x - mx)) ** 2 for x, y in zip(xs, ys, strict=True)), zero)
+    return slope, mx, my, ssr
+
+
+@given(series())
+def test_fit_matches_exact_rationals(data: tuple[list[int], list[float]]) -> None:
+    days, values = data
+    f = one(days, values)
+    slope, mx, my, ssr = exact(days, values)
+    scale = max(abs(v) for v in values) + 1
+    span = days[-1] - days[0]
+    assert bool(f.valid[0])
+    assert f.slope[0] == pytest.approx(float(slope), rel=1e-12, abs=1e-13 * scale / span)
+    assert f.mean_offset[0] + days[0] == pytest.approx(float(mx), rel=1e-15)
+    assert f.mean_value[0] == pytest.approx(float(my), rel=1e-13, abs=1e-13 * scale)
+    assert f.ssr[0] == pytest.approx(float(ssr), rel=1e-9, abs=1e-20 * scale**2 * len(days))
+    fitted_first = float(my + slope * (days[0] - mx))
+    assert k.intercept(f)[0] == pytest.approx(fitted_first, rel=1e-12, abs=1e-12 * scale)
+
+
+@st.composite
+def groups(draw: st.DrawFn) -> list[tuple[list[int], list[float]]]:
+    return draw(st.lists(series(min_size=1), min_size=1, max_size=8))
+
+
+def stacked(items: list[tuple[list[int], list[float]]]) -> tuple[
+        npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    sizes = [len(d) for d, _ in items]
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+    days = np.concatenate([np.array(d, dtype=np.int64) for d, _ in items])
+    values = np.concatenate([np.array(v, dtype=np.float64) for _, v in items])
+    return starts, days, values
+
+
+def same(a: npt.NDArray[np.generic], b: npt.NDArray[np.generic]) -> bool:
+    return bool(np.array_equal(a, b, equal_nan=True))
+
+
+@given(groups(), st.data())
+def test_a_series_alone_equals_it_among_others(
+        items: list[tuple[list[int], list[float]]], data: st.DataObject) -> None:
+    starts, days, values = stacked(items)
+    before = (days.copy(), values.copy())
+    together = k.fit(starts, days, values)
+    assert same(days, before[0])
+    assert same(values, before[1])
+    g = len(items)
+    targets = np.array(data.draw(st.lists(values_2dp, min_size=g, max_size=g)))
+    signs = np.array(data.draw(st.lists(st.sampled_from([1.0, -1.0]), min_size=g, max_size=g)))
+    from_day = np.array([d[-1] for d, _ in items], dtype=np.int64)
+    left = np.full(g, 30.0)
+    q = k.t_quantiles(together.n - 2, 0.95)
+    p_all = k.project(together, quantile=q, target=targets, sign=signs, from_day=from_day,
+                      days_left=left, units_left=left)
+    for i, (d, v) in enumerate(items):
+        alone = one(d, v)
+        for field in k.Fit._fields:
+            assert same(getattr(alone, field), getattr(together, field)[i:i + 1]), field
+        for func in (k.slope_se, k.r_squared, k.intercept):
+            assert same(func(alone), func(together)[i:i + 1])
+        p_one = k.project(alone, quantile=q[i:i + 1], target=targets[i:i + 1],
+                          sign=signs[i:i + 1], from_day=from_day[i:i + 1],
+                          days_left=left[:1], units_left=left[:1])
+        for field in k.Projection._fields:
+            assert same(getattr(p_one, field), getattr(p_all, field)[i:i + 1]), field
+
+
+@given(st.integers(-1000, 1000).filter(bool), st.integers(-10**6, 10**6),
+       st.integers(2, 30), st.integers(1, 500), st.integers(0, 400))
+def test_linear_series_reach_is_exact_to_the_day(
+        slope: int, start: int, n: int, step: int, ahead: int) -> None:
+    days = [DAY0 + step * i for i in range(n)]
+    values = [float(start + slope * (d - DAY0)) for d in days]
+    f = one(days, values)
+    assert f.slope[0] == slope
+    reach_day = days[-1] + ahead
+    target = float(start + slope * (reach_day - DAY0))
+    sign = 1.0 if slope > 0 else -1.0
+    day, ok = k.reach_days(f, f.slope, np.array([target]), np.array([sign]),
+                           np.array([days[-1]], dtype=np.int64))
+    assert bool(ok[0])
+    assert int(day[0]) == reach_day
+    # a target a little beyond that day is reached the day after
+    beyond = target + 0.5 * slope
+    day, ok = k.reach_days(f, f.slope, np.array([beyond]), np.array([sign]),
+                           np.array([days[-1]], dtype=np.int64))
+    assert int(day[0]) == reach_day + 1
+
+
+@given(series(min_size=2), values_2dp, st.sampled_from([1.0, -1.0]))
+def test_reach_agrees_with_exact_arithmetic(
+        data: tuple[list[int], list[float]], target: float, sign: float) -> None:
+    days, values = data
+    f = one(days, values)
+    slope, mx, my, _ = exact(days, values)
+    frm = days[-1]
+    day, ok = k.reach_days(f, f.slope, np.array([target]), np.array([sign]),
+                           np.array([frm], dtype=np.int64))
+    def meets(d: int) -> bool:
+        return sign * (my + slope * (d - mx) - Fraction(target)) >= 0
+    if slope == 0 or bool(k.flat(f, f.slope)[0]):
+        assert bool(ok[0]) == meets(frm)
+        return
+    toward = sign * slope > 0
+    if not toward:
+        assert bool(ok[0]) == meets(frm)
+        if ok[0]:
+            assert int(day[0]) == frm
+        return
+    crossing = mx + (Fraction(target) - my) / slope
+    if crossing > k.MAX_DAY:
+        assert not ok[0]
+        return
+    assert bool(ok[0])
+    expected = max(frm, -((-crossing.numerator) // crossing.denominator))  # ceil
+    got = int(day[0])
+    # exact, or snapped onto a whole day within rounding of the crossing
+    assert got == expected or (got == expected - 1 and abs(crossing - got) < Fraction(1, 10**6))
+
+
+def test_flat_series_never_reaches() -> None:
+    f = one([DAY0, DAY0 + 1, DAY0 + 2], [0.1, 0.1, 0.1])
+    assert bool(k.flat(f, f.slope)[0])
+    assert np.isnan(k.r_squared(f)[0])
+    _, ok = k.reach_days(f, f.slope, np.array([0.2]), np.array([1.0]),
+                         np.array([DAY0 + 2], dtype=np.int64))
+    assert not ok[0]
+    # a flat level already at the target meets it at once
+    day, ok = k.reach_days(f, f.slope, np.array([0.05]), np.array([1.0]),
+                           np.array([DAY0 + 5], dtype=np.int64))
+    assert bool(ok[0])
+    assert int(day[0]) == DAY0 + 5
+
+
+def test_crossing_after_date_max_is_never() -> None:
+    f = one([DAY0, DAY0 + 1], [0.0, 1e-6])
+    _, ok = k.reach_days(f, f.slope, np.array([1e6]), np.array([1.0]),
+                         np.array([DAY0 + 1], dtype=np.int64))
+    assert not ok[0]
+    _, ok = k.reach_days(f, f.slope, np.array([1e300]), np.array([1.0]),
+                         np.array([DAY0 + 1], dtype=np.int64))
+    assert not ok[0]
+
+
+def test_moving_away_never_reaches_unless_met() -> None:
+    f = one([DAY0, DAY0 + 10], [100.0, 90.0])
+    _, ok = k.reach_days(f, f.slope, np.array([120.0]), np.array([1.0]),
+                         np.array([DAY0 + 10], dtype=np.int64))
+    assert not ok[0]
+    day, ok = k.reach_days(f, f.slope, np.array([50.0]), np.array([1.0]),
+                           np.array([DAY0 + 10], dtype=np.int64))
+    assert bool(ok[0])
+    assert int(day[0]) == DAY0 + 10
+
+
+def test_degenerate_groups() -> None:
+    f = k.fit(np.array([0, 1], dtype=np.int64), np.array([DAY0, DAY0, DAY0], dtype=np.int64),
+              np.array([1.0, 2.0, 3.0]))
+    assert not f.valid.any()
+    assert np.isnan(f.slope).all()
+    assert np.isnan(k.slope_se(f)).all()
+    _, ok = k.reach_days(f, f.slope, np.array([5.0, 5.0]), np.array([1.0, 1.0]),
+                         np.array([DAY0, DAY0], dtype=np.int64))
+    assert not ok.any()
+
+
+def test_two_points_have_no_standard_error() -> None:
+    f = one([DAY0, DAY0 + 3], [1.0, 4.0])
+    assert f.slope[0] == 1.0
+    assert np.isnan(k.slope_se(f)[0])
+    assert k.r_squared(f)[0] == 1.0
+    assert np.isnan(k.t_quantiles(f.n - 2, 0.95)[0])
+
+
+def test_group_starts() -> None:
+    assert k.group_starts(np.array([3, 3, 5, 7, 7, 7])).tolist() == [0, 2, 3]
+    assert k.group_starts(np.array(["a", "b", "b"])).tolist() == [0, 1]
+    assert k.group_starts(np.array([], dtype=np.int64)).tolist() == []
+
+
+def test_status_thresholds() -> None:
+    ratio = np.array([1.2, 0.95, 0.94, 0.6, 0.59, 0.0, -0.01, np.nan, 0.5])
+    done = np.array([False] * 8 + [True])
+    assert k.status_codes(done, ratio).tolist() == [
+        k.ON_TRACK, k.ON_TRACK, k.MODERATE, k.MODERATE, k.LIMITED, k.LIMITED,
+        k.DETERIORATING, k.NOT_AVAILABLE, k.ACHIEVED]
+
+
+def test_required_pace_identity() -> None:
+    pace = k.required_pace(np.array([756_805.0]), np.array([546_234.0]), np.array([29.0]))
+    assert pace[0] * 29 + 546_234 == pytest.approx(756_805, rel=1e-15)
+    assert np.isnan(k.required_pace(np.array([1.0]), np.array([0.0]), np.array([0.0]))[0])
+
+
+def test_dates_round_trip() -> None:
+    assert k.day_to_date(k.MAX_DAY).isoformat() == "9999-12-31"
+    assert k.date_to_day(k.day_to_date(19_000)) == 19_000
