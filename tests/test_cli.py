@@ -90,7 +90,9 @@ def test_report_one_province_json() -> None:
     paces = {row["indicator"]: row for row in kh["forecasts"]}
     assert paces["eid-collected"]["required_per_day"] == 7261.07
     assert paces["eid-collected"]["days_left"] == 29
-    assert paces["eid-collected"]["weekdays_left"] == 20
+    assert paces["eid-collected"]["working_days_left"] == 20
+    assert paces["eid-collected"]["required_per_working_day"] == 10528.55
+    assert paces["eid-collected"]["status"] == "not_available"
     assert paces["eid-activated"]["required_per_day"] == 17123.14
     (rank,) = kh["ranks"]
     assert [(k["position"], k["total"]) for k in rank["ranks"]] == [(62, 63), (37, 63)]
@@ -161,9 +163,13 @@ def test_forecast(tmp_path: Path) -> None:
               "--format", "json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["required_per_day"] == 7261.07
-    assert data["pace_so_far_per_day"] == 7705.67
-    assert data["on_pace"] is True
+    assert data["required_pace"] == 7261.07
+    assert data["current_pace"] == 7705.67
+    assert (data["pace_unit"], data["status"]) == ("day", "substantial_progress")
+    assert data["reach_date"] == "2023-07-29"
+    work = run("forecast", str(path), "--target", "756805", "--deadline", "2023-07-30",
+               "--working-days", "--format", "json")
+    assert json.loads(work.stdout)["working_days_left"] == 20
     text = run("forecast", str(path), "--target", "756_805", "--deadline", "2023-07-30")
     assert "7,261.07 a day" in text.stdout
     slow = run("forecast", str(path), "--target", "900000", "--deadline", "2023-07-30",
