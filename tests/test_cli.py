@@ -237,3 +237,52 @@ def test_text_helpers() -> None:
     assert cli._fit("Quảng Ngãi", 6) == "Quảng…"
     assert cli._num(None) == "—"
     assert cli._num(98.94, None) == "98.94"
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "--province", "Atlantis"],
+    ["report", "--as-of", "2023-13-01"],
+    ["forecast", "missing.json", "--target", "5", "--deadline", "2023-07-30"],
+    ["forecast", "x.json", "--target", "lots", "--deadline", "2023-07-30"],
+    ["forecast", "x.json", "--target", "inf", "--deadline", "2023-07-30"],
+    ["audit", "missing.json"],
+])
+def test_bad_arguments_in_process(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+    assert "error" in capsys.readouterr().err
+
+
+def test_report_in_process_covers_every_section(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report"]) == 0
+    text = capsys.readouterr().out
+    assert "Pace needed to open targets" in text
+    assert main(["report", "--format", "markdown", "--as-of", "2024-12-31"]) == 0
+    markdown = capsys.readouterr().out
+    assert "### Pace needed to open targets" not in markdown
+    assert "### Task completion" in markdown
+    assert main(["report", "--province", "56", "--format", "markdown"]) == 0
+    assert "| Khánh Hòa | e-ID account applications collected | 210,571 | 29 |" in (
+        capsys.readouterr().out)
+
+
+def test_forecast_text_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _series_file(tmp_path, ("2023-06-25", 500_000), ("2023-07-01", 546_234))
+    assert main(["forecast", str(path), "--target", "756805", "--deadline", "2023-07-30",
+                 "--working-days"]) == 0
+    text = capsys.readouterr().out
+    assert "a working day" in text
+    assert "reaches it on" in text
+    assert main(["forecast", str(path), "--target", "900000", "--deadline", "2023-07-30",
+                 "--strict", "--format", "json"]) == 1
+    assert main(["forecast", str(path), "--target", "100", "--deadline", "2023-07-30"]) == 0
+    assert "already met" in capsys.readouterr().out
+
+
+def test_audit_text_of_a_file_with_findings(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "py.json"
+    io.write_json(io.Dataset(readings=datasets.readings(jurisdiction="54")), path)
+    assert main(["audit", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 finding\n" in out
+    assert "[truncated]" in out

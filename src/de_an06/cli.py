@@ -10,7 +10,7 @@ Commands
     The consistency audit of a de_an06 JSON document, or of the bundled data.
 ``de-an06 forecast FILE --target N --deadline DATE [--indicator CODE] [--jurisdiction CODE]``
     The pace a series of a user's JSON document needs to reach a target, its
-    trend, reach date and progress status (:func:`de_an06.analysis.forecast`).
+    trend, reach date and progress status (:func:`de_an06.forecast`).
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
@@ -401,7 +401,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(_json({"format": "de_an06-audit", "version": 1, "findings": rows}))
     else:
-        out = [f"Audit of {name}: {len(readings)} readings, {len(findings)} findings"]
+        plural = "" if len(findings) == 1 else "s"
+        out = [f"Audit of {name}: {len(readings)} readings, {len(findings)} finding{plural}"]
         for row in rows:
             out += _wrap(f"- [{row['kind']}] {row['message']}", 0)
         sys.stdout.write("\n".join(out) + "\n")
