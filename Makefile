@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck wheel pytest docs bench clean
+.PHONY: demo test lint typecheck wheel pytest fuzz docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,13 @@ wheel: $(STAMP)
 
 pytest: wheel
 	DE_AN06_WHEEL_SITE=$(WHEEL_SITE) PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
-		--cov=de_an06 --cov-branch --cov-report=term tests --pyargs de_an06
+		--cov=de_an06 --cov-branch --cov-report=term tests docs --pyargs de_an06
+
+# Long fuzzing of every reader (not part of `make test`, which runs the same
+# tests with few examples).
+fuzz: wheel
+	DE_AN06_FUZZ_EXAMPLES=100000 PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
+		-p no:cacheprovider -m fuzz tests/fuzz
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -E -n -W --keep-going -b html docs docs/_build/html

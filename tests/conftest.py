@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -12,7 +14,23 @@ import de_an06 as da
 settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile("default")
+# `make fuzz` sets DE_AN06_FUZZ_EXAMPLES to run the fuzz tests at length.
+settings.register_profile(
+    "fuzz",
+    deadline=None,
+    max_examples=int(os.environ.get("DE_AN06_FUZZ_EXAMPLES", "100000")),
+    suppress_health_check=list(HealthCheck),
+)
+settings.load_profile("fuzz" if "DE_AN06_FUZZ_EXAMPLES" in os.environ else "default")
+
+HOWTO = Path(__file__).resolve().parent.parent / "docs" / "howto"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the doctests of the how-to pages, which run whole property tests, as slow."""
+    for item in items:
+        if HOWTO in item.path.parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

@@ -135,3 +135,22 @@ def test_bad_arguments_raise_invalid_argument(function: Callable[..., Any],
                                               kwargs: dict[str, Any]) -> None:
     with pytest.raises(InvalidArgument):
         function(**kwargs)
+
+
+class _Alien:
+    """A value no field of the model accepts."""
+
+    def __repr__(self) -> str:
+        return "<alien>"
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+@given(data=st.data())
+def test_any_field_given_a_foreign_value_names_itself(name: str, data: st.DataObject) -> None:
+    obj = data.draw(ALL[name])
+    field = data.draw(st.sampled_from(attrs.fields(type(obj))))
+    with pytest.raises(da.ValidationError) as info:
+        attrs.evolve(obj, **{field.name: _Alien()})
+    assert info.value.field is not None
+    assert info.value.field.split("[")[0] == field.name
+    assert f"{type(obj).__name__}.{field.name}" in str(info.value)

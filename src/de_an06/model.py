@@ -110,8 +110,8 @@ class Direction(_Bilingual):
 class Unit(_Bilingual):
     """Unit of an indicator's values.
 
-    Counts distinguish what is counted: people (``người``), dossiers
-    (``hồ sơ``) and uses or visits (``lượt``), which are not people.
+    Counts distinguish what is counted: people (:term:`người`), dossiers
+    (:term:`hồ sơ`) and uses or visits (:term:`lượt`), which are not people.
 
     Examples
     --------
@@ -151,7 +151,10 @@ class Unit(_Bilingual):
 
 
 class Measure(_Bilingual):
-    """Whether a value is a stock as of a date or a flow over a period."""
+    """Whether a value is a stock as of a date or a flow over a period.
+
+    See :term:`lũy kế` and :term:`trong kỳ`.
+    """
 
     STOCK = "stock"
     FLOW = "flow"
@@ -159,6 +162,8 @@ class Measure(_Bilingual):
 
 class Qualifier(_Bilingual):
     """How exactly a reported figure is stated.
+
+    See :term:`gần`, :term:`hơn`, :term:`khoảng` and :term:`dưới`.
 
     Examples
     --------
@@ -180,6 +185,8 @@ class Qualifier(_Bilingual):
 
 class Basis(_Bilingual):
     """What a percent is a percent *of* — reports often leave it unstated.
+
+    See :term:`chỉ tiêu` and :ref:`percent-of`.
 
     Examples
     --------
@@ -220,8 +227,8 @@ class TaskStatus(_Bilingual):
 class ServiceLevel(_Bilingual):
     """How far an online public service goes.
 
-    ``PARTIAL`` was called *mức độ 3* and ``FULL_PROCESS`` *mức độ 4* before
-    the rules renamed them.
+    ``PARTIAL`` was called :term:`mức độ 3` and ``FULL_PROCESS``
+    :term:`mức độ 4` before the rules renamed them.
 
     Examples
     --------
@@ -525,7 +532,7 @@ class Target:
         :data:`PROGRAMME_START`.
     inferred : bool
         True when the target was derived (e.g. from "exceeds the target by
-        17 %") rather than printed.
+        17 %", see :term:`vượt`) rather than printed.
     source : Source or None
         Where the target was published or derived from.
     note : str
@@ -791,7 +798,7 @@ class Series:
 
 @attrs.frozen
 class Rank:
-    """A position ``k`` out of ``n`` (1 is best), as in "25/63".
+    """A position ``k`` out of ``n`` (1 is best), as in "25/63"; see :term:`áp chót`.
 
     Ranks order by quality: a rank is *less than* another when it is worse
     (a larger position), so ``max`` of ranks is the best one. Only ranks out
@@ -850,7 +857,7 @@ class Rank:
 
 @attrs.frozen
 class UtilityGroup:
-    """One of the programme's five utility groups (nhóm tiện ích).
+    """One of the programme's five utility groups (:term:`nhóm tiện ích`).
 
     Examples
     --------
@@ -872,7 +879,7 @@ class UtilityGroup:
 
 @attrs.frozen
 class Task:
-    """A programme task (nhiệm vụ) with its owner, deadline and status.
+    """A programme task (:term:`nhiệm vụ`) with its owner, deadline and status.
 
     Examples
     --------
@@ -920,7 +927,7 @@ class Task:
 
 @attrs.frozen
 class EssentialService:
-    """One of the 25 essential online public services (dịch vụ công thiết yếu).
+    """One of the 25 essential online public services (:term:`dịch vụ công thiết yếu`).
 
     Examples
     --------
@@ -946,7 +953,7 @@ class EssentialService:
 
 @attrs.frozen
 class LinkedService:
-    """A bundle of procedures declared once (dịch vụ công liên thông).
+    """A bundle of procedures declared once (:term:`dịch vụ công liên thông`).
 
     Parameters
     ----------
