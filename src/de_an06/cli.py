@@ -238,6 +238,8 @@ def _num(value: float | None, places: int | None = 2) -> str:
 _QUALIFIER = {"exact": "", "about": "≈", "nearly": "<~", "more_than": ">", "less_than": "<"}
 _MET = {True: "yes", False: "no", None: "open"}
 _PACE_TITLE = "Pace needed to open targets"
+_FIGURES_TITLE = "Reported figures"
+_BASES = {"target", "eligible", "holders", "population"}
 _STATUS = {"target_achieved": "achieved", "substantial_progress": "on track",
            "moderate_progress": "moderate progress", "limited_progress": "limited progress",
            "deterioration": "deteriorating", "not_available": "no trend (one reading)"}
@@ -270,8 +272,7 @@ def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], 
                 _num(r["target"]) + ("*" if r["target_inferred"] else ""),
                 _num(r["attainment_percent"]),
                 "—" if r["value"] is None else _MET[r["met"]]] for r in p["targets"]]
-    figures = [[r["place"]["name_vi"], r["name"],
-                _QUALIFIER[r["qualifier"]] + _num(r["value"], None) + _UNIT[r["unit"]], r["as_of"]]
+    figures = [[r["place"]["name_vi"], r["name"], _figure_value(r), r["as_of"]]
                for r in p["figures"]]
     paces = [[r["place"]["name_vi"], r["name"], _num(r["gap"]), str(r["days_left"]),
               _num(r["required_per_day"]), _num(r["working_days_left"]),
@@ -288,7 +289,7 @@ def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], 
               " → ".join(f"{k['position']}/{k['total']}" for k in r["ranks"]),
               "—" if r["change"] is None else f"{r['change']:+d}"] for r in p["ranks"]]
     return [
-        ("Reported figures", ["Place", "Indicator", "Value", "As of"], figures, "<<><"),
+        (_FIGURES_TITLE, ["Place", "Indicator", "Value", "As of"], figures, "<<><"),
         ("Targets (* inferred, not printed)",
          ["Place", "Indicator", "Value", "Target", "Att. %", "Met"], targets, "<<>>>>"),
         (_PACE_TITLE, ["Place", "Indicator", "Gap", "Days", "Per day", "Working days",
@@ -301,34 +302,64 @@ def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], 
 
 
 def _report_text(data: dict[str, Any]) -> str:
-    out: list[str] = []
     scope = "all figures" if data["as_of"] is None else f"figures up to {data['as_of']}"
-    out.append(_fit(f"Đề án 06 — provincial report ({scope})", WIDTH))
+    out = [_fit(f"Đề án 06 — provincial report ({scope})", WIDTH)]
     for p in data["provinces"]:
-        out += ["", "=" * WIDTH, f"{p['name_vi']} ({p['code']})"]
-        s = p["successor"]
-        if s["code"] != p["code"] or s["name_vi"] != p["name_vi"]:
-            out.append(f"  from {s['from']}: part of {s['name_vi']} ({s['code']})")
-        for source in p["sources"]:
-            published = source["published"] or "date not printed"
-            mark = " (inferred)" if source["date_inferred"] else ""
-            out.append(_fit(f"  Source {source['code']}, {published}{mark}", WIDTH))
-        if not p["sources"]:
-            out.append("  No bundled figures for this province.")
-        for title, headers, rows, aligns in _sections(p):
-            if rows and title == _PACE_TITLE:
-                out += ["", title, *_pace_lines(p["forecasts"])]
-            elif rows:
-                out += ["", title, *_table(headers, rows, aligns)]
-        if p["task_list"]:
-            out += ["", "Tasks named in the reports"]
-            out += _table(["Task", "Deadline", "Status"],
-                          [[t["name"], t["deadline"] or "—", t["status"].replace("_", " ")]
-                           for t in p["task_list"]], "<<<")
-        out += ["", f"Audit findings: {len(p['findings'])}"]
-        for finding in p["findings"]:
-            out += _wrap(f"- [{finding['kind']}] {finding['message']}", 2)
+        out += _province_text(p)
     return "\n".join(out) + "\n"
+
+
+def _province_text(p: dict[str, Any]) -> list[str]:
+    out = ["", "=" * WIDTH, f"{p['name_vi']} ({p['code']})"]
+    s = p["successor"]
+    if s["code"] != p["code"] or s["name_vi"] != p["name_vi"]:
+        out.append(f"  from {s['from']}: part of {s['name_vi']} ({s['code']})")
+    for source in p["sources"]:
+        published = source["published"] or "date not printed"
+        mark = " (inferred)" if source["date_inferred"] else ""
+        out.append(_fit(f"  Source {source['code']}, {published}{mark}", WIDTH))
+    if not p["sources"]:
+        out.append("  No bundled figures for this province (up to this date).")
+    for title, headers, rows, aligns in _sections(p):
+        if not rows:
+            continue
+        if title == _PACE_TITLE:
+            out += ["", title, *_pace_lines(p["forecasts"])]
+        elif title == _FIGURES_TITLE:
+            out += ["", title, *_figure_lines(rows, headers[:-1], aligns[:-1])]
+        else:
+            out += ["", title, *_table(headers, rows, aligns)]
+    if p["task_list"]:
+        out += ["", "Tasks named in the reports"]
+        out += _table(["Task", "Deadline", "Status"],
+                      [[t["name"], t["deadline"] or "—", t["status"].replace("_", " ")]
+                       for t in p["task_list"]], "<<<")
+    out += ["", f"Audit findings: {len(p['findings'])}"]
+    for finding in p["findings"]:
+        out += _wrap(f"- [{finding['kind']}] {finding['message']}", 2)
+    return out
+
+
+def _figure_value(row: dict[str, Any]) -> str:
+    text = _QUALIFIER[row["qualifier"]] + _num(row["value"], None) + _UNIT[row["unit"]]
+    if row["unit"] == "percent" and row["basis"] in _BASES:
+        text += f" of {row['basis']}"
+    return text
+
+
+def _figure_lines(rows: Sequence[Sequence[str]], headers: Sequence[str],
+                  aligns: str) -> list[str]:
+    """The figures table without its date column, one sub-heading per date."""
+    ordered = sorted(rows, key=lambda row: row[-1])
+    lines = _table(headers, [row[:-1] for row in ordered], aligns, indent=4)
+    out = [lines[0]]
+    previous = None
+    for row, line in zip(ordered, lines[1:], strict=True):
+        if row[-1] != previous:
+            out.append(f"  as of {row[-1]}")
+            previous = row[-1]
+        out.append(line)
+    return out
 
 
 def _pace_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
