@@ -213,7 +213,8 @@ def documented() -> tuple[Counter[tuple[str, int]], set[str]]:
             if "no-members" not in directive.options:
                 counts.update((name, id(getattr(obj, name)))
                               for name in getattr(obj, "__all__", ()))
-        else:
+        elif "no-index" not in directive.options:
+            # A `:no-index:` entry repeats an object documented elsewhere.
             counts[directive.target.rpartition(".")[2], id(obj)] += 1
     return counts, modules
 

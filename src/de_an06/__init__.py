@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from de_an06 import audit, calendar, datasets, io
+from de_an06 import audit, calendar, datasets, io, parsing
 from de_an06._version import __version__
 from de_an06.analysis import (
     Attainment,
@@ -70,6 +70,18 @@ from de_an06.model import (
     Unit,
     UtilityGroup,
 )
+from de_an06.parsing import (
+    Quantity,
+    format_number,
+    format_quantity,
+    parse_date,
+    parse_number,
+    parse_percent,
+    parse_period,
+    parse_qualifier,
+    parse_quantity,
+    parse_rank,
+)
 
 __all__ = [
     "PROGRAMME_START",
@@ -97,6 +109,7 @@ __all__ = [
     "Programme",
     "ProgressStatus",
     "Qualifier",
+    "Quantity",
     "Rank",
     "RankChange",
     "Reading",
@@ -121,9 +134,19 @@ __all__ = [
     "datasets",
     "due_date",
     "forecast",
+    "format_number",
+    "format_quantity",
     "gap",
     "implied_target",
     "io",
+    "parse_date",
+    "parse_number",
+    "parse_percent",
+    "parse_period",
+    "parse_qualifier",
+    "parse_quantity",
+    "parse_rank",
+    "parsing",
     "rank_change",
     "trend",
 ]

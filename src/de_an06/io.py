@@ -38,7 +38,10 @@ from typing import IO, Any
 
 import attrs
 
+from de_an06 import _csv
 from de_an06 import _validators as v
+from de_an06._columns import ReadingColumns, read_csv_columns
+from de_an06._csv import READING_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS, CsvKind, CsvNumberFormat
 from de_an06._export import dhis2_period, to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.errors import ParseError, ValidationError
 from de_an06.model import (
@@ -51,24 +54,37 @@ from de_an06.model import (
     Target,
     Task,
 )
+from de_an06.parsing import NumberFormat
 
 __all__ = [
     "FORMAT_VERSION",
+    "READING_COLUMNS",
+    "TARGET_COLUMNS",
+    "TASK_COLUMNS",
     "Dataset",
+    "ReadingColumns",
     "dhis2_period",
     "dumps",
     "loads",
     "programme_from_dict",
     "programme_to_dict",
+    "read_csv",
+    "read_csv_columns",
     "read_json",
     "to_dhis2_datavalues",
     "to_open_sdg_csv",
+    "write_csv",
     "write_json",
 ]
 
 
 def __dir__() -> list[str]:
     return __all__
+
+
+# Implemented in private modules; documented (and best imported) from here.
+ReadingColumns.__module__ = __name__
+read_csv_columns.__module__ = __name__
 
 
 #: Version of the JSON document layout written by :func:`dumps`.
@@ -228,8 +244,10 @@ def write_json(dataset: Dataset, path: str | Path | IO[str]) -> None:
 class _Reader:
     """Turns JSON data into domain objects, recording where it is."""
 
-    def __init__(self, file: str, *, collect: bool, by_code: bool = True) -> None:
+    def __init__(self, file: str, *, collect: bool, by_code: bool = True,
+                 number_format: str | None = None) -> None:
         self.file = file
+        self.number_format = number_format
         self.collect = collect
         self.by_code = by_code
         self.errors: list[ParseError] = []
@@ -341,6 +359,11 @@ def _read_date(reader: _Reader, raw: object, path: str) -> dt.date:
 
 
 def _read_number(reader: _Reader, raw: object, path: str) -> float:
+    if isinstance(raw, str) and reader.number_format is not None:
+        try:
+            return _csv.read_number(raw, reader.number_format)
+        except _csv._CellError as error:  # noqa: SLF001 - shared cell reader
+            raise reader.error(path, str(error)) from None
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         raise reader.error(path, f"cannot read {raw!r} as a number")
     return raw
@@ -398,7 +421,8 @@ def _parse_document(text: str, file: str) -> dict[str, Any]:
     return document
 
 
-def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) -> Dataset:
+def loads(text: str, *, file: str = "<string>", collect_errors: bool = False,
+          number_format: NumberFormat | None = None) -> Dataset:
     """Read a JSON document from `text`.
 
     Parameters
@@ -411,6 +435,12 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) ->
         If false (the default), the first bad element raises and nothing is
         returned. If true, bad elements are left out and their errors are in
         ``Dataset.errors``; a document that is not valid JSON still raises.
+    number_format : {None, "vi", "international"}
+        By default numbers must be JSON numbers. With ``"vi"`` a number may
+        also be a string printed the Vietnamese way (``"546.234"``,
+        ``"65,57"``), with ``"international"`` the English way
+        (``"1,497,360"``), as documents assembled by hand from reports often
+        hold them. Such a string reads as an ``int`` when it has no decimals.
 
     Raises
     ------
@@ -424,11 +454,20 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) ->
     ... except ParseError as error:
     ...     print(error)
     mine.json: column '$.readings[0].indicator': unknown indicator code 'x'
+    >>> doc = ('{"jurisdictions": [{"code": "56", "name": "Khanh Hoa", "name_vi": "Khánh Hòa",'
+    ...        ' "level": "province", "parent": "VN"}], "indicators": [{"code": "eid",'
+    ...        ' "name": "e-ID", "name_vi": "ĐDĐT", "unit": "people"}], "readings": [{"indicator":'
+    ...        ' "eid", "jurisdiction": "56", "value": "546.234", "as_of": "2023-07-01"}]}')
+    >>> loads(doc, number_format="vi").readings[0].value
+    546234
     """
     if not isinstance(text, str):
         raise ParseError(f"expected JSON text (str), got {type(text).__name__}", file=file)
     document = _parse_document(text, file)
-    reader = _Reader(file, collect=collect_errors)
+    if number_format not in (None, "vi", "international"):
+        raise v.fail("loads", "number_format", "must be None, 'vi' or 'international'",
+                     number_format)
+    reader = _Reader(file, collect=collect_errors, number_format=number_format)
     parts = {
         "sources": reader.section(document, "sources", Source),
         "jurisdictions": reader.section(document, "jurisdictions", Jurisdiction),
@@ -441,11 +480,12 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False) ->
     return Dataset(**parts, errors=reader.errors)
 
 
-def read_json(path: str | Path | IO[str], *, collect_errors: bool = False) -> Dataset:
+def read_json(path: str | Path | IO[str], *, collect_errors: bool = False,
+              number_format: NumberFormat | None = None) -> Dataset:
     """Read a JSON document from a path or an open text file.
 
-    See :func:`loads` for `collect_errors` and the errors raised. A file that
-    is not UTF-8 raises :class:`~de_an06.ParseError`.
+    See :func:`loads` for `collect_errors`, `number_format` and the errors
+    raised. A file that is not UTF-8 raises :class:`~de_an06.ParseError`.
     """
     if isinstance(path, (str, Path)):
         name = str(path)
@@ -458,7 +498,8 @@ def read_json(path: str | Path | IO[str], *, collect_errors: bool = False) -> Da
     else:
         name = getattr(path, "name", "<stream>")
         text = path.read()
-    return loads(text, file=str(name), collect_errors=collect_errors)
+    return loads(text, file=str(name), collect_errors=collect_errors,
+                 number_format=number_format)
 
 
 # --------------------------------------------------------------------------
@@ -492,3 +533,109 @@ def programme_from_dict(data: object, *, file: str = "<data>") -> Programme:
     programme: Programme = reader.build(Programme, data, "$")
     return programme
 
+
+
+# --------------------------------------------------------------------------
+# CSV files: the work is done in the private modules _csv and _columns
+# --------------------------------------------------------------------------
+
+
+def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
+             number_format: CsvNumberFormat = "plain", collect_errors: bool = False) -> Dataset:
+    r"""Read readings, targets or tasks from a CSV file.
+
+    The file is UTF-8 (a leading byte-order mark is accepted) with a header
+    row naming columns of :data:`READING_COLUMNS`, :data:`TARGET_COLUMNS` or
+    :data:`TASK_COLUMNS` in any order, and one record per line (quoted cells
+    may span lines; ``\n`` and ``\r\n`` both end a line). The layout is
+    described in :doc:`/api/io`.
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or typing.TextIO
+        The file.
+    kind : {"readings", "targets", "tasks"}, optional
+        What the file holds; by default told from the header (``as_of`` means
+        readings, ``owner`` tasks, ``indicator`` targets).
+    number_format : {"plain", "vi", "international"}
+        How numbers are written: ``"plain"`` (``1497360``, ``65.57``, as
+        Python prints them), ``"vi"`` (``1.497.360``, ``65,57``) or
+        ``"international"`` (``1,497,360``, ``65.57``). A number with no
+        decimals printed is read as an ``int``, otherwise as a ``float``.
+        With ``"vi"`` and ``"international"``, dates may also be day-first.
+    collect_errors : bool
+        If false (the default), the first bad record raises and nothing is
+        returned. If true, bad records are left out and their errors are in
+        ``Dataset.errors``; a file that cannot be read as CSV at all (not
+        UTF-8, a NUL byte, a bad header, broken quoting) still raises.
+
+    Returns
+    -------
+    Dataset
+        With only the section `kind` filled.
+
+    Raises
+    ------
+    ParseError
+        Naming the file, the line, the column and the value.
+
+    Examples
+    --------
+    >>> import io as stdio
+    >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+    ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+    ...         "value,as_of\n"
+    ...         "eid,e-ID collected,Thu nhận hồ sơ,people,56,Khanh Hoa,Khánh Hòa,province,VN,"
+    ...         "\"546.234\",2023-07-01\n")
+    >>> data = read_csv(stdio.StringIO(text), number_format="vi")
+    >>> data.readings[0].value, data.readings[0].jurisdiction.name_vi
+    (546234, 'Khánh Hòa')
+    >>> bad = stdio.StringIO(text.replace("546.234", "12..3"))
+    >>> bad.name = "readings.csv"
+    >>> read_csv(bad, number_format="vi")
+    Traceback (most recent call last):
+      ...
+    de_an06.errors.ParseError: readings.csv:2: column 'value': cannot read '12..3' as a number (...)
+    """
+    the_kind, records, errors = _csv.read(path, kind=kind, number_format=number_format,
+                                          collect_errors=collect_errors)
+    return Dataset(**{the_kind: records}, errors=errors)
+
+
+def write_csv(dataset: Dataset, path: str | Path | IO[str], *, kind: CsvKind = "readings",
+              number_format: CsvNumberFormat = "plain") -> None:
+    r"""Write one section of `dataset` as a CSV file that :func:`read_csv` reads back.
+
+    Every column of the layout is written (empty cells for ``None``), UTF-8
+    without a byte-order mark, ``\n`` line ends. Reading the file back gives
+    equal objects for every number format.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The records; only the section `kind` is written.
+    path : str, pathlib.Path or typing.TextIO
+        Where to write.
+    kind : {"readings", "targets", "tasks"}
+        Which section.
+    number_format : {"plain", "vi", "international"}
+        As for :func:`read_csv`. Floats keep at least one decimal so they read
+        back as floats.
+
+    Examples
+    --------
+    >>> import datetime as dt, io as stdio
+    >>> import de_an06 as da
+    >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    >>> share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
+    >>> data = Dataset(readings=[da.Reading(share, 72.2, dt.date(2023, 7, 1), kh)])
+    >>> out = stdio.StringIO()
+    >>> write_csv(data, out, number_format="vi")
+    >>> print(out.getvalue().splitlines()[1])
+    eid-share,e-ID share,Tỷ lệ ĐDĐT,percent,higher,stock,56,...,"72,2",2023-07-01,exact,...
+    >>> read_csv(stdio.StringIO(out.getvalue()), number_format="vi").readings == data.readings
+    True
+    """
+    if not isinstance(dataset, Dataset):
+        raise v.fail("write_csv", "dataset", "must be a Dataset", dataset)
+    _csv.write(getattr(dataset, kind, ()), path, kind=kind, number_format=number_format)
