@@ -286,3 +286,33 @@ def test_audit_text_of_a_file_with_findings(tmp_path: Path,
     out = capsys.readouterr().out
     assert "1 finding\n" in out
     assert "[truncated]" in out
+
+
+def test_csv_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "py.csv"
+    io.write_csv(io.Dataset(readings=datasets.readings(jurisdiction="54")), path,
+                 number_format="vi")
+    assert main(["audit", str(path), "--number-format", "vi", "--strict"]) == 1
+    assert "[truncated]" in capsys.readouterr().out
+    series = tmp_path / "kh.csv"
+    kh = datasets.jurisdiction("56")
+    ind = datasets.indicator("eid-collected")
+    io.write_csv(io.Dataset(readings=[
+        de_an06.Reading(ind, 500_000, dt.date(2023, 6, 25), kh),
+        de_an06.Reading(ind, 546_234, dt.date(2023, 7, 1), kh)]), series)
+    out = run("forecast", str(series), "--target", "756805", "--deadline", "2023-07-30",
+              "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["required_pace"] == 7261.07
+
+
+def test_bad_csv_names_file_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    io.write_csv(io.Dataset(readings=datasets.readings(jurisdiction="54")), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",2024-01-31", ",31/31/2024", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = run("audit", str(path))
+    assert out.returncode == 2
+    assert f"{path}:4" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -6,10 +6,11 @@ Commands
     The provincial dashboard on the bundled data: attainment against each
     target, the required pace to targets still open, task completion,
     linked-service savings, ranks, and the audit findings.
-``de-an06 audit [FILE] [--format text|json] [--strict]``
-    The consistency audit of a de_an06 JSON document, or of the bundled data.
+``de-an06 audit [FILE] [--number-format plain|vi|international] [--format text|json] [--strict]``
+    The consistency audit of a de_an06 JSON document or readings CSV file
+    (:func:`de_an06.io.read_csv`), or of the bundled data.
 ``de-an06 forecast FILE --target N --deadline DATE [--indicator CODE] [--jurisdiction CODE]``
-    The pace a series of a user's JSON document needs to reach a target, its
+    The pace a series of a user's JSON or CSV file needs to reach a target, its
     trend, reach date and progress status (:func:`de_an06.forecast`).
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
@@ -50,6 +51,8 @@ __all__ = ["build_parser", "main"]
 
 #: Width the text output is laid out for.
 WIDTH = 80
+
+_NUMBER_FORMATS = ("plain", "vi", "international")
 
 
 class _UsageError(Exception):
@@ -107,7 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
         "audit", help="check figures against themselves",
         description="Recompute percents, hedges, parts and margins; list what does not add "
                     "up. Without FILE, audit the bundled data.")
-    check.add_argument("file", nargs="?", metavar="FILE", help="a de_an06 JSON document")
+    check.add_argument("file", nargs="?", metavar="FILE",
+                       help="a de_an06 JSON document, or a readings CSV file (*.csv)")
+    check.add_argument("--number-format", choices=_NUMBER_FORMATS, default="plain",
+                       help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="exit 1 when something is found")
 
@@ -115,7 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
         "forecast", help="the pace a series needs to reach a target",
         description="From the latest reading of a series in FILE, the pace needed to reach "
                     "TARGET by DATE, and the pace of the series so far.")
-    pace.add_argument("file", metavar="FILE", help="a de_an06 JSON document")
+    pace.add_argument("file", metavar="FILE",
+                      help="a de_an06 JSON document, or a readings CSV file (*.csv)")
+    pace.add_argument("--number-format", choices=_NUMBER_FORMATS, default="plain",
+                      help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
     pace.add_argument("--target", type=_number, required=True, metavar="N")
     pace.add_argument("--deadline", type=_date, required=True, metavar="DATE")
     pace.add_argument("--indicator", metavar="CODE", help="needed when FILE holds several")
@@ -412,9 +421,13 @@ def _report_markdown(data: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------
 
 
-def _read(path: str) -> io.Dataset:
+def _read(path: str, number_format: str) -> io.Dataset:
+    """A user's file: CSV when its name ends in ``.csv``, else a JSON document."""
     if not Path(path).exists():
         raise _UsageError(f"{path}: no such file")
+    if path.lower().endswith(".csv"):
+        # argparse restricts number_format to the three formats read_csv knows.
+        return io.read_csv(path, number_format=number_format)  # type: ignore[arg-type]
     return io.read_json(path)
 
 
@@ -424,7 +437,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
                                      datasets.claims())
         name = "bundled data"
     else:
-        data = _read(args.file)
+        data = _read(args.file, args.number_format)
         readings, targets, claims = data.readings, data.targets, data.claims
         name = args.file
     findings = _audit.audit(readings, targets=targets, claims=claims)
@@ -465,7 +478,7 @@ def _series(data: io.Dataset, indicator: str | None, jurisdiction: str | None,
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
-    data = _read(args.file)
+    data = _read(args.file, args.number_format)
     series = _series(data, args.indicator, args.jurisdiction, args.file)
     last = series.latest
     if args.deadline <= last.as_of:
