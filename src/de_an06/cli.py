@@ -27,7 +27,7 @@ de-an06 0.1.0
 Audit of bundled data: 93 readings, 2 findings
 - [truncated] Phú Yên insurance-verified-share 2024-01-31: reported 98.94 %, but
 ...
-0
+1
 """
 
 from __future__ import annotations
