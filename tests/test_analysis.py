@@ -218,6 +218,7 @@ def test_attainment_with_target_object() -> None:
 
 def test_attainment_direction_argument() -> None:
     assert da.attainment(4, 5, direction="lower").met is True
+    assert da.attainment(reading(DAYS, 4), 5, direction="lower").met is True
     assert da.attainment(4, 5, direction=da.Direction.HIGHER_IS_BETTER).met is False
     with pytest.raises(da.ValidationError, match="must agree with indicator"):
         da.attainment(reading(DAYS, 4), 5, direction="higher")

@@ -1,18 +1,21 @@
 """The documentation covers the API and the vocabulary the API uses.
 
-Two checks the Sphinx build cannot make on its own: every public name is
+Checks the Sphinx build cannot make on its own: every public name is
 documented exactly once (a name nobody wrote a directive for is simply absent
-from the site), and every Vietnamese label of an enum member is explained in
-the glossary.
+from the site), every Vietnamese label of an enum member is explained in the
+glossary, and every ``de-an06`` command a page shows in a console block prints
+what the page says it prints (the ``>>>`` examples run as doctests).
 """
 
 from __future__ import annotations
 
+import doctest
 import enum
 import functools
 import importlib
 import pkgutil
 import re
+import shlex
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -22,6 +25,7 @@ import pytest
 
 import de_an06 as da
 from de_an06 import strategies
+from de_an06.cli import main
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GLOSSARY = DOCS / "glossary.md"
@@ -258,3 +262,69 @@ def test_public_name_is_documented_exactly_once(module: ModuleType, name: str) -
 def test_public_module_has_a_page(module: str) -> None:
     _, modules = documented()
     assert module in modules, f"no page runs automodule on {module}"
+
+
+# --------------------------------------------------------------------------
+# Console examples
+# --------------------------------------------------------------------------
+
+_CONSOLE = re.compile(r"^(?P<fence>`{3,}|~{3,})console[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$",
+                      re.MULTILINE | re.DOTALL)
+_COMMAND = "de-an06"
+
+
+@attrs.frozen
+class Command:
+    """A ``$ de-an06 ...`` line of a console block and the output the page shows for it."""
+
+    page: str
+    arguments: tuple[str, ...]
+    output: str
+
+
+def find_commands(page: str, text: str) -> list[Command]:
+    """The ``de-an06`` commands of the console blocks in `text`, each with its output.
+
+    Other commands (``pip install``) are left alone; their output is not ours.
+    """
+    found = []
+    for block in _CONSOLE.finditer(text):
+        command: list[str] | None = None
+        output: list[str] = []
+        for line in [*block["body"].splitlines(), "$"]:
+            if line.startswith("$"):
+                if command is not None:
+                    found.append(Command(page, tuple(command), "\n".join(output) + "\n"))
+                words = shlex.split(line[1:])
+                command = words[1:] if words[:1] == [_COMMAND] else None
+                output = []
+            else:
+                output.append(line)
+    return found
+
+
+def all_commands() -> list[Command]:
+    pages = [p for p in sorted(DOCS.rglob("*.md")) if "_build" not in p.relative_to(DOCS).parts]
+    return [c for page in pages
+            for c in find_commands(str(page.relative_to(DOCS)), page.read_text("utf-8"))]
+
+
+def test_find_commands_reads_de_an06_lines_only() -> None:
+    text = ("```console\n$ pip install de_an06\nDone\n$ de-an06 report --province 'Khánh Hòa'\n"
+            "Đề án 06\n...\n```\n\n```python\n$ de-an06 audit\n```\n")
+    assert find_commands("x.md", text) == [
+        Command("x.md", ("report", "--province", "Khánh Hòa"), "Đề án 06\n...\n"),
+    ]
+
+
+@pytest.mark.parametrize("command", all_commands(),
+                         ids=lambda c: f"{c.page}: {' '.join(c.arguments)}")
+def test_console_example_prints_what_the_page_shows(command: Command,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(list(command.arguments))
+    out = capsys.readouterr().out
+    checker = doctest.OutputChecker()
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    assert status == 0
+    assert checker.check_output(command.output, out, flags), (
+        checker.output_difference(doctest.Example("", command.output), out, flags))

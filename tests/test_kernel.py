@@ -92,8 +92,8 @@ def test_a_series_alone_equals_it_among_others(
     signs = np.array(data.draw(st.lists(st.sampled_from([1.0, -1.0]), min_size=g, max_size=g)))
     from_day = np.array([d[-1] for d, _ in items], dtype=np.int64)
     left = np.full(g, 30.0)
-    q = k.t_quantiles(together.n - 2, 0.95)
-    p_all = k.project(together, quantile=q, target=targets, sign=signs, from_day=from_day,
+    a_all = k.trend_arrays(together, 0.95)
+    p_all = k.project(together, a_all, target=targets, sign=signs, from_day=from_day,
                       days_left=left, units_left=left)
     for i, (d, v) in enumerate(items):
         alone = one(d, v)
@@ -101,7 +101,10 @@ def test_a_series_alone_equals_it_among_others(
             assert same(getattr(alone, field), getattr(together, field)[i:i + 1]), field
         for func in (k.slope_se, k.r_squared, k.intercept):
             assert same(func(alone), func(together)[i:i + 1])
-        p_one = k.project(alone, quantile=q[i:i + 1], target=targets[i:i + 1],
+        a_one = k.trend_arrays(alone, 0.95)
+        for field in k.TrendArrays._fields:
+            assert same(getattr(a_one, field), getattr(a_all, field)[i:i + 1]), field
+        p_one = k.project(alone, a_one, target=targets[i:i + 1],
                           sign=signs[i:i + 1], from_day=from_day[i:i + 1],
                           days_left=left[:1], units_left=left[:1])
         for field in k.Projection._fields:
@@ -175,6 +178,15 @@ def test_flat_series_never_reaches() -> None:
     assert int(day[0]) == DAY0 + 5
 
 
+def test_flat_level_equal_to_the_target_meets_it() -> None:
+    # 0.35 * 3 / 3 rounds below 0.35; the level still meets a target of 0.35
+    f = one([DAY0, DAY0 + 1, DAY0 + 2], [0.35, 0.35, 0.35])
+    day, ok = k.reach_days(f, f.slope, np.array([0.35]), np.array([1.0]),
+                           np.array([DAY0 + 2], dtype=np.int64))
+    assert bool(ok[0])
+    assert int(day[0]) == DAY0 + 2
+
+
 def test_crossing_after_date_max_is_never() -> None:
     f = one([DAY0, DAY0 + 1], [0.0, 1e-6])
     _, ok = k.reach_days(f, f.slope, np.array([1e6]), np.array([1.0]),
@@ -238,3 +250,16 @@ def test_required_pace_identity() -> None:
 def test_dates_round_trip() -> None:
     assert k.day_to_date(k.MAX_DAY).isoformat() == "9999-12-31"
     assert k.date_to_day(k.day_to_date(19_000)) == 19_000
+
+
+def test_equal_sizes_path_matches_the_general_path() -> None:
+    rng = np.random.default_rng(6)
+    days = np.tile(np.arange(DAY0, DAY0 + 50, dtype=np.int64), 4)
+    values = rng.normal(1e5, 1e3, days.size).round(2)
+    starts = np.arange(0, 200, 50, dtype=np.int64)
+    equal = k.fit(starts, days, values)
+    # one more, shorter group forces the repeat path
+    mixed = k.fit(np.append(starts, 200), np.append(days, [DAY0, DAY0 + 3]),
+                  np.append(values, [1.0, 2.0]))
+    for field in k.Fit._fields:
+        assert same(getattr(equal, field), getattr(mixed, field)[:4]), field

@@ -30,7 +30,7 @@ No input array is modified.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -46,6 +46,10 @@ EPOCH = dt.date(1970, 1, 1)
 #: Day numbers of the first and last representable :class:`datetime.date`.
 MIN_DAY = (dt.date.min - EPOCH).days
 MAX_DAY = (dt.date.max - EPOCH).days
+
+#: Below this share of Syy, the residual sum of squares is summed from the residuals
+#: (``Syy - b*Sxy`` would lose more than three digits); above it the shortcut is used.
+RESIDUAL_PASS_BELOW = 1e-3
 
 #: Largest tolerance (in days) by which a crossing is snapped to a whole day.
 MAX_TIE_TOLERANCE = 2.0**-20
@@ -93,7 +97,15 @@ def group_starts(ids: npt.NDArray[np.generic]) -> Int:
 
 
 def fit(starts: Int, days: Int, values: Float) -> Fit:
-    """Centred ordinary least squares of value on day, per group."""
+    """Centred ordinary least squares of value on day, per group.
+
+    Memory: three float64 buffers of the size of the input (24 bytes a
+    reading) plus, for groups of unequal sizes, one transient repeat of a
+    per-group array. Groups of equal size are processed as a 2-D view, with
+    broadcasting instead of repeats; the sums are the same
+    :func:`numpy.add.reduceat` calls either way, so the results do not depend
+    on which path ran.
+    """
     size = values.shape[0]
     n = np.diff(np.append(starts, size)).astype(np.int64)
     ends = starts + n - 1
@@ -102,28 +114,52 @@ def fit(starts: Int, days: Int, values: Float) -> Fit:
     last_value = values[ends]
     nf = n.astype(np.float64)
 
-    t = (days - np.repeat(first_day, n)).astype(np.float64)
-    mean_offset = np.add.reduceat(t, starts) / nf
-    t -= np.repeat(mean_offset, n)  # tc, in place on our own temporary
-    mean_value = np.add.reduceat(values, starts) / nf
-    yc = values - np.repeat(mean_value, n)
+    equal = n.size > 0 and bool((n == n[0]).all())
+    if equal:
+        shape = (int(n.size), int(n[0]))
+        day_grid: npt.NDArray[Any] = days.reshape(shape)
+        value_grid: npt.NDArray[Any] = values.reshape(shape)
 
-    work = t * t
-    sxx = np.add.reduceat(work, starts)
+        def spread(per_group: Float) -> Float:
+            return per_group[:, np.newaxis]
+    else:
+        day_grid, value_grid = days, values
+
+        def spread(per_group: Float) -> Float:
+            return np.repeat(per_group, n)
+
+    def total(buffer: Float) -> Float:
+        return np.add.reduceat(buffer.reshape(-1), starts)
+
+    # Day sums are exact in int64; the mean day is first_day + mean_offset.
+    mean_offset = (np.add.reduceat(days, starts) - n * first_day) / nf
+    t = np.subtract(day_grid, spread(first_day + mean_offset), dtype=np.float64)
+    mean_value = np.add.reduceat(values, starts) / nf
+    yc = np.subtract(value_grid, spread(mean_value))
+
+    work = np.multiply(t, t)
+    sxx = total(work)
     np.multiply(t, yc, out=work)
-    sxy = np.add.reduceat(work, starts)
+    sxy = total(work)
     np.multiply(yc, yc, out=work)
-    syy = np.add.reduceat(work, starts)
+    syy = total(work)
+    del work
 
     valid = sxx > 0
     with np.errstate(divide="ignore", invalid="ignore"):
         slope = np.where(valid, sxy / sxx, np.nan)
-    # residuals: yc - slope * tc, reusing the buffers
-    np.multiply(t, np.repeat(slope, n), out=work)
-    np.subtract(yc, work, out=yc)
-    np.multiply(yc, yc, out=yc)
-    ssr = np.add.reduceat(yc, starts)
-    ssr = np.where(valid, ssr, np.nan)
+        # SSR = Syy - b Sxy, exact algebra; it cancels when the fit is nearly
+        # perfect, so there (and only there) the residuals are summed instead.
+        shortcut = syy - slope * sxy
+    need = ~(shortcut >= RESIDUAL_PASS_BELOW * syy) & valid
+    ssr = np.where(valid, shortcut, np.nan)
+    if need.any():
+        # residuals yc - slope * tc, squared, reusing t and yc
+        t *= spread(slope)
+        yc -= t
+        del t
+        yc *= yc
+        ssr = np.where(need, total(yc), ssr)
     return Fit(n, first_day, last_day, last_value, mean_offset, mean_value, sxx, syy, ssr,
                slope, valid)
 
@@ -161,6 +197,9 @@ def r_squared(f: Fit) -> Float:
 
 def t_quantiles(df: Int, confidence: float) -> Float:
     """Two-sided Student-t quantiles for each entry of `df` (NaN where ``df <= 0``)."""
+    if df.shape == (1,):  # one series: skip the grouping
+        return np.array([two_sided_quantile(confidence, float(df[0])) if df[0] > 0
+                         else np.nan])
     out = np.full(df.shape, np.nan)
     positive = df > 0
     unique, inverse = np.unique(df[positive], return_inverse=True)
@@ -170,9 +209,30 @@ def t_quantiles(df: Int, confidence: float) -> Float:
     return out
 
 
-def predict(f: Fit, day: Int) -> Float:
-    """Fitted value on `day` (int64 day numbers, one per group)."""
-    return f.mean_value + f.slope * ((day - f.first_day) - f.mean_offset)
+class TrendArrays(NamedTuple):
+    """Per-group trend quantities derived from a :class:`Fit` (NaN where undefined)."""
+
+    intercept: Float
+    slope_se: Float
+    residual_variance: Float
+    r_squared: Float
+    flat: Bool
+    quantile: Float  # two-sided Student-t quantile at the requested confidence
+
+
+def trend_arrays(f: Fit, confidence: float) -> TrendArrays:
+    """Everything a :class:`de_an06.Trend` reports, for every group at once."""
+    variance = residual_variance(f)
+    with np.errstate(invalid="ignore"):
+        se = np.sqrt(variance / f.sxx)
+    return TrendArrays(
+        intercept=intercept(f),
+        slope_se=se,
+        residual_variance=variance,
+        r_squared=r_squared(f),
+        flat=flat(f, f.slope),
+        quantile=t_quantiles(f.n - 2, confidence),
+    )
 
 
 def flat(f: Fit, slope: Float) -> Bool:
@@ -201,8 +261,12 @@ def reach_days(f: Fit, slope: Float, target: Float, sign: Float,
     (1 + |x - mean| / span))`` and capped at :data:`MAX_TIE_TOLERANCE`; a
     line that crosses the target exactly on a day reaches it on that day.
 
-    Returns ``(days, reachable)``. Not reachable: the slope is zero within
-    rounding (see :func:`flat`) and the level does not meet the target; the
+    A flat line (slope zero within rounding, see :func:`flat`) meets the
+    target when its level, the mean value, does within the mean's rounding
+    noise (``16 sqrt(n) eps scale``).
+
+    Returns ``(days, reachable)``. Not reachable: the line is flat and its
+    level does not meet the target; the
     line moves away from the target and does not meet it on `from_day`; the
     crossing lies after :data:`MAX_DAY`; or the slope is NaN.
     """
@@ -227,7 +291,9 @@ def reach_days(f: Fit, slope: Float, target: Float, sign: Float,
         last_meeting = np.floor(u + tolerance)
         falling_ok = falling & np.isfinite(u) & (offset_from <= last_meeting)
 
-        level_meets = sign * (f.mean_value - target) >= 0
+        # a flat line's level is the mean, known to within its rounding noise
+        noise = 16.0 * np.sqrt(f.n.astype(np.float64)) * EPS * f.scale
+        level_meets = sign * (f.mean_value - target) >= -noise
         flat_ok = is_flat & level_meets & ~np.isnan(slope)
 
     reachable = rising_ok | falling_ok | flat_ok
@@ -296,7 +362,7 @@ class Projection(NamedTuple):
     status: npt.NDArray[np.int8]
 
 
-def project(f: Fit, *, quantile: Float, target: Float, sign: Float, from_day: Int,
+def project(f: Fit, a: TrendArrays, *, target: Float, sign: Float, from_day: Int,
             days_left: Float, units_left: Float) -> Projection:
     """Reach days, paces and status per group.
 
@@ -304,8 +370,8 @@ def project(f: Fit, *, quantile: Float, target: Float, sign: Float, from_day: In
     ----------
     f : Fit
         The groups' fits.
-    quantile : array
-        Two-sided Student-t quantile for each group's slope interval (NaN: none).
+    a : TrendArrays
+        Their derived quantities (slope standard error, quantile, flatness).
     target, sign : arrays
         Target value and direction sign (+1 higher is better, -1 lower).
     from_day : int64 array
@@ -316,11 +382,12 @@ def project(f: Fit, *, quantile: Float, target: Float, sign: Float, from_day: In
         Pace units (calendar or working days) in the same window (NaN: no deadline).
     """
     is_achieved = achieved(f.last_value, target, sign)
-    reach, reachable = reach_days(f, f.slope, target, sign, from_day)
-    se = slope_se(f)
-    low, low_ok = reach_days(f, f.slope - quantile * se, target, sign, from_day)
-    high, high_ok = reach_days(f, f.slope + quantile * se, target, sign, from_day)
-    interval = ~np.isnan(quantile * se) & ~is_achieved
+    half = a.quantile * a.slope_se
+    slopes = np.stack((f.slope, f.slope - half, f.slope + half))
+    days, ok = reach_days(f, slopes, target, sign, from_day)
+    reach, low, high = days
+    reachable, low_ok, high_ok = ok
+    interval = ~np.isnan(half) & ~is_achieved
     low_ok &= interval
     high_ok &= interval
     earliest_ok = low_ok | high_ok
@@ -328,7 +395,7 @@ def project(f: Fit, *, quantile: Float, target: Float, sign: Float, from_day: In
     latest_ok = low_ok & high_ok
     latest = np.maximum(low, high)
 
-    current_per_day = np.where(f.valid, np.where(flat(f, f.slope), 0.0, f.slope), np.nan)
+    current_per_day = np.where(f.valid, np.where(a.flat, 0.0, f.slope), np.nan)
     gap = target - f.last_value
     ratio = pace_ratio(current_per_day, gap, days_left)
     ratio = np.where(is_achieved, np.nan, ratio)

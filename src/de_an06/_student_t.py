@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import math
-from statistics import NormalDist
 
 _EPS = 2.220446049250313e-16
 _TINY = 1e-300
@@ -149,6 +148,8 @@ def t_pdf(t: float, df: float) -> float:
 
 def _cornish_fisher(alpha: float, df: float) -> float:
     """Upper `alpha` quantile for large `df`: the normal quantile plus four correction terms."""
+    from statistics import NormalDist  # only needed here; keeps `import de_an06` light
+
     z = -NormalDist().inv_cdf(alpha)
     z2 = z * z
     g1 = z * (z2 + 1.0) / 4.0

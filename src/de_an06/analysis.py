@@ -663,27 +663,26 @@ class Trend:
                           obs_ci=(mean - q * obs_se, mean + q * obs_se))
 
 
-def _trend_row(f: k.Fit, i: int, quantile: float, confidence: float) -> Trend:
+def _trend_row(f: k.Fit, a: k.TrendArrays, i: int, confidence: float) -> Trend:
     """The Trend of group `i` of a kernel fit (which must be valid)."""
     slope = float(f.slope[i])
-    se = _none_if_nan(float(k.slope_se(f)[i]))
-    variance = _none_if_nan(float(k.residual_variance(f)[i]))
-    q = None if se is None else quantile
+    se = _none_if_nan(float(a.slope_se[i]))
+    q = None if se is None else float(a.quantile[i])
     return Trend(
         slope,
-        float(k.intercept(f)[i]),
+        float(a.intercept[i]),
         slope_se=se,
         slope_ci=None if se is None or q is None else (slope - q * se, slope + q * se),
-        r_squared=_none_if_nan(float(k.r_squared(f)[i])),
+        r_squared=_none_if_nan(float(a.r_squared[i])),
         n=int(f.n[i]),
         start=k.day_to_date(int(f.first_day[i])),
         end=k.day_to_date(int(f.last_day[i])),
         confidence=confidence,
-        flat=bool(k.flat(f, f.slope)[i]),
+        flat=bool(a.flat[i]),
         mean_offset=float(f.mean_offset[i]),
         mean_value=float(f.mean_value[i]),
         sxx=float(f.sxx[i]),
-        residual_variance=variance,
+        residual_variance=_none_if_nan(float(a.residual_variance[i])),
         quantile=q,
     )
 
@@ -742,8 +741,7 @@ def trend(series: Series, *, confidence: float = 0.95) -> Trend:
         raise InsufficientDataError(
             f"trend.series must hold at least two distinct dates (got {len(s)} reading)",
             owner=owner, field="series", value=len(s))
-    q = float(k.t_quantiles(f.n - 2, level)[0])
-    return _trend_row(f, 0, q, level)
+    return _trend_row(f, k.trend_arrays(f, level), 0, level)
 
 
 # --------------------------------------------------------------------------
@@ -1022,16 +1020,16 @@ def forecast(series: Series | Reading, target: Target | float, *,
                          f"{latest.as_of} while the target is not met", due)
 
     f = _fit_one(s)
-    quantile = k.t_quantiles(f.n - 2, level)
+    arrays = k.trend_arrays(f, level)
     nan = np.full(1, np.nan)
     p = k.project(
-        f, quantile=quantile, target= np.full(1, goal), sign=np.full(1, sign),
+        f, arrays, target= np.full(1, goal), sign=np.full(1, sign),
         from_day=np.full(1, k.date_to_day(when), dtype=np.int64),
         days_left=nan if days_left is None else np.full(1, float(days_left)),
         units_left=nan if days_left is None else np.full(1, float(days_left if working is None
                                                                   else working)),
     )
-    trend_ = _trend_row(f, 0, float(quantile[0]), level) if f.valid[0] else None
+    trend_ = _trend_row(f, arrays, 0, level) if f.valid[0] else None
     return _forecast_row(f, p, 0, trend_, target=goal, deadline=due, as_of=when,
                          direction=direction, days_left=days_left, working_days_left=working)
 

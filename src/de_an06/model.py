@@ -1100,7 +1100,8 @@ class ClaimKind(_Bilingual):
     ``EXCEEDS_TARGET``: a figure beats its target by a margin ("vượt X so
     với chỉ tiêu"); ``PARTS``: a whole is made up of listed parts (29 tasks =
     24 done + 5 in progress); ``EVENT``: a dated event or document (a
-    resolution issued, a portal going live).
+    resolution issued, a portal going live); ``STATEMENT``: an assessment in
+    words with no figure to check ("the mountain districts lag behind").
 
     Examples
     --------

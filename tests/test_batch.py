@@ -1,0 +1,278 @@
+"""The batch engine: same numbers as the per-object API, masks for degenerate series."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import de_an06 as da
+from de_an06 import batch
+
+VN = da.Jurisdiction("VN", "Viet Nam", "Việt Nam", level=da.Level.NATION)
+UP = da.Indicator("up", "Higher is better", "Càng cao càng tốt", unit=da.Unit.COUNT)
+DOWN = da.Indicator("down", "Lower is better", "Càng thấp càng tốt", unit=da.Unit.DAYS)
+DAY0 = 19_300
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> tuple[list[da.Series], list[float], list[int | None]]:
+    """Random series: lengths 1..10 (so degenerate ones), gaps, both directions."""
+    count = draw(st.integers(1, 8))
+    series: list[da.Series] = []
+    targets: list[float] = []
+    deadlines: list[int | None] = []
+    for i in range(count):
+        place = da.Jurisdiction(f"p{i}", f"Place {i}", f"Nơi {i}", level="province",
+                                parent="VN")
+        indicator = draw(st.sampled_from([UP, DOWN]))
+        days = sorted(draw(st.sets(st.integers(DAY0, DAY0 + 200), min_size=1, max_size=10)))
+        values = draw(st.lists(st.integers(0, 10**7).map(lambda c: c / 100),
+                               min_size=len(days), max_size=len(days)))
+        if draw(st.booleans()):  # a constant series now and then
+            values = [values[0]] * len(days)
+        series.append(da.Series([da.Reading(indicator, y, dt.date(1970, 1, 1)
+                                            + dt.timedelta(days=d), place)
+                                 for d, y in zip(days, values, strict=True)]))
+        targets.append(draw(st.integers(0, 10**7).map(lambda c: c / 100)))
+        left = draw(st.none() | st.integers(1, 300))
+        deadlines.append(None if left is None else days[-1] + left)
+    return series, targets, deadlines
+
+
+def aligned(table: batch.ReadingTable, series: list[da.Series]) -> list[da.Series]:
+    by_id = {f"{s.indicator.code}@{s.jurisdiction.code}": s for s in series}
+    return [by_id[str(i)] for i in table.ids]
+
+
+@given(tables())
+def test_batch_equals_per_object(data: tuple[list[da.Series], list[float],
+                                             list[int | None]]) -> None:
+    series, targets, deadlines = data
+    table = batch.ReadingTable.from_series(series)
+    ordered = aligned(table, series)
+    key = [series.index(s) for s in ordered]
+    goal = np.array([targets[i] for i in key])
+    due = np.array([np.datetime64("NaT") if deadlines[i] is None
+                    else np.datetime64(deadlines[i], "D") for i in key], dtype="datetime64[D]")
+    t = batch.trends(table)
+    f = batch.forecasts(table, goal, due)
+    for row, s in enumerate(ordered):
+        if len(s) < 2:
+            assert not t.valid[row]
+            assert np.isnan(t.slope[row])
+            with pytest.raises(da.InsufficientDataError):
+                t.trend(row)
+            with pytest.raises(da.InsufficientDataError):
+                da.trend(s)
+        else:
+            one = da.trend(s)
+            assert t.trend(row) == one
+            assert t.slope[row] == one.slope
+            assert t.intercept[row] == one.intercept
+            assert t.has_se[row] == (one.slope_se is not None)
+            assert (np.isnan(t.r_squared[row]) if one.r_squared is None
+                    else t.r_squared[row] == one.r_squared)
+        deadline = None if np.isnat(due[row]) else due[row].item()
+        try:
+            expected = da.forecast(s, float(goal[row]), deadline=deadline)
+        except da.ValidationError:
+            assert f.no_time_left[row]
+            with pytest.raises(da.ValidationError, match="leaves no day"):
+                f.forecast(row)
+            continue
+        got = f.forecast(row)
+        assert got == expected
+        assert f.status[row] == expected.status.code
+        assert (np.isnat(f.reach_date[row]) if expected.reach_date is None
+                else f.reach_date[row].item() == expected.reach_date)
+        assert (np.isnan(f.required_pace[row]) if expected.required_pace is None
+                else f.required_pace[row] == expected.required_pace)
+
+
+def test_from_arrays_sorts_without_touching_inputs() -> None:
+    ids = np.array([9, 3, 9, 3])
+    days = np.array(["2023-07-01", "2023-07-01", "2023-06-25", "2023-06-25"],
+                    dtype="datetime64[D]")
+    values = np.array([4.0, 2.0, 3.0, 1.0])
+    copies = ids.copy(), days.copy(), values.copy()
+    table = batch.ReadingTable.from_arrays(ids, days, values)
+    assert np.array_equal(ids, copies[0])
+    assert np.array_equal(days, copies[1])
+    assert np.array_equal(values, copies[2])
+    assert table.ids.tolist() == [3, 9]
+    assert table.values.tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert table.sizes.tolist() == [2, 2]
+    assert not table.values.flags.writeable
+    assert table.index(9) == 1
+    with pytest.raises(KeyError):
+        table.index(4)
+    with pytest.raises(KeyError):
+        table.index(99)
+    assert len(table) == 2
+    assert repr(table) == "ReadingTable(series=2, readings=4)"
+    again = batch.ReadingTable.from_arrays(ids, days, values)
+    assert again == table
+    # already sorted input keeps its order, and a copy is taken
+    sorted_table = batch.ReadingTable.from_arrays(table.ids.repeat(2), table.days,
+                                                  table.values)
+    assert sorted_table == table
+
+
+@given(st.lists(st.tuples(st.sampled_from([0, 5, 2**62, 2**63 + 7, 2**64 - 1]),
+                          st.integers(-1000, 1000)), min_size=1, max_size=30, unique=True),
+       st.sampled_from(["uint64", "str"]))
+def test_sorting_paths_agree_with_lexsort(pairs: list[tuple[int, int]], kind: str) -> None:
+    ids = np.array([p[0] for p in pairs], dtype=np.uint64)
+    if kind == "str":
+        ids = ids.astype(str)
+    days = np.array([p[1] for p in pairs], dtype=np.int64) + DAY0
+    values = np.arange(len(pairs), dtype=np.float64)
+    table = batch.ReadingTable.from_arrays(ids, days, values)
+    order = np.lexsort((days, ids))
+    assert np.array_equal(table.days, days[order])
+    assert np.array_equal(table.values, values[order])
+
+
+def test_string_ids_and_object_arrays() -> None:
+    table = batch.ReadingTable.from_arrays(np.array(["b", "a", "b"], dtype=object),
+                                           [2, 1, 1], [1.0, 2.0, 3.0])
+    assert table.ids.tolist() == ["a", "b"]
+    assert table.index("b") == 1
+
+
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"ids": [1.5, 2.5]}, "ids must be integers or strings"),
+    ({"days": ["x", "y"]}, "days must be datetime64 or integer"),
+    ({"days": np.array(["2023-01-01", "NaT"], dtype="datetime64[D]")}, "must not hold NaT"),
+    ({"days": [10**9, 1]}, "day numbers of valid dates"),
+    ({"values": [1.0, np.nan]}, "values must be finite"),
+    ({"values": ["a", "b"]}, "values must be real numbers"),
+    ({"values": [1.0, 2.0, 3.0]}, "must have the length"),
+    ({"ids": [[1, 2]], "days": [[1, 2]], "values": [[1.0, 2.0]]}, "one-dimensional"),
+    ({"days": [5, 5]}, "must not repeat a day within series 1"),
+    ({"lower_is_better": [True, False]}, "one per series"),
+    ({"lower_is_better": 1}, "one per series"),
+])
+def test_from_arrays_bad_input(kwargs: dict[str, object], match: str) -> None:
+    args: dict[str, object] = {"ids": [1, 1], "days": [1, 2], "values": [1.0, 2.0]}
+    args.update(kwargs)
+    with pytest.raises(da.ValidationError, match=match):
+        batch.ReadingTable.from_arrays(**args)
+
+
+def test_from_readings_groups_series() -> None:
+    place = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    readings = [da.Reading(UP, 500_000, dt.date(2023, 6, 25), place),
+                da.Reading(DOWN, 10, dt.date(2023, 6, 25), place),
+                da.Reading(UP, 546_234, dt.date(2023, 7, 1), place)]
+    table = batch.ReadingTable.from_readings(readings)
+    assert table.ids.tolist() == ["down@56", "up@56"]
+    assert table.signs.tolist() == [-1, 1]
+    with pytest.raises(da.ValidationError, match="must hold Readings"):
+        batch.ReadingTable.from_readings([1])  # type: ignore[list-item]
+    s = da.Series(readings[::2])
+    with pytest.raises(da.ValidationError, match="must not repeat a series id"):
+        batch.ReadingTable.from_series([s, s])
+    with pytest.raises(da.ValidationError, match="must hold Series"):
+        batch.ReadingTable.from_series([readings])  # type: ignore[list-item]
+
+
+def simple_table() -> batch.ReadingTable:
+    return batch.ReadingTable.from_arrays(
+        ids=np.array([1, 1, 1, 2]), days=np.array([0, 1, 2, 0]) + DAY0,
+        values=np.array([1.0, 2.0, 3.0, 5.0]))
+
+
+def test_trend_table_masks_and_repr() -> None:
+    t = batch.trends(simple_table(), confidence=0.9)
+    assert t.valid.tolist() == [True, False]
+    assert t.has_se.tolist() == [True, False]
+    assert t.slope[0] == 1.0
+    assert np.isnan(t.slope_ci_low[1])
+    assert t.n.tolist() == [3, 1]
+    assert t.start[1] == np.datetime64(DAY0, "D")
+    assert len(t) == 2
+    assert repr(t) == "TrendTable(series=2, valid=1, confidence=0.9)"
+    assert t == batch.trends(simple_table(), confidence=0.9)
+
+
+def test_forecast_table_scalars_and_day_numbers() -> None:
+    table = simple_table()
+    f = batch.forecasts(table, 10.0, DAY0 + 10, as_of=dt.date(1970, 1, 1)
+                        + dt.timedelta(days=DAY0 + 3))
+    assert f.days_left.tolist() == [8.0, 10.0]
+    assert f.status.tolist() == [da.ProgressStatus.ON_TRACK.code,
+                                 da.ProgressStatus.NOT_AVAILABLE.code]
+    assert f.reach_date[0].item() == dt.date(1970, 1, 1) + dt.timedelta(days=DAY0 + 9)
+    assert "status_counts=[0, 1, 0, 0, 0, 1]" in repr(f)
+    assert len(f) == 2
+    g = batch.forecasts(table, [10.0, 1.0], np.array([DAY0 + 10, DAY0 + 10]))
+    assert g.achieved.tolist() == [False, True]
+    assert g.forecast(1).achieved
+    h = batch.forecasts(table, 10.0, dt.date(1970, 1, 1) + dt.timedelta(days=DAY0 + 10))
+    assert h.days_left.tolist() == [8.0, 10.0]
+    none = batch.forecasts(table, 10.0)
+    assert np.isnat(none.deadline).all()
+    assert none.forecast(0).deadline is None
+
+
+@pytest.mark.parametrize(("args", "kwargs", "match"), [
+    ((np.array([1.0, 2.0, 3.0]),), {}, "one entry per series"),
+    ((np.array(["a", "b"]),), {}, "targets must be real numbers"),
+    ((np.array([np.inf, 2.0]),), {}, "targets must be finite"),
+    ((1.0, np.array(["a", "b"])), {}, "deadlines must be dates"),
+    ((1.0, DAY0 - 1), {}, "must not precede as_of for series 1"),
+    ((1.0,), {"as_of": dt.date(1970, 1, 1)}, "must not precede the latest reading"),
+    ((1.0,), {"as_of": "2023-01-01"}, "as_of must be a datetime.date"),
+    ((1.0,), {"confidence": 2}, "confidence must be in"),
+])
+def test_forecasts_bad_input(args: tuple[object, ...], kwargs: dict[str, object],
+                             match: str) -> None:
+    with pytest.raises(da.ValidationError, match=match):
+        batch.forecasts(simple_table(), *args, **kwargs)
+
+
+def test_no_time_left_is_masked() -> None:
+    f = batch.forecasts(simple_table(), 10.0, DAY0 + 2)
+    assert f.no_time_left.tolist() == [True, False]
+    assert np.isnan(f.required_pace[0])
+    assert f.status[0] == da.ProgressStatus.NOT_AVAILABLE.code
+    with pytest.raises(da.ValidationError, match="leaves no day"):
+        f.forecast(0)
+
+
+def test_bad_table_argument() -> None:
+    with pytest.raises(da.ValidationError, match="must be a ReadingTable"):
+        batch.trends([1, 2])  # type: ignore[arg-type]
+    with pytest.raises(da.ValidationError, match="must be a ReadingTable"):
+        batch.forecasts([1, 2], 1.0)  # type: ignore[arg-type]
+    with pytest.raises(da.ValidationError, match="confidence must be in"):
+        batch.trends(simple_table(), confidence=True)
+
+
+def test_results_are_frozen_and_read_only() -> None:
+    t = batch.trends(simple_table())
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        t.confidence = 0.5  # type: ignore[misc]
+    with pytest.raises(ValueError, match="read-only"):
+        t.slope[0] = 2.0
+
+
+def test_module_dir() -> None:
+    assert dir(batch) == batch.__all__
+
+
+def test_national_scale_guide_examples_run() -> None:
+    import doctest
+    from pathlib import Path
+
+    guide = Path(__file__).resolve().parent.parent / "docs" / "national-scale.md"
+    result = doctest.testfile(str(guide), module_relative=False,
+                              optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0
+    assert result.failed == 0
