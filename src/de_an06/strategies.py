@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from de_an06.io import Dataset
 from de_an06.model import (
     PROGRAMME_START,
     Basis,
@@ -60,6 +61,7 @@ from de_an06.model import (
 __all__ = [
     "claims",
     "codes",
+    "datasets",
     "essential_services",
     "indicators",
     "jurisdictions",
@@ -556,6 +558,50 @@ def claims(*, kinds: st.SearchStrategy[ClaimKind] | None = None) -> st.SearchStr
             qualifier=draw(st.sampled_from(Qualifier)), parts=parts,
             reference=draw(st.none() | _words(_VI_LETTERS)),
             source=draw(st.none() | sources()),
+        )
+
+    return build()
+
+
+def datasets(*, max_readings: int = 4, max_targets: int = 2,
+             max_tasks: int = 3) -> st.SearchStrategy[Dataset]:
+    """:class:`de_an06.io.Dataset` objects that files can hold without ambiguity.
+
+    Readings and targets share one indicator and one jurisdiction, and cite at
+    most one source, so no code names two different objects — what
+    :func:`de_an06.io.dumps` and the CSV writer require. Use it to
+    property-test code that reads or writes files.
+
+    Parameters
+    ----------
+    max_readings, max_targets, max_tasks : int
+        Upper bounds on each section's length (each may be empty).
+
+    Examples
+    --------
+    >>> from hypothesis import given
+    >>> from de_an06 import io, strategies as das
+    >>> @given(das.datasets())
+    ... def test_json_round_trip(data):
+    ...     assert io.loads(io.dumps(data)).readings == data.readings
+    >>> test_json_round_trip()
+    """
+    for name, value in (("max_readings", max_readings), ("max_targets", max_targets),
+                        ("max_tasks", max_tasks)):
+        if not _is_int(value) or value < 0:
+            raise InvalidArgument(f"{name}={value!r} must be an int >= 0")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Dataset:
+        indicator = st.just(draw(indicators()))
+        place = st.just(draw(jurisdictions()))
+        source = st.none() | st.just(draw(sources()))
+        return Dataset(
+            readings=draw(st.lists(readings(indicators=indicator, jurisdictions=place,
+                                            sources=source), max_size=max_readings)),
+            targets=draw(st.lists(targets(indicators=indicator, jurisdictions=place),
+                                  max_size=max_targets)),
+            tasks=draw(st.lists(tasks(), max_size=max_tasks)),
         )
 
     return build()
