@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import io
@@ -69,3 +70,8 @@ def test_json_errors_name_the_claim() -> None:
 @given(das.claims())
 def test_generated_claims_round_trip(claim: da.Claim) -> None:
     assert io.loads(io.dumps(io.Dataset(claims=[claim]))).claims == (claim,)
+
+
+@given(st.data())
+def test_from_type_is_registered(data: st.DataObject) -> None:
+    assert isinstance(data.draw(st.from_type(da.Claim)), da.Claim)

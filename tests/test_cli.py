@@ -90,7 +90,9 @@ def test_report_one_province_json() -> None:
     paces = {row["indicator"]: row for row in kh["forecasts"]}
     assert paces["eid-collected"]["required_per_day"] == 7261.07
     assert paces["eid-collected"]["days_left"] == 29
-    assert paces["eid-collected"]["weekdays_left"] == 20
+    assert paces["eid-collected"]["working_days_left"] == 20
+    assert paces["eid-collected"]["required_per_working_day"] == 10528.55
+    assert paces["eid-collected"]["status"] == "not_available"
     assert paces["eid-activated"]["required_per_day"] == 17123.14
     (rank,) = kh["ranks"]
     assert [(k["position"], k["total"]) for k in rank["ranks"]] == [(62, 63), (37, 63)]
@@ -161,9 +163,13 @@ def test_forecast(tmp_path: Path) -> None:
               "--format", "json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["required_per_day"] == 7261.07
-    assert data["pace_so_far_per_day"] == 7705.67
-    assert data["on_pace"] is True
+    assert data["required_pace"] == 7261.07
+    assert data["current_pace"] == 7705.67
+    assert (data["pace_unit"], data["status"]) == ("day", "substantial_progress")
+    assert data["reach_date"] == "2023-07-29"
+    work = run("forecast", str(path), "--target", "756805", "--deadline", "2023-07-30",
+               "--working-days", "--format", "json")
+    assert json.loads(work.stdout)["working_days_left"] == 20
     text = run("forecast", str(path), "--target", "756_805", "--deadline", "2023-07-30")
     assert "7,261.07 a day" in text.stdout
     slow = run("forecast", str(path), "--target", "900000", "--deadline", "2023-07-30",
@@ -231,3 +237,82 @@ def test_text_helpers() -> None:
     assert cli._fit("Quảng Ngãi", 6) == "Quảng…"
     assert cli._num(None) == "—"
     assert cli._num(98.94, None) == "98.94"
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "--province", "Atlantis"],
+    ["report", "--as-of", "2023-13-01"],
+    ["forecast", "missing.json", "--target", "5", "--deadline", "2023-07-30"],
+    ["forecast", "x.json", "--target", "lots", "--deadline", "2023-07-30"],
+    ["forecast", "x.json", "--target", "inf", "--deadline", "2023-07-30"],
+    ["audit", "missing.json"],
+])
+def test_bad_arguments_in_process(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+    assert "error" in capsys.readouterr().err
+
+
+def test_report_in_process_covers_every_section(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report"]) == 0
+    text = capsys.readouterr().out
+    assert "Pace needed to open targets" in text
+    assert main(["report", "--format", "markdown", "--as-of", "2024-12-31"]) == 0
+    markdown = capsys.readouterr().out
+    assert "### Pace needed to open targets" not in markdown
+    assert "### Task completion" in markdown
+    assert main(["report", "--province", "56", "--format", "markdown"]) == 0
+    assert "| Khánh Hòa | e-ID account applications collected | 210,571 | 29 |" in (
+        capsys.readouterr().out)
+
+
+def test_forecast_text_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _series_file(tmp_path, ("2023-06-25", 500_000), ("2023-07-01", 546_234))
+    assert main(["forecast", str(path), "--target", "756805", "--deadline", "2023-07-30",
+                 "--working-days"]) == 0
+    text = capsys.readouterr().out
+    assert "a working day" in text
+    assert "reaches it on" in text
+    assert main(["forecast", str(path), "--target", "900000", "--deadline", "2023-07-30",
+                 "--strict", "--format", "json"]) == 1
+    assert main(["forecast", str(path), "--target", "100", "--deadline", "2023-07-30"]) == 0
+    assert "already met" in capsys.readouterr().out
+
+
+def test_audit_text_of_a_file_with_findings(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "py.json"
+    io.write_json(io.Dataset(readings=datasets.readings(jurisdiction="54")), path)
+    assert main(["audit", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 finding\n" in out
+    assert "[truncated]" in out
+
+
+def test_csv_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "py.csv"
+    io.write_csv(io.Dataset(readings=datasets.readings(jurisdiction="54")), path,
+                 number_format="vi")
+    assert main(["audit", str(path), "--number-format", "vi", "--strict"]) == 1
+    assert "[truncated]" in capsys.readouterr().out
+    series = tmp_path / "kh.csv"
+    kh = datasets.jurisdiction("56")
+    ind = datasets.indicator("eid-collected")
+    io.write_csv(io.Dataset(readings=[
+        de_an06.Reading(ind, 500_000, dt.date(2023, 6, 25), kh),
+        de_an06.Reading(ind, 546_234, dt.date(2023, 7, 1), kh)]), series)
+    out = run("forecast", str(series), "--target", "756805", "--deadline", "2023-07-30",
+              "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["required_pace"] == 7261.07
+
+
+def test_bad_csv_names_file_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    io.write_csv(io.Dataset(readings=datasets.readings(jurisdiction="54")), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",2024-01-31", ",31/31/2024", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = run("audit", str(path))
+    assert out.returncode == 2
+    assert f"{path}:4" in out.stderr
+    assert "Traceback" not in out.stderr

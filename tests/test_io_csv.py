@@ -18,18 +18,8 @@ from de_an06 import strategies as das
 FORMATS = ("plain", "vi", "international")
 
 
-@st.composite
-def datasets(draw: st.DrawFn) -> io.Dataset:
-    indicator = draw(das.indicators())
-    place = draw(das.jurisdictions())
-    source = draw(das.sources())
-    readings = draw(st.lists(das.readings(indicators=st.just(indicator),
-                                          jurisdictions=st.just(place),
-                                          sources=st.none() | st.just(source)), max_size=4))
-    targets = draw(st.lists(das.targets(indicators=st.just(indicator),
-                                        jurisdictions=st.just(place)), max_size=2))
-    tasks = draw(st.lists(das.tasks(), max_size=3))
-    return io.Dataset(readings=readings, targets=targets, tasks=tasks)
+def datasets() -> st.SearchStrategy[io.Dataset]:
+    return das.datasets(max_readings=4)
 
 
 @given(datasets(), st.sampled_from(FORMATS))

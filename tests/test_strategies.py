@@ -28,6 +28,7 @@ ALL: dict[str, st.SearchStrategy[Any]] = {
     "essential_services": das.essential_services(),
     "linked_services": das.linked_services(),
     "programmes": das.programmes(),
+    "datasets": das.datasets(),
 }
 
 
@@ -127,6 +128,8 @@ BAD_CALLS: list[tuple[Callable[..., Any], dict[str, Any]]] = [
     (das.ranks, {"max_total": 0}),
     (das.ranks, {"max_total": "63"}),
     (das.values_for, {"indicator": "percent"}),
+    (das.datasets, {"max_readings": -1}),
+    (das.datasets, {"max_tasks": 1.5}),
 ]
 
 

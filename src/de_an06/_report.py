@@ -8,17 +8,18 @@ page and pinned by tests.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from de_an06 import analysis, datasets
 from de_an06 import audit as _audit
-from de_an06 import datasets
+from de_an06.errors import DeAn06Error
 from de_an06.model import (
-    Direction,
     Jurisdiction,
     Level,
-    Qualifier,
     Reading,
+    Series,
     Target,
     Task,
     TaskStatus,
@@ -143,22 +144,6 @@ def _figure_row(reading: Reading) -> dict[str, Any]:
     }
 
 
-def _met(reading: Reading, target: Target) -> bool | None:
-    """Whether the target is met; ``None`` when the qualifier leaves it open."""
-    value, goal = reading.value, target.value
-    higher = target.indicator.direction is Direction.HIGHER_IS_BETTER
-    q = reading.qualifier
-    if not higher:
-        value, goal = -value, -goal
-        q = {Qualifier.MORE_THAN: Qualifier.LESS_THAN,
-             Qualifier.LESS_THAN: Qualifier.MORE_THAN}.get(q, q)
-    if q in {Qualifier.EXACT, Qualifier.MORE_THAN} and value >= goal:
-        return True
-    if q in {Qualifier.EXACT, Qualifier.LESS_THAN, Qualifier.NEARLY} and value < goal:
-        return False
-    return None
-
-
 def _target_row(target: Target, readings: Sequence[Reading]) -> dict[str, Any]:
     reading = _latest(readings, target)
     row: dict[str, Any] = {
@@ -174,16 +159,16 @@ def _target_row(target: Target, readings: Sequence[Reading]) -> dict[str, Any]:
     }
     if reading is None:
         return row
+    row.update({"value": reading.value, "qualifier": reading.qualifier.value,
+                "as_of": reading.as_of.isoformat()})
+    if target.value == 0:
+        return row
+    standing = analysis.attainment(reading, target)
     row.update({
-        "value": reading.value,
-        "qualifier": reading.qualifier.value,
-        "as_of": reading.as_of.isoformat(),
-        "attainment_percent": _round(100 * reading.value / target.value)
-        if target.value else None,
-        "margin": _round(reading.value - target.value),
-        "relative_margin": _round(100 * (reading.value / target.value - 1))
-        if target.value else None,
-        "met": _met(reading, target),
+        "attainment_percent": _round(standing.percent),
+        "margin": _round(standing.margin),
+        "relative_margin": _round(standing.relative_margin),
+        "met": standing.met,
     })
     return row
 
@@ -192,38 +177,66 @@ def _round(value: float, places: int = 2) -> float:
     return round(value, places)
 
 
-def _weekdays_between(start: dt.date, end: dt.date) -> int:
-    """Monday-to-Friday days ``d`` with ``start < d <= end``."""
-    return sum(1 for i in range(1, (end - start).days + 1)
-               if (start + dt.timedelta(days=i)).weekday() < 5)  # noqa: PLR2004
+@functools.cache
+def working_calendar() -> analysis.WorkingDayCounter | None:
+    """Vietnam's working-day calendar, or ``None`` without the ``calendar`` extra."""
+    try:
+        from de_an06.calendar import WorkingCalendar
+
+        return WorkingCalendar()
+    except ImportError:  # pragma: no cover - the test environment has the extra
+        return None
+
+
+def _series(readings: Sequence[Reading], target: Target) -> Series | None:
+    by_day: dict[dt.date, Reading] = {}
+    for r in readings:
+        if r.indicator == target.indicator and r.jurisdiction == target.jurisdiction:
+            by_day[r.as_of] = r
+    return Series(by_day.values()) if by_day else None
 
 
 def _forecast_row(target: Target, readings: Sequence[Reading],
                   as_of: dt.date | None) -> dict[str, Any] | None:
-    reading = _latest(readings, target)
-    if target.deadline is None or reading is None or reading.as_of >= target.deadline:
+    series = _series(readings, target)
+    if target.deadline is None or series is None:
         return None
-    if as_of is not None and as_of > target.deadline:
+    latest = series.latest
+    when = latest.as_of if as_of is None else max(as_of, latest.as_of)
+    if latest.as_of >= target.deadline or when > target.deadline:
         return None
-    if _met(reading, target):
+    plain = analysis.forecast(series, target, as_of=when)
+    if plain.achieved:
         return None
-    days = (target.deadline - reading.as_of).days
-    weekdays = _weekdays_between(reading.as_of, target.deadline)
-    gap = target.value - reading.value
+    calendar = working_calendar()
+    working: analysis.Forecast | None = None
+    if calendar is not None:
+        try:
+            working = analysis.forecast(series, target, as_of=when, calendar=calendar)
+        except DeAn06Error:  # pragma: no cover - no working day left before the deadline
+            working = None
     return {
         "place": _place(target.jurisdiction),
         "indicator": target.indicator.code,
         "name": target.indicator.name,
-        "from": reading.value,
-        "from_date": reading.as_of.isoformat(),
+        "from": latest.value,
+        "from_date": latest.as_of.isoformat(),
         "target": target.value,
         "deadline": target.deadline.isoformat(),
-        "gap": gap,
-        "days_left": days,
-        "required_per_day": _round(gap / days),
-        "weekdays_left": weekdays,
-        "required_per_weekday": _round(gap / weekdays) if weekdays else None,
+        "gap": target.value - latest.value,
+        "days_left": plain.days_left,
+        "required_per_day": _maybe(plain.required_pace),
+        "working_days_left": None if working is None else working.working_days_left,
+        "required_per_working_day": None if working is None else _maybe(working.required_pace),
+        "readings": len(series),
+        "current_per_day": _maybe(plain.current_pace),
+        "reach_date": None if plain.reach_date is None else plain.reach_date.isoformat(),
+        "status": plain.status.value,
     }
+
+
+def _maybe(value: float | None) -> float | None:
+    return None if value is None else _round(value)
 
 
 def _one(readings: Sequence[Reading], code: str, place: str) -> Reading | None:
@@ -237,13 +250,16 @@ def _task_rows(readings: Sequence[Reading]) -> list[dict[str, Any]]:
         if share.numerator is None or share.denominator is None:
             continue
         progress = _one(readings, "tasks-in-progress", share.jurisdiction.code)
+        counts = analysis.Completion.from_counts(
+            done=int(share.numerator), total=int(share.denominator),
+            in_progress=None if progress is None else int(progress.value), as_of=share.as_of)
         rows.append({
             "place": _place(share.jurisdiction),
             "as_of": share.as_of.isoformat(),
-            "done": int(share.numerator),
-            "total": int(share.denominator),
-            "in_progress": None if progress is None else int(progress.value),
-            "percent": _round(100 * share.numerator / share.denominator),
+            "done": counts.done,
+            "total": counts.total,
+            "in_progress": counts.in_progress,
+            "percent": _round(counts.percent),
         })
     return rows
 
@@ -301,7 +317,8 @@ def _rank_rows(readings: Sequence[Reading]) -> list[dict[str, Any]]:
             "ranks": [{"as_of": r.as_of.isoformat(), "position": k.position,
                        "total": k.total, "inferred": sorted(r.inferred)}
                       for r, k in zip(group, ranks, strict=True)],
-            "change": (ranks[0].position - ranks[-1].position) if len(ranks) > 1 else None,
+            "change": (analysis.rank_change(ranks[0], ranks[-1]).places
+                       if len(ranks) > 1 else None),
         })
     return rows
 

@@ -7,10 +7,12 @@ Commands
     target, the required pace to targets still open, task completion,
     linked-service savings, ranks, and the audit findings. ``--plot DIR``
     also writes one PNG per series with a target (needs matplotlib).
-``de-an06 audit [FILE] [--format text|json] [--strict]``
-    The consistency audit of a de_an06 JSON document, or of the bundled data.
+``de-an06 audit [FILE] [--number-format plain|vi|international] [--format text|json] [--strict]``
+    The consistency audit of a de_an06 JSON document or readings CSV file
+    (:func:`de_an06.io.read_csv`), or of the bundled data.
 ``de-an06 forecast FILE --target N --deadline DATE [--indicator CODE] [--jurisdiction CODE]``
-    The pace a series of a user's JSON document needs to reach a target.
+    The pace a series of a user's JSON or CSV file needs to reach a target, its
+    trend, reach date and progress status (:func:`de_an06.forecast`).
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
@@ -22,15 +24,11 @@ Examples
 >>> main(["--version"])
 de-an06 0.1.0
 0
->>> main(["audit", "--format", "json"])  # doctest: +ELLIPSIS
-{
-  "format": "de_an06-audit",
-  "version": 1,
-  "findings": [
-    {
-      "kind": "truncated",
+>>> main(["audit", "--strict"])  # doctest: +ELLIPSIS
+Audit of bundled data: 93 readings, 2 findings
+- [truncated] Phú Yên insurance-verified-share 2024-01-31: reported 98.94 %, but
 ...
-0
+1
 """
 
 from __future__ import annotations
@@ -44,7 +42,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from de_an06 import _report, datasets, io
+from de_an06 import _report, analysis, datasets, io
 from de_an06 import audit as _audit
 from de_an06._version import __version__
 from de_an06.errors import DeAn06Error, UnknownCodeError
@@ -54,6 +52,8 @@ __all__ = ["build_parser", "main"]
 
 #: Width the text output is laid out for.
 WIDTH = 80
+
+_NUMBER_FORMATS = ("plain", "vi", "international")
 
 
 class _UsageError(Exception):
@@ -114,7 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
         "audit", help="check figures against themselves",
         description="Recompute percents, hedges, parts and margins; list what does not add "
                     "up. Without FILE, audit the bundled data.")
-    check.add_argument("file", nargs="?", metavar="FILE", help="a de_an06 JSON document")
+    check.add_argument("file", nargs="?", metavar="FILE",
+                       help="a de_an06 JSON document, or a readings CSV file (*.csv)")
+    check.add_argument("--number-format", choices=_NUMBER_FORMATS, default="plain",
+                       help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="exit 1 when something is found")
 
@@ -122,14 +125,19 @@ def build_parser() -> argparse.ArgumentParser:
         "forecast", help="the pace a series needs to reach a target",
         description="From the latest reading of a series in FILE, the pace needed to reach "
                     "TARGET by DATE, and the pace of the series so far.")
-    pace.add_argument("file", metavar="FILE", help="a de_an06 JSON document")
+    pace.add_argument("file", metavar="FILE",
+                      help="a de_an06 JSON document, or a readings CSV file (*.csv)")
+    pace.add_argument("--number-format", choices=_NUMBER_FORMATS, default="plain",
+                      help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
     pace.add_argument("--target", type=_number, required=True, metavar="N")
     pace.add_argument("--deadline", type=_date, required=True, metavar="DATE")
     pace.add_argument("--indicator", metavar="CODE", help="needed when FILE holds several")
     pace.add_argument("--jurisdiction", metavar="CODE", help="needed when FILE holds several")
+    pace.add_argument("--working-days", action="store_true",
+                      help="paces per working day (Vietnam's calendar) instead of per day")
     pace.add_argument("--format", choices=("text", "json"), default="text")
     pace.add_argument("--strict", action="store_true",
-                      help="exit 1 when the pace so far falls short of the pace needed")
+                      help="exit 1 when the trend falls short of the pace needed")
     return parser
 
 
@@ -256,6 +264,12 @@ def _num(value: float | None, places: int | None = 2) -> str:
 
 _QUALIFIER = {"exact": "", "about": "≈", "nearly": "<~", "more_than": ">", "less_than": "<"}
 _MET = {True: "yes", False: "no", None: "open"}
+_PACE_TITLE = "Pace needed to open targets"
+_FIGURES_TITLE = "Reported figures"
+_BASES = {"target", "eligible", "holders", "population"}
+_STATUS = {"target_achieved": "achieved", "substantial_progress": "on track",
+           "moderate_progress": "moderate progress", "limited_progress": "limited progress",
+           "deterioration": "deteriorating", "not_available": "no trend (one reading)"}
 _UNIT = {"percent": " %", "people": "", "count": "", "dossiers": "", "uses": " uses",
          "days": " d", "working_days": " wd", "minutes": " min", "vnd": " VND", "rank": ""}
 
@@ -285,11 +299,11 @@ def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], 
                 _num(r["target"]) + ("*" if r["target_inferred"] else ""),
                 _num(r["attainment_percent"]),
                 "—" if r["value"] is None else _MET[r["met"]]] for r in p["targets"]]
-    figures = [[r["place"]["name_vi"], r["name"],
-                _QUALIFIER[r["qualifier"]] + _num(r["value"], None) + _UNIT[r["unit"]], r["as_of"]]
+    figures = [[r["place"]["name_vi"], r["name"], _figure_value(r), r["as_of"]]
                for r in p["figures"]]
     paces = [[r["place"]["name_vi"], r["name"], _num(r["gap"]), str(r["days_left"]),
-              _num(r["required_per_day"]), _num(r["required_per_weekday"])]
+              _num(r["required_per_day"]), _num(r["working_days_left"]),
+              _num(r["required_per_working_day"]), _STATUS.get(r["status"], r["status"])]
              for r in p["forecasts"]]
     tasks = [[r["place"]["name_vi"], f"{r['done']}/{r['total']}",
               "—" if r["in_progress"] is None else str(r["in_progress"]), _num(r["percent"])]
@@ -302,11 +316,11 @@ def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], 
               " → ".join(f"{k['position']}/{k['total']}" for k in r["ranks"]),
               "—" if r["change"] is None else f"{r['change']:+d}"] for r in p["ranks"]]
     return [
-        ("Reported figures", ["Place", "Indicator", "Value", "As of"], figures, "<<><"),
+        (_FIGURES_TITLE, ["Place", "Indicator", "Value", "As of"], figures, "<<><"),
         ("Targets (* inferred, not printed)",
          ["Place", "Indicator", "Value", "Target", "Att. %", "Met"], targets, "<<>>>>"),
-        ("Pace needed to open targets",
-         ["Place", "Indicator", "Gap", "Days", "Per day", "Per weekday"], paces, "<<>>>>"),
+        (_PACE_TITLE, ["Place", "Indicator", "Gap", "Days", "Per day", "Working days",
+                       "Per working day", "Status"], paces, "<<>>>>><"),
         ("Task completion", ["Place", "Done", "In progress", "%"], tasks, "<>>>"),
         ("Linked services", ["Place", "Days before", "After", "Saved", "Cut %",
                              "Declarations"], linked, "<>>>>>"),
@@ -315,32 +329,84 @@ def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], 
 
 
 def _report_text(data: dict[str, Any]) -> str:
-    out: list[str] = []
     scope = "all figures" if data["as_of"] is None else f"figures up to {data['as_of']}"
-    out.append(_fit(f"Đề án 06 — provincial report ({scope})", WIDTH))
+    out = [_fit(f"Đề án 06 — provincial report ({scope})", WIDTH)]
     for p in data["provinces"]:
-        out += ["", "=" * WIDTH, f"{p['name_vi']} ({p['code']})"]
-        s = p["successor"]
-        if s["code"] != p["code"] or s["name_vi"] != p["name_vi"]:
-            out.append(f"  from {s['from']}: part of {s['name_vi']} ({s['code']})")
-        for source in p["sources"]:
-            published = source["published"] or "date not printed"
-            mark = " (inferred)" if source["date_inferred"] else ""
-            out.append(_fit(f"  Source {source['code']}, {published}{mark}", WIDTH))
-        if not p["sources"]:
-            out.append("  No bundled figures for this province.")
-        for title, headers, rows, aligns in _sections(p):
-            if rows:
-                out += ["", title, *_table(headers, rows, aligns)]
-        if p["task_list"]:
-            out += ["", "Tasks named in the reports"]
-            out += _table(["Task", "Deadline", "Status"],
-                          [[t["name"], t["deadline"] or "—", t["status"].replace("_", " ")]
-                           for t in p["task_list"]], "<<<")
-        out += ["", f"Audit findings: {len(p['findings'])}"]
-        for finding in p["findings"]:
-            out += _wrap(f"- [{finding['kind']}] {finding['message']}", 2)
+        out += _province_text(p)
     return "\n".join(out) + "\n"
+
+
+def _province_text(p: dict[str, Any]) -> list[str]:
+    out = ["", "=" * WIDTH, f"{p['name_vi']} ({p['code']})"]
+    s = p["successor"]
+    if s["code"] != p["code"] or s["name_vi"] != p["name_vi"]:
+        out.append(f"  from {s['from']}: part of {s['name_vi']} ({s['code']})")
+    for source in p["sources"]:
+        published = source["published"] or "date not printed"
+        mark = " (inferred)" if source["date_inferred"] else ""
+        out.append(_fit(f"  Source {source['code']}, {published}{mark}", WIDTH))
+    if not p["sources"]:
+        out.append("  No bundled figures for this province (up to this date).")
+    for title, headers, rows, aligns in _sections(p):
+        if not rows:
+            continue
+        if title == _PACE_TITLE:
+            out += ["", title, *_pace_lines(p["forecasts"])]
+        elif title == _FIGURES_TITLE:
+            out += ["", title, *_figure_lines(rows, headers[:-1], aligns[:-1])]
+        else:
+            out += ["", title, *_table(headers, rows, aligns)]
+    if p["task_list"]:
+        out += ["", "Tasks named in the reports"]
+        out += _table(["Task", "Deadline", "Status"],
+                      [[t["name"], t["deadline"] or "—", t["status"].replace("_", " ")]
+                       for t in p["task_list"]], "<<<")
+    out += ["", f"Audit findings: {len(p['findings'])}"]
+    for finding in p["findings"]:
+        out += _wrap(f"- [{finding['kind']}] {finding['message']}", 2)
+    return out
+
+
+def _figure_value(row: dict[str, Any]) -> str:
+    text = _QUALIFIER[row["qualifier"]] + _num(row["value"], None) + _UNIT[row["unit"]]
+    if row["unit"] == "percent" and row["basis"] in _BASES:
+        text += f" of {row['basis']}"
+    return text
+
+
+def _figure_lines(rows: Sequence[Sequence[str]], headers: Sequence[str],
+                  aligns: str) -> list[str]:
+    """The figures table without its date column, one sub-heading per date."""
+    ordered = sorted(rows, key=lambda row: row[-1])
+    lines = _table(headers, [row[:-1] for row in ordered], aligns, indent=4)
+    out = [lines[0]]
+    previous = None
+    for row, line in zip(ordered, lines[1:], strict=True):
+        if row[-1] != previous:
+            out.append(f"  as of {row[-1]}")
+            previous = row[-1]
+        out.append(line)
+    return out
+
+
+def _pace_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
+    out: list[str] = []
+    for r in rows:
+        out += _wrap(f"{r['place']['name_vi']} — {r['name']}", 2)
+        out += _wrap(f"{_num(r['from'])} on {r['from_date']} → {_num(r['target'])} by "
+                     f"{r['deadline']}: {_num(r['gap'])} to go", 4)
+        pace = f"{_num(r['required_per_day'])} a day over {r['days_left']} days"
+        if r["required_per_working_day"] is not None:
+            pace += (f"; {_num(r['required_per_working_day'])} a working day over "
+                     f"{r['working_days_left']} working days")
+        out += _wrap(pace, 4)
+        status = _STATUS.get(r["status"], r["status"])
+        if r["current_per_day"] is not None:
+            status += f"; pace so far {_num(r['current_per_day'])} a day"
+        if r["reach_date"] is not None:
+            status += f", reaching the target on {r['reach_date']}"
+        out += _wrap(f"status: {status}", 4)
+    return out
 
 
 def _md_cell(text: str) -> str:
@@ -373,9 +439,13 @@ def _report_markdown(data: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------
 
 
-def _read(path: str) -> io.Dataset:
+def _read(path: str, number_format: str) -> io.Dataset:
+    """A user's file: CSV when its name ends in ``.csv``, else a JSON document."""
     if not Path(path).exists():
         raise _UsageError(f"{path}: no such file")
+    if path.lower().endswith(".csv"):
+        # argparse restricts number_format to the three formats read_csv knows.
+        return io.read_csv(path, number_format=number_format)  # type: ignore[arg-type]
     return io.read_json(path)
 
 
@@ -385,7 +455,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
                                      datasets.claims())
         name = "bundled data"
     else:
-        data = _read(args.file)
+        data = _read(args.file, args.number_format)
         readings, targets, claims = data.readings, data.targets, data.claims
         name = args.file
     findings = _audit.audit(readings, targets=targets, claims=claims)
@@ -393,7 +463,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(_json({"format": "de_an06-audit", "version": 1, "findings": rows}))
     else:
-        out = [f"Audit of {name}: {len(readings)} readings, {len(findings)} findings"]
+        plural = "" if len(findings) == 1 else "s"
+        out = [f"Audit of {name}: {len(readings)} readings, {len(findings)} finding{plural}"]
         for row in rows:
             out += _wrap(f"- [{row['kind']}] {row['message']}", 0)
         sys.stdout.write("\n".join(out) + "\n")
@@ -425,46 +496,56 @@ def _series(data: io.Dataset, indicator: str | None, jurisdiction: str | None,
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
-    data = _read(args.file)
+    data = _read(args.file, args.number_format)
     series = _series(data, args.indicator, args.jurisdiction, args.file)
     last = series.latest
     if args.deadline <= last.as_of:
         raise _UsageError(f"--deadline {args.deadline} must be after the latest reading "
                           f"({last.as_of})")
-    sign = series.indicator.direction.sign
-    days = (args.deadline - last.as_of).days
-    gap = args.target - last.value
-    required = gap / days
-    first = series[0]
-    current = None
-    if len(series) > 1:
-        current = (last.value - first.value) / (last.as_of - first.as_of).days
+    calendar = _report.working_calendar() if args.working_days else None
+    if args.working_days and calendar is None:  # pragma: no cover - extra installed in tests
+        raise _UsageError("--working-days needs the calendar extra: "
+                          "pip install 'de_an06[calendar]'")
+    f = analysis.forecast(series, args.target, deadline=args.deadline, calendar=calendar)
     result: dict[str, Any] = {
         "format": "de_an06-forecast", "version": 1,
         "indicator": series.indicator.code, "jurisdiction": series.jurisdiction.code,
-        "latest": last.value, "latest_date": last.as_of.isoformat(),
+        "readings": len(series), "latest": last.value, "latest_date": last.as_of.isoformat(),
         "target": args.target, "deadline": args.deadline.isoformat(),
-        "achieved": sign * gap <= 0, "days_left": days,
-        "required_per_day": round(required, 2),
-        "pace_so_far_per_day": None if current is None else round(current, 2),
-        "readings": len(series),
+        "achieved": f.achieved, "days_left": f.days_left,
+        "working_days_left": f.working_days_left, "pace_unit": f.pace_unit,
+        "required_pace": _rounded(f.required_pace), "current_pace": _rounded(f.current_pace),
+        "pace_ratio": _rounded(f.pace_ratio, 4),
+        "reach_date": _iso(f.reach_date), "reach_earliest": _iso(f.reach_earliest),
+        "reach_latest": _iso(f.reach_latest), "status": f.status.value,
     }
-    short = (not result["achieved"] and current is not None
-             and sign * current < sign * required)
-    result["on_pace"] = None if current is None else not short
     if args.format == "json":
         sys.stdout.write(_json(result))
     else:
-        place = series.jurisdiction.name_vi
-        lines = [f"{series.indicator.name} — {place}",
+        unit = f.pace_unit
+        lines = [f"{series.indicator.name} — {series.jurisdiction.name_vi}",
                  f"  latest        {_num(last.value)} on {last.as_of}",
-                 f"  target        {_num(args.target)} by {args.deadline} ({days} days)"]
-        if result["achieved"]:
+                 (f"  target        {_num(args.target)} by {args.deadline} "
+                 f"({f.days_left} days)")]
+        if f.achieved:
             lines.append("  already met")
         else:
-            lines.append(f"  needed        {_num(required)} a day")
-        if current is not None:
-            lines.append(f"  pace so far   {_num(current)} a day "
-                         f"({len(series)} readings, first on {first.as_of})")
+            lines.append(f"  needed        {_num(f.required_pace)} a {unit}")
+        if f.current_pace is not None:
+            lines.append(f"  pace so far   {_num(f.current_pace)} a {unit} "
+                         f"({len(series)} readings, first on {series[0].as_of})")
+        if f.reach_date is not None:
+            lines.append(f"  reaches it on {f.reach_date}")
+        lines.append(f"  status        {_STATUS[f.status.value]}")
         sys.stdout.write("\n".join(lines) + "\n")
-    return 1 if args.strict and short else 0
+    behind = f.status in {analysis.ProgressStatus.MODERATE, analysis.ProgressStatus.LIMITED,
+                          analysis.ProgressStatus.DETERIORATING}
+    return 1 if args.strict and behind else 0
+
+
+def _rounded(value: float | None, places: int = 2) -> float | None:
+    return None if value is None else round(value, places)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()

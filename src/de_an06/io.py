@@ -138,7 +138,8 @@ class Dataset:
     claims: tuple[Claim, ...] = attrs.field(
         factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Claim))
     errors: tuple[ParseError, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, eq=False, repr=False)
+        factory=tuple, kw_only=True, converter=v.to_tuple, eq=False, repr=False,
+        validator=v.is_tuple_of(ParseError))
 
     def all_sources(self) -> tuple[Source, ...]:
         """Listed sources plus those readings and targets cite, first seen first."""

@@ -23,12 +23,14 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from de_an06.io import Dataset
 from de_an06.model import (
     PROGRAMME_START,
     Basis,
@@ -59,6 +61,7 @@ from de_an06.model import (
 __all__ = [
     "claims",
     "codes",
+    "datasets",
     "essential_services",
     "indicators",
     "jurisdictions",
@@ -92,6 +95,7 @@ _EN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _CODE_ENDS = _EN_LETTERS + "0123456789"
 
 
+@functools.cache
 def _words(alphabet: str) -> st.SearchStrategy[str]:
     word = st.text(alphabet=alphabet, min_size=1, max_size=8)
     return st.lists(word, min_size=1, max_size=4).map(" ".join)
@@ -126,6 +130,7 @@ def _check_dates(min_date: object, max_date: object) -> None:
         raise InvalidArgument(f"min_date={min_date} is later than max_date={max_date}")
 
 
+@functools.cache
 def codes() -> st.SearchStrategy[str]:
     """ASCII codes as the model accepts them (``"eid-collected"``, ``"56"``).
 
@@ -226,7 +231,13 @@ def values_for(indicator: Indicator) -> st.SearchStrategy[float]:
     """
     if not isinstance(indicator, Indicator):
         raise InvalidArgument(f"indicator={indicator!r} must be an Indicator")
-    unit = indicator.unit
+    return _values_for_unit(indicator.unit)
+
+
+@functools.cache
+def _values_for_unit(unit: Unit) -> st.SearchStrategy[float]:
+    # Strategies are built once per unit: building one per draw costs more
+    # than drawing from it.
     if unit is Unit.PERCENT:
         return st.integers(0, 10_000).map(lambda n: n / 100)
     if unit.is_duration:
@@ -236,14 +247,26 @@ def values_for(indicator: Indicator) -> st.SearchStrategy[float]:
     return st.integers(0, 10**11)
 
 
+_BASES = st.sampled_from(Basis)
+_NO_SOURCE: st.SearchStrategy[Source | None] = st.none()
+_QUALIFIERS = st.sampled_from(Qualifier)
+_DENOMINATORS = st.integers(1, 10**8)
+_PERIOD_DAYS = st.integers(0, 366)
+_INFERRED = {
+    False: st.sets(st.sampled_from(["as_of", "value"]), max_size=2),
+    True: st.sets(st.sampled_from(["as_of", "value", "numerator", "denominator"]),
+                  max_size=2),
+}
+
+
 def _percent_parts(draw: st.DrawFn) -> dict[str, Any]:
     if not draw(st.booleans()):
-        return {"basis": draw(st.sampled_from(Basis))}
-    denominator = draw(st.integers(1, 10**8))
+        return {"basis": draw(_BASES)}
+    denominator = draw(_DENOMINATORS)
     numerator = draw(st.integers(0, denominator))
     value = round(100 * numerator / denominator, 2)
     return {"value": value, "numerator": numerator, "denominator": denominator,
-            "basis": draw(st.sampled_from(Basis))}
+            "basis": draw(_BASES)}
 
 
 def readings(
@@ -291,24 +314,26 @@ def _readings(
 ) -> st.SearchStrategy[Reading]:
     @st.composite
     def build(draw: st.DrawFn) -> Reading:
-        indicator = draw(indicator_st)
-        as_of = draw(date_st)
-        extra: dict[str, Any] = {"value": draw(values_for(indicator))}
-        if indicator.is_percent:
-            extra.update(_percent_parts(draw))
-        if indicator.measure is Measure.FLOW:
-            extra["period_start"] = draw(st.dates(as_of - dt.timedelta(days=366), as_of)
-                                         if as_of > dt.date.min + dt.timedelta(days=366)
-                                         else st.just(as_of))
-        inferable = ["as_of", "value"] + (["numerator", "denominator"]
-                                          if "numerator" in extra else [])
-        return Reading(
-            indicator, extra.pop("value"), as_of, draw(jurisdiction_st),
-            draw(qualifier_st), source=draw(source_st),
-            inferred=draw(st.sets(st.sampled_from(inferable), max_size=2)), **extra,
-        )
+        return _draw_reading(draw, draw(indicator_st), draw(date_st), draw(jurisdiction_st),
+                             qualifier_st=qualifier_st, source_st=source_st)
 
     return build()
+
+
+def _draw_reading(draw: st.DrawFn, indicator: Indicator, as_of: dt.date,
+                  jurisdiction: Jurisdiction, *, qualifier_st: st.SearchStrategy[Qualifier],
+                  source_st: st.SearchStrategy[Source | None]) -> Reading:
+    """One reading of `indicator` on `as_of`, its other parts drawn."""
+    extra: dict[str, Any] = {"value": draw(values_for(indicator))}
+    if indicator.is_percent:
+        extra.update(_percent_parts(draw))
+    if indicator.measure is Measure.FLOW:
+        back = min(draw(_PERIOD_DAYS), (as_of - dt.date.min).days)
+        extra["period_start"] = as_of - dt.timedelta(days=back)
+    return Reading(
+        indicator, extra.pop("value"), as_of, jurisdiction, draw(qualifier_st),
+        source=draw(source_st), inferred=draw(_INFERRED["numerator" in extra]), **extra,
+    )
 
 
 def series(
@@ -347,15 +372,17 @@ def series(
         raise InvalidArgument(f"min_size={min_size} is larger than the {span} days between "
                               f"min_date={min_date} and max_date={max_date}")
 
+    date_lists = st.lists(st.dates(min_date, max_date), min_size=min_size, max_size=max_size,
+                          unique=True)
+
     @st.composite
     def build(draw: st.DrawFn) -> Series:
         indicator = draw(indicators if indicators is not None else _any_indicator())
         jurisdiction = draw(jurisdictions if jurisdictions is not None
                             else _any_jurisdiction())
-        dates = draw(st.lists(st.dates(min_date, max_date), min_size=min_size,
-                              max_size=max_size, unique=True))
-        items = [draw(_readings(st.just(indicator), st.just(jurisdiction), st.just(day),
-                                st.sampled_from(Qualifier), st.none()))
+        dates = draw(date_lists)
+        items = [_draw_reading(draw, indicator, day, jurisdiction, qualifier_st=_QUALIFIERS,
+                               source_st=_NO_SOURCE)
                  for day in dates]
         return Series(items)
 
@@ -531,6 +558,50 @@ def claims(*, kinds: st.SearchStrategy[ClaimKind] | None = None) -> st.SearchStr
             qualifier=draw(st.sampled_from(Qualifier)), parts=parts,
             reference=draw(st.none() | _words(_VI_LETTERS)),
             source=draw(st.none() | sources()),
+        )
+
+    return build()
+
+
+def datasets(*, max_readings: int = 4, max_targets: int = 2,
+             max_tasks: int = 3) -> st.SearchStrategy[Dataset]:
+    """:class:`de_an06.io.Dataset` objects that files can hold without ambiguity.
+
+    Readings and targets share one indicator and one jurisdiction, and cite at
+    most one source, so no code names two different objects — what
+    :func:`de_an06.io.dumps` and the CSV writer require. Use it to
+    property-test code that reads or writes files.
+
+    Parameters
+    ----------
+    max_readings, max_targets, max_tasks : int
+        Upper bounds on each section's length (each may be empty).
+
+    Examples
+    --------
+    >>> from hypothesis import given
+    >>> from de_an06 import io, strategies as das
+    >>> @given(das.datasets())
+    ... def test_json_round_trip(data):
+    ...     assert io.loads(io.dumps(data)).readings == data.readings
+    >>> test_json_round_trip()
+    """
+    for name, value in (("max_readings", max_readings), ("max_targets", max_targets),
+                        ("max_tasks", max_tasks)):
+        if not _is_int(value) or value < 0:
+            raise InvalidArgument(f"{name}={value!r} must be an int >= 0")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Dataset:
+        indicator = st.just(draw(indicators()))
+        place = st.just(draw(jurisdictions()))
+        source = st.none() | st.just(draw(sources()))
+        return Dataset(
+            readings=draw(st.lists(readings(indicators=indicator, jurisdictions=place,
+                                            sources=source), max_size=max_readings)),
+            targets=draw(st.lists(targets(indicators=indicator, jurisdictions=place),
+                                  max_size=max_targets)),
+            tasks=draw(st.lists(tasks(), max_size=max_tasks)),
         )
 
     return build()
