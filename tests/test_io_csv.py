@@ -96,18 +96,31 @@ def write(tmp_path: Path, text: str | bytes, name: str = "readings.csv") -> Path
     return path
 
 
+def share(value: str) -> str:
+    return ROW.replace("eid,e-ID,ĐDĐT,people", "eid-share,e-ID share,Tỷ lệ ĐDĐT,percent").format(
+        value=value, as_of="2023-07-01")
+
+
 def test_vietnamese_numbers(tmp_path: Path) -> None:
-    path = write(tmp_path, csv_text(good('"546.234"'), good('"72,2"')))
+    path = write(tmp_path, csv_text(good('"546.234"'), share('"72,2"')))
     readings = io.read_csv(path, number_format="vi").readings
     assert [r.value for r in readings] == [546234, 72.2]
     assert isinstance(readings[0].value, int)
     columns = io.read_csv_columns(path, number_format="vi")
     assert columns.value.tolist() == [546234.0, 72.2]
-    intl = write(tmp_path, csv_text(good('"1,497,360"'), good("65.57")), "intl.csv")
+    intl = write(tmp_path, csv_text(good('"1,497,360"'), share("65.57")), "intl.csv")
     assert [r.value for r in io.read_csv(intl, number_format="international").readings] == [
         1497360, 65.57]
     assert io.read_csv_columns(intl, number_format="international").value.tolist() == [
         1497360.0, 65.57]
+
+
+def test_a_count_read_in_the_wrong_format_fails_loudly(tmp_path: Path) -> None:
+    # "546,234" written the international way, read as Vietnamese: 546.234 people.
+    path = write(tmp_path, csv_text(good(), good('"546,234"', as_of="2023-07-02")))
+    with pytest.raises(da.ParseError, match="whole number") as info:
+        io.read_csv(path, number_format="vi")
+    assert info.value.line == 3
 
 
 def test_day_first_dates_with_vietnamese_numbers(tmp_path: Path) -> None:

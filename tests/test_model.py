@@ -326,3 +326,13 @@ def test_python_dash_m_runs_the_command(monkeypatch: pytest.MonkeyPatch,
         runpy.run_module("de_an06", run_name="__main__", alter_sys=True)
     assert stop.value.code == 0
     assert capsys.readouterr().out.startswith("de-an06 ")
+
+
+@pytest.mark.parametrize("unit", ["people", "dossiers", "uses", "rank"])
+def test_counted_units_refuse_fractions(unit: str, khanh_hoa: da.Jurisdiction) -> None:
+    indicator = da.Indicator("x", "x", "x", unit=unit)
+    assert da.Reading(indicator, 546_234.0, D(2023, 7, 1), khanh_hoa).value == 546_234
+    with pytest.raises(da.ValidationError, match="whole number"):
+        da.Reading(indicator, 546.234, D(2023, 7, 1), khanh_hoa)
+    with pytest.raises(da.ValidationError, match="whole number"):
+        da.Target(indicator, 0.5, khanh_hoa)
