@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck wheel pytest fuzz docs bench clean
+.PHONY: demo test lint typecheck wheel pytest fuzz mutate docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,15 @@ fuzz: wheel
 	DE_AN06_FUZZ_EXAMPLES=100000 PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
 		-p no:cacheprovider -m fuzz tests/fuzz
 
+# Mutation testing of _kernel, analysis and parsing (not part of `make test`).
+# DE_AN06_MUTATE loads a small, derandomised Hypothesis profile, so that each
+# mutant's verdict is repeatable; the score is printed at the end.
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,mutate]"
+	rm -rf mutants
+	DE_AN06_MUTATE=1 $(BIN)/mutmut run
+	$(BIN)/python benchmarks/mutation_score.py
+
 docs: $(STAMP)
 	$(BIN)/sphinx-build -E -n -W --keep-going -b html docs docs/_build/html
 
@@ -54,4 +63,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis
+	rm -rf $(VENV) build mutants docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis

@@ -21,7 +21,22 @@ settings.register_profile(
     max_examples=int(os.environ.get("DE_AN06_FUZZ_EXAMPLES", "100000")),
     suppress_health_check=list(HealthCheck),
 )
-settings.load_profile("fuzz" if "DE_AN06_FUZZ_EXAMPLES" in os.environ else "default")
+# `make mutate` sets DE_AN06_MUTATE: few, derandomised examples, so that a
+# mutant's verdict does not depend on the draw.
+settings.register_profile(
+    "mutate",
+    deadline=None,
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+if "DE_AN06_FUZZ_EXAMPLES" in os.environ:
+    settings.load_profile("fuzz")
+elif "DE_AN06_MUTATE" in os.environ:
+    settings.load_profile("mutate")
+else:
+    settings.load_profile("default")
 
 HOWTO = Path(__file__).resolve().parent.parent / "docs" / "howto"
 
