@@ -183,3 +183,14 @@ def test_truncation_is_named(denominator: int, data: st.DataObject, places: int)
     if findings:
         assert findings[0].kind is da.FindingKind.TRUNCATED
         assert math.floor(findings[0].computed * 10**places) <= truncated * 10**places + 1e-6
+
+
+def test_basis_conflicts_at_the_asked_number_of_decimals() -> None:
+    # 97.3 % of the eligible and 97.28 % of the target agree to the one decimal
+    # the first is printed with, but not to two decimals.
+    pair = [share(97.3, basis="eligible"), share(97.28, basis="target")]
+    assert audit.audit(pair) == []
+    assert audit.audit(pair, decimals=1) == []
+    (finding,) = audit.audit(pair, decimals=2)
+    assert finding.kind is da.FindingKind.BASIS
+    assert (finding.reported, finding.computed) == (97.3, 97.28)

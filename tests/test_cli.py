@@ -7,11 +7,14 @@ import sys
 import sysconfig
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import de_an06
-from de_an06 import cli, datasets, io
+from de_an06 import _report, cli, datasets, io
 from de_an06.cli import main
 
 
@@ -316,3 +319,85 @@ def test_bad_csv_names_file_line_and_column(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert f"{path}:4" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_width_and_fit_count_terminal_columns() -> None:
+    # A combining mark with no precomposed form takes no column of its own.
+    assert cli._width("x\u0301") == 1
+    assert cli._fit("x\u0301yz", 2) == "x\u0301…"
+    assert cli._fit("漢字漢字", 5) == "漢字…"
+    assert cli._fit("Khánh Hòa", 9) == "Khánh Hòa"
+    assert cli._fit(unicodedata.normalize("NFD", "Khánh Hòa"), 4) == "Khá…"
+
+
+@given(st.text(max_size=30), st.integers(1, 40))
+def test_fit_never_exceeds_the_width(text: str, width: int) -> None:
+    fitted = cli._fit(text, width)
+    assert cli._width(fitted) <= max(width, 1)
+    if cli._width(text) <= width:
+        assert fitted == text
+    else:
+        assert fitted.endswith("…")
+        assert unicodedata.normalize("NFC", text).startswith(fitted[:-1])
+        assert not fitted[:-1].endswith(" ")
+
+
+def test_table_keeps_a_readable_minimum_width() -> None:
+    rows = [["Thành phố Hồ Chí Minh", "Bà Rịa – Vũng Tàu", "1,234"]]
+    lines = cli._table(["place", "merged into", "n"], rows, "<<>", width=20)
+    # Both text columns stop shrinking at 8 columns, so the table is wider than asked.
+    assert lines == ["  place     merged…       n", "  Thành p…  Bà Rịa…   1,234"]
+
+
+def test_wrap_of_nothing_is_no_line() -> None:
+    assert cli._wrap("", 2) == []
+    assert cli._wrap("a b", 0, width=2) == ["a", "  b"]
+
+
+def _pace_row(**changes: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "place": {"name_vi": "Khánh Hòa"}, "name": "e-ID applications collected",
+        "from": 546_234, "from_date": "2023-07-01", "target": 756_805,
+        "deadline": "2023-07-30", "gap": 210_571, "required_per_day": 7_261.07,
+        "days_left": 29, "required_per_working_day": None, "working_days_left": None,
+        "current_per_day": None, "reach_date": None, "status": "not_available"}
+    row.update(changes)
+    return row
+
+
+def test_pace_lines_say_only_what_is_known() -> None:
+    bare = "\n".join(cli._pace_lines([_pace_row()]))
+    assert "7,261.07 a day over 29 days\n" in bare
+    assert "working day" not in bare
+    assert bare.endswith("status: no trend (one reading)")
+    full = " ".join(" ".join(cli._pace_lines([_pace_row(
+        required_per_working_day=10_071.0, working_days_left=21, current_per_day=5_000.5,
+        reach_date="2023-08-12", status="moderate_progress")])).split())
+    assert "; 10,071 a working day over 21 working days" in full
+    assert ("status: moderate progress; pace so far 5,000.50 a day, reaching the target on "
+            "2023-08-12") in full
+
+
+def test_audit_a_file_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "py.json"
+    io.write_json(io.Dataset(readings=datasets.readings(jurisdiction="54")), path)
+    assert main(["audit", str(path), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["format"], document["version"]) == ("de_an06-audit", 1)
+    (finding,) = document["findings"]
+    assert finding["kind"] == "truncated"
+
+
+def test_working_days_need_the_calendar_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "kh.json"
+    io.write_json(io.Dataset(readings=datasets.readings(jurisdiction="56")), path)
+    args = ["forecast", str(path), "--target", "756805", "--deadline", "2023-07-30",
+            "--indicator", "eid-collected", "--jurisdiction", "56", "--working-days"]
+    monkeypatch.setitem(sys.modules, "de_an06.calendar", None)
+    _report.working_calendar.cache_clear()
+    try:
+        assert main(args) == 2
+    finally:
+        _report.working_calendar.cache_clear()
+    assert "--working-days needs the calendar extra" in capsys.readouterr().err

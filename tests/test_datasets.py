@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -390,3 +392,38 @@ def test_tuy_hoa_both_figures() -> None:
 @given(st.dates(D(2000, 1, 1), D(2040, 12, 31)))
 def test_provinces_on_any_date(day: dt.date) -> None:
     assert len(datasets.provinces(on=day)) == (63 if day < datasets.REORGANISED else 34)
+
+
+# A damaged installation: the bundled files are read with the same errors as a
+# user's file, naming the file inside the package.
+
+def _damaged(monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:
+    real = datasets._text
+    monkeypatch.setattr(datasets, "_text", lambda n: text if n == name else real(n))
+
+
+def test_damaged_programme_file_names_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    _damaged(monkeypatch, "programme.json", '{\n  "groups": [,]\n}')
+    with pytest.raises(da.ParseError) as caught:
+        datasets._programme.__wrapped__()
+    assert (caught.value.file, caught.value.line) == ("de_an06/data/programme.json", 2)
+
+
+def test_damaged_province_table_names_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = json.loads(datasets._text("provinces.json"))
+    document["after"][3]["level"] = "kingdom"
+    _damaged(monkeypatch, "provinces.json", json.dumps(document))
+    with pytest.raises(da.ParseError) as caught:
+        datasets._province_tables.__wrapped__()
+    assert caught.value.file == "de_an06/data/provinces.json"
+    assert caught.value.column is not None
+    assert caught.value.column.startswith("$.after[3]")
+
+
+def test_one_code_must_not_name_two_objects() -> None:
+    first = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    second = attrs.evolve(first, name="Khanh Hoa Province")
+    assert datasets._merge([(first,), (first,)]) == (first,)
+    with pytest.raises(da.ValidationError,
+                       match=r"datasets\.jurisdiction must not hold two different objects"):
+        datasets._merge([(first,), (second,)])

@@ -275,3 +275,14 @@ def test_partial_counts_inferred_date_and_flat_trend(khanh_hoa: da.Jurisdiction,
     text = well_formed(fitted._repr_html_())
     assert "(flat)" in text
     assert "R²—" in text
+
+
+def test_trend_of_two_readings_has_no_interval(khanh_hoa: da.Jurisdiction,
+                                               collected: da.Indicator) -> None:
+    two = da.Series([da.Reading(collected, 546_234, dt.date(2023, 7, 1), khanh_hoa),
+                     da.Reading(collected, 600_000, dt.date(2023, 7, 11), khanh_hoa)])
+    fitted = da.trend(two)
+    assert fitted.slope_ci is None
+    text = well_formed(fitted._repr_html_())
+    assert "5,376.6" in text
+    assert "Slope 95 % CI—Slope SE—" in text

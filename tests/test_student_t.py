@@ -72,3 +72,21 @@ def test_cauchy_closed_form() -> None:
 def test_bad_arguments(alpha: float, df: float) -> None:
     with pytest.raises(ValueError, match="must be"):
         t.t_isf(alpha, df)
+
+
+def test_continued_fraction_that_does_not_converge_is_an_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(t, "_MAX_ITERATIONS", 2)
+    with pytest.raises(ArithmeticError, match=r"did not converge \(a=1.5, b=0.5"):
+        t._beta_continued_fraction(1.5, 0.5, 0.75)
+
+
+def test_newton_stopped_early_returns_its_bracketed_estimate(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    converged = t.t_isf.__wrapped__(0.025, 5)
+    monkeypatch.setattr(t, "_NEWTON_STEPS", 1)
+    early = t.t_isf.__wrapped__(0.025, 5)
+    assert early != converged
+    # One step from the middle of the bracket [2, 4] lands inside it, near the answer.
+    assert 2.0 < early < 4.0
+    assert early == pytest.approx(converged, rel=0.1)

@@ -184,7 +184,7 @@ def working_calendar() -> analysis.WorkingDayCounter | None:
         from de_an06.calendar import WorkingCalendar
 
         return WorkingCalendar()
-    except ImportError:  # pragma: no cover - the test environment has the extra
+    except ImportError:
         return None
 
 
@@ -213,7 +213,7 @@ def _forecast_row(target: Target, readings: Sequence[Reading],
     if calendar is not None:
         try:
             working = analysis.forecast(series, target, as_of=when, calendar=calendar)
-        except DeAn06Error:  # pragma: no cover - no working day left before the deadline
+        except DeAn06Error:  # no working day left before the deadline
             working = None
     return {
         "place": _place(target.jurisdiction),

@@ -30,6 +30,7 @@ import math
 _EPS = 2.220446049250313e-16
 _TINY = 1e-300
 _MAX_ITERATIONS = 100_000
+_NEWTON_STEPS = 200
 _LOG_SQRT_PI = 0.5 * math.log(math.pi)
 
 # Coefficients of the Stirling series lgamma(x) = (x - 1/2) log x - x + log(2 pi)/2 + S(x),
@@ -99,7 +100,7 @@ def _beta_continued_fraction(a: float, b: float, x: float) -> float:
         h *= delta
         if abs(delta - 1.0) <= _EPS:
             return h
-    raise ArithmeticError(  # pragma: no cover - bounded by theory for our arguments
+    raise ArithmeticError(
         f"incomplete beta continued fraction did not converge (a={a}, b={b}, x={x})")
 
 
@@ -187,7 +188,7 @@ def t_isf(alpha: float, df: float) -> float:
     while t_sf(high, df) > alpha:
         low, high = high, 2.0 * high
     t = 0.5 * (low + high)
-    for _ in range(200):
+    for _ in range(_NEWTON_STEPS):
         tail = t_sf(t, df)
         if tail > alpha:
             low = t
@@ -200,7 +201,7 @@ def t_isf(alpha: float, df: float) -> float:
         if abs(candidate - t) <= 2.0 * _EPS * candidate or high - low <= 2.0 * _EPS * high:
             return candidate
         t = candidate
-    return t  # pragma: no cover - Newton converges long before
+    return t
 
 
 def two_sided_quantile(confidence: float, df: float) -> float:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import sys
 import unicodedata
@@ -206,26 +207,26 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _columns(char: str) -> int:
+    """Columns one character takes: combining marks 0, wide characters 2."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
+
+
 def _width(text: str) -> int:
-    """Columns `text` takes in a terminal: combining marks 0, wide characters 2."""
-    total = 0
-    for char in unicodedata.normalize("NFC", text):
-        if unicodedata.combining(char):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
-    return total
+    """Columns `text` takes in a terminal."""
+    return sum(map(_columns, unicodedata.normalize("NFC", text)))
 
 
 def _fit(text: str, width: int) -> str:
     """`text` cut to `width` columns, with an ellipsis when cut."""
     if _width(text) <= width:
         return text
-    out = ""
-    for char in unicodedata.normalize("NFC", text):
-        if _width(out + char) > width - 1:
-            break
-        out += char
-    return out + "…"
+    chars = unicodedata.normalize("NFC", text)
+    used = itertools.accumulate(map(_columns, chars))
+    kept = sum(1 for _ in itertools.takewhile(lambda columns: columns < width, used))
+    return chars[:kept].rstrip() + "…"
 
 
 def _pad(text: str, width: int, align: str) -> str:
@@ -503,7 +504,7 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
         raise _UsageError(f"--deadline {args.deadline} must be after the latest reading "
                           f"({last.as_of})")
     calendar = _report.working_calendar() if args.working_days else None
-    if args.working_days and calendar is None:  # pragma: no cover - extra installed in tests
+    if args.working_days and calendar is None:
         raise _UsageError("--working-days needs the calendar extra: "
                           "pip install 'de_an06[calendar]'")
     f = analysis.forecast(series, args.target, deadline=args.deadline, calendar=calendar)

@@ -122,7 +122,7 @@ def _merge(groups: Iterable[tuple[Any, ...]]) -> tuple[Any, ...]:
     for group in groups:
         for item in group:
             known = seen.setdefault(item.code, item)
-            if known != item:  # pragma: no cover - guarded by tests of the bundled files
+            if known != item:
                 raise v.fail("datasets", type(item).__name__.lower(),
                              "must not hold two different objects with one code", item.code)
     return tuple(seen.values())
@@ -133,7 +133,7 @@ def _programme() -> Programme:
     name = "programme.json"
     try:
         data = json.loads(_text(name))
-    except json.JSONDecodeError as error:  # pragma: no cover - the file is tested
+    except json.JSONDecodeError as error:
         raise ParseError(f"invalid JSON: {error.msg}", file=_where(name),
                          line=error.lineno) from None
     return io.programme_from_dict(data, file=_where(name))
@@ -149,7 +149,7 @@ def _province_tables() -> tuple[tuple[Jurisdiction, ...], tuple[Jurisdiction, ..
         document = json.dumps({"jurisdictions": data[key]}, ensure_ascii=False)
         try:
             tables.append(io.loads(document, file=_where(name)).jurisdictions)
-        except ParseError as error:  # pragma: no cover - the file is tested
+        except ParseError as error:
             raise ParseError(error.message, file=_where(name),
                              column=(error.column or "$").replace("$.jurisdictions",
                                                                   f"$.{key}")) from None
