@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import de_an06 as da
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +32,32 @@ def test_import_is_light() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
+
+
+def test_readers_data_and_audit_load_on_first_use() -> None:
+    code = (
+        "import sys, de_an06; "
+        "loaded = lambda: sorted(m for m in ('de_an06.io', 'de_an06.datasets', 'de_an06.audit', "
+        "'de_an06.parsing', 'de_an06.calendar', 'de_an06.frames', 'de_an06.plotting') "
+        "if m in sys.modules); "
+        "print(loaded()); de_an06.parse_number('546.234'); print(loaded()); "
+        "from de_an06 import Finding; print(loaded())"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.splitlines() == [
+        "[]", "['de_an06.parsing']", "['de_an06.audit', 'de_an06.parsing']"]
+
+
+def test_lazy_names_are_the_submodules_own() -> None:
+    from de_an06 import audit, parsing
+
+    assert da.parse_number is parsing.parse_number
+    assert da.Finding is audit.Finding
+    assert da.audit is audit
+    misspelt = "parse_numbers"
+    with pytest.raises(AttributeError, match="no attribute 'parse_numbers'"):
+        getattr(da, misspelt)
 
 
 def test_py_typed_is_shipped() -> None:

@@ -15,7 +15,9 @@ True
 
 from __future__ import annotations
 
-from de_an06 import audit, calendar, datasets, frames, io, parsing, plotting
+import importlib
+from typing import TYPE_CHECKING
+
 from de_an06._version import __version__
 from de_an06.analysis import (
     Attainment,
@@ -35,8 +37,6 @@ from de_an06.analysis import (
     rank_change,
     trend,
 )
-from de_an06.audit import Finding, FindingKind
-from de_an06.calendar import WorkingCalendar, due_date
 from de_an06.errors import (
     DeAn06Error,
     InsufficientDataError,
@@ -70,18 +70,44 @@ from de_an06.model import (
     Unit,
     UtilityGroup,
 )
-from de_an06.parsing import (
-    Quantity,
-    format_number,
-    format_quantity,
-    parse_date,
-    parse_number,
-    parse_percent,
-    parse_period,
-    parse_qualifier,
-    parse_quantity,
-    parse_rank,
-)
+
+if TYPE_CHECKING:
+    from de_an06 import audit, calendar, datasets, frames, io, parsing, plotting
+    from de_an06.audit import Finding, FindingKind
+    from de_an06.calendar import WorkingCalendar, due_date
+    from de_an06.parsing import (
+        Quantity,
+        format_number,
+        format_quantity,
+        parse_date,
+        parse_number,
+        parse_percent,
+        parse_period,
+        parse_qualifier,
+        parse_quantity,
+        parse_rank,
+    )
+
+# The readers, the bundled data, the audit, the calendar and the optional
+# extras load on first use (PEP 562), so that ``import de_an06`` stays quick
+# for code that only needs the model and the analysis.
+_SUBMODULES = frozenset({"audit", "calendar", "datasets", "frames", "io", "parsing", "plotting"})
+_FROM_SUBMODULE = {
+    "Finding": "audit",
+    "FindingKind": "audit",
+    "WorkingCalendar": "calendar",
+    "due_date": "calendar",
+    "Quantity": "parsing",
+    "format_number": "parsing",
+    "format_quantity": "parsing",
+    "parse_date": "parsing",
+    "parse_number": "parsing",
+    "parse_percent": "parsing",
+    "parse_period": "parsing",
+    "parse_qualifier": "parsing",
+    "parse_quantity": "parsing",
+    "parse_rank": "parsing",
+}
 
 __all__ = [
     "PROGRAMME_START",
@@ -156,3 +182,14 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> object:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"de_an06.{name}")
+    if name in _FROM_SUBMODULE:
+        value = getattr(importlib.import_module(f"de_an06.{_FROM_SUBMODULE[name]}"), name)
+        globals()[name] = value
+        return value
+    msg = f"module 'de_an06' has no attribute {name!r}"
+    raise AttributeError(msg)
