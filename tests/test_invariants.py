@@ -157,3 +157,14 @@ def test_frames_leave_the_data_frame_alone() -> None:
     kept = frame.copy(deep=True)
     assert list(frames.from_pandas(frame)) == readings
     pd.testing.assert_frame_equal(frame, kept)
+
+
+@given(das.series(max_size=6))
+def test_objects_keep_their_own_copy_of_a_given_list(series: da.Series) -> None:
+    readings = list(series.readings)
+    rebuilt = da.Series(readings)
+    data = io.Dataset(readings=readings)
+    readings.clear()
+    assert rebuilt == series
+    assert data.readings == series.readings
+    assert isinstance(rebuilt.readings, tuple)
