@@ -653,3 +653,99 @@ def test_progress_status_codes() -> None:
 def test_module_dir() -> None:
     from de_an06 import analysis
     assert dir(analysis) == analysis.__all__
+
+
+# --------------------------------------------------------------------------
+# Forecasts: reach-date intervals and paces, exact (mutation testing)
+# --------------------------------------------------------------------------
+
+RISING: list[float] = [100, 112, 118, 131, 139, 152]
+
+
+def test_reach_interval_brackets_the_reach_date() -> None:
+    f = da.forecast(make_series(RISING), 260, deadline=START + dt.timedelta(days=30))
+    assert f.trend is not None
+    assert f.trend.slope_ci == pytest.approx((8.912976969, 11.315594459))
+    # the steep end of the slope interval gets there first, the shallow end last
+    assert (f.reach_earliest, f.reach_date, f.reach_latest) == (
+        dt.date(2023, 1, 16), dt.date(2023, 1, 17), dt.date(2023, 1, 19))
+    assert f.status is da.ProgressStatus.ON_TRACK
+    down = da.forecast(make_series(RISING[::-1], indicator=DAYS), 20,
+                       deadline=START + dt.timedelta(days=30))
+    assert (down.reach_earliest, down.reach_date, down.reach_latest) == (
+        dt.date(2023, 1, 13), dt.date(2023, 1, 14), dt.date(2023, 1, 16))
+
+
+def test_reach_interval_with_one_end_moving_away() -> None:
+    # the slope interval (-9.49, 22.49) holds 0: the shallow end never gets there
+    f = da.forecast(make_series([100, 90, 120, 95, 130]), 200,
+                    deadline=START + dt.timedelta(days=30))
+    assert f.current_pace == 6.5
+    assert (f.reach_earliest, f.reach_date, f.reach_latest) == (
+        dt.date(2023, 1, 8), dt.date(2023, 1, 18), None)
+    # lower is better: the low end of (-7.74, 2.34) gets there, the high end does not
+    down = da.forecast(make_series([20, 25, 12, 18, 10], indicator=DAYS), 5,
+                       deadline=START + dt.timedelta(days=30))
+    assert down.current_pace == pytest.approx(-2.7)
+    assert (down.reach_earliest, down.reach_date, down.reach_latest) == (
+        dt.date(2023, 1, 5), dt.date(2023, 1, 8), None)
+
+
+def test_achieved_forecast_has_no_interval_and_no_ratio() -> None:
+    f = da.forecast(make_series([100, 150, 250]), 200, deadline=START + dt.timedelta(days=20))
+    assert f.status is da.ProgressStatus.ACHIEVED
+    assert (f.reach_date, f.reach_earliest, f.reach_latest) == (None, None, None)
+    assert f.required_pace is None
+    assert f.pace_ratio is None
+    assert f.current_pace == 75.0
+    exactly = da.forecast(make_series([100, 150, 200]), 200, deadline=START + dt.timedelta(days=9))
+    assert exactly.status is da.ProgressStatus.ACHIEVED
+
+
+def test_current_pace_is_the_slope_per_day() -> None:
+    s = make_series([100, 110, 125])
+    assert da.forecast(s, 200).current_pace == 12.5  # no deadline
+    one_day_left = da.forecast(s, 200, deadline=START + dt.timedelta(days=3))
+    assert one_day_left.days_left == 1
+    assert one_day_left.current_pace == 12.5
+    assert one_day_left.required_pace == 75.0
+    assert one_day_left.pace_ratio == pytest.approx(12.5 / 75)
+    assert one_day_left.status is da.ProgressStatus.LIMITED
+
+
+def test_current_pace_when_the_deadline_is_the_latest_date() -> None:
+    # regression: a met target due on the latest reading's date kept no current pace
+    s = make_series([100, 150, 250])
+    f = da.forecast(s, 200, deadline=START + dt.timedelta(days=2))
+    assert f.days_left == 0
+    assert f.current_pace == 75.0
+    assert f.trend is not None
+    assert f.current_pace == f.trend.slope
+    friday = [da.Reading(INDEX, 100, dt.date(2023, 6, 30), VN),
+              da.Reading(INDEX, 130, dt.date(2023, 7, 1), VN)]
+    on_the_day = da.forecast(da.Series(friday), 120, deadline=dt.date(2023, 7, 1),
+                             calendar=Weekdays())
+    assert (on_the_day.working_days_left, on_the_day.current_pace) == (0, 30.0)
+
+
+def test_current_pace_without_a_working_day_left() -> None:
+    # read on Saturday 2023-07-01, due on Sunday: a day left but no working day
+    friday = [da.Reading(INDEX, 100, dt.date(2023, 6, 30), VN),
+              da.Reading(INDEX, 130, dt.date(2023, 7, 1), VN)]
+    f = da.forecast(da.Series(friday), 120, deadline=dt.date(2023, 7, 2), calendar=Weekdays())
+    assert (f.days_left, f.working_days_left) == (1, 0)
+    assert f.status is da.ProgressStatus.ACHIEVED
+    assert f.current_pace is None
+    assert f.pace_unit == "working day"
+
+
+def test_flat_trend_has_a_zero_pace() -> None:
+    # equal values on uneven days: the fitted slope is -8e-30, flat within rounding
+    s = make_series([827.7, 827.7, 827.7], [8, 14, 18])
+    assert da.trend(s).slope != 0.0
+    assert da.trend(s).flat
+    f = da.forecast(s, 900, deadline=START + dt.timedelta(days=28))
+    assert f.current_pace == 0.0
+    assert f.pace_ratio == 0.0
+    assert f.status is da.ProgressStatus.LIMITED
+    assert f.reach_date is None
