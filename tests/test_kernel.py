@@ -447,3 +447,41 @@ def test_tie_rule_for_a_line_moving_away(offsets: list[int], values: list[float]
                                  np.array([DAY0 + day], dtype=np.int64))
         assert bool(ok[0]) is expected, share
         assert int(reach[0]) == (DAY0 + day if expected else 0)
+
+
+def test_residual_pass_threshold() -> None:
+    # Readings 3 days in a row whose SSR is exactly RESIDUAL_PASS_BELOW * Syy in floating
+    # point: on the threshold the shortcut Syy - b Sxy is kept, and here it differs in the
+    # last bits from the sum of the squared residuals.
+    values = [39950.47, 39971.97803368129, 39995.98]
+    f = one([DAY0, DAY0 + 1, DAY0 + 2], values)
+    assert f.ssr[0] == k.RESIDUAL_PASS_BELOW * f.syy[0]
+    residuals = [y - f.mean_value[0] - t * f.slope[0]
+                 for t, y in zip((-1.0, 0.0, 1.0), values, strict=True)]
+    summed = residuals[0] ** 2 + residuals[1] ** 2 + residuals[2] ** 2
+    assert summed != f.ssr[0]
+    assert f.ssr[0] == pytest.approx(summed, rel=1e-13)
+
+
+def test_values_whose_squares_underflow() -> None:
+    # Centred values of 1.2e-162 square to less than the smallest subnormal: Syy is 0 while
+    # the residual pass leaves an SSR of one subnormal. r² is undefined (NaN), without a
+    # floating-point warning (the suite turns warnings into errors).
+    c = 1.2364809477298676e-162
+    days = [19067, 19075, 19088, 19092, 19111, 19190]
+    f = one(days, [c, c, -c, c, 0.0, -c])
+    assert f.syy[0] == 0.0
+    assert f.ssr[0] == 5e-324
+    assert bool(k.constant_values(f)[0])
+    assert np.isnan(k.r_squared(f)[0])
+    assert np.isnan(k.trend_arrays(f, 0.95).r_squared[0])
+
+
+def test_an_infinite_slope_reaches_at_once() -> None:
+    # an interval bound is infinite when the values' squares overflow; rising without end,
+    # the line meets any target on the first day allowed, and falling without end, never
+    f = one([DAY0, DAY0 + 2], [1.0, 3.0])
+    day, ok = k.reach_days(f, np.array([np.inf, -np.inf]), np.full(2, 100.0), np.ones(2),
+                           np.full(2, DAY0 + 2, dtype=np.int64))
+    assert ok.tolist() == [True, False]
+    assert int(day[0]) == DAY0 + 2
