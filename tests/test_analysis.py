@@ -653,3 +653,381 @@ def test_progress_status_codes() -> None:
 def test_module_dir() -> None:
     from de_an06 import analysis
     assert dir(analysis) == analysis.__all__
+
+
+# --------------------------------------------------------------------------
+# Forecasts: reach-date intervals and paces, exact (mutation testing)
+# --------------------------------------------------------------------------
+
+RISING: list[float] = [100, 112, 118, 131, 139, 152]
+
+
+def test_reach_interval_brackets_the_reach_date() -> None:
+    f = da.forecast(make_series(RISING), 260, deadline=START + dt.timedelta(days=30))
+    assert f.trend is not None
+    assert f.trend.slope_ci == pytest.approx((8.912976969, 11.315594459))
+    # the steep end of the slope interval gets there first, the shallow end last
+    assert (f.reach_earliest, f.reach_date, f.reach_latest) == (
+        dt.date(2023, 1, 16), dt.date(2023, 1, 17), dt.date(2023, 1, 19))
+    assert f.status is da.ProgressStatus.ON_TRACK
+    down = da.forecast(make_series(RISING[::-1], indicator=DAYS), 20,
+                       deadline=START + dt.timedelta(days=30))
+    assert (down.reach_earliest, down.reach_date, down.reach_latest) == (
+        dt.date(2023, 1, 13), dt.date(2023, 1, 14), dt.date(2023, 1, 16))
+
+
+def test_reach_interval_with_one_end_moving_away() -> None:
+    # the slope interval (-9.49, 22.49) holds 0: the shallow end never gets there
+    f = da.forecast(make_series([100, 90, 120, 95, 130]), 200,
+                    deadline=START + dt.timedelta(days=30))
+    assert f.current_pace == 6.5
+    assert (f.reach_earliest, f.reach_date, f.reach_latest) == (
+        dt.date(2023, 1, 8), dt.date(2023, 1, 18), None)
+    # lower is better: the low end of (-7.74, 2.34) gets there, the high end does not
+    down = da.forecast(make_series([20, 25, 12, 18, 10], indicator=DAYS), 5,
+                       deadline=START + dt.timedelta(days=30))
+    assert down.current_pace == pytest.approx(-2.7)
+    assert (down.reach_earliest, down.reach_date, down.reach_latest) == (
+        dt.date(2023, 1, 5), dt.date(2023, 1, 8), None)
+
+
+def test_achieved_forecast_has_no_interval_and_no_ratio() -> None:
+    f = da.forecast(make_series([100, 150, 250]), 200, deadline=START + dt.timedelta(days=20))
+    assert f.status is da.ProgressStatus.ACHIEVED
+    assert (f.reach_date, f.reach_earliest, f.reach_latest) == (None, None, None)
+    assert f.required_pace is None
+    assert f.pace_ratio is None
+    assert f.current_pace == 75.0
+    exactly = da.forecast(make_series([100, 150, 200]), 200, deadline=START + dt.timedelta(days=9))
+    assert exactly.status is da.ProgressStatus.ACHIEVED
+
+
+def test_current_pace_is_the_slope_per_day() -> None:
+    s = make_series([100, 110, 125])
+    assert da.forecast(s, 200).current_pace == 12.5  # no deadline
+    one_day_left = da.forecast(s, 200, deadline=START + dt.timedelta(days=3))
+    assert one_day_left.days_left == 1
+    assert one_day_left.current_pace == 12.5
+    assert one_day_left.required_pace == 75.0
+    assert one_day_left.pace_ratio == pytest.approx(12.5 / 75)
+    assert one_day_left.status is da.ProgressStatus.LIMITED
+
+
+def test_current_pace_when_the_deadline_is_the_latest_date() -> None:
+    # regression: a met target due on the latest reading's date kept no current pace
+    s = make_series([100, 150, 250])
+    f = da.forecast(s, 200, deadline=START + dt.timedelta(days=2))
+    assert f.days_left == 0
+    assert f.current_pace == 75.0
+    assert f.trend is not None
+    assert f.current_pace == f.trend.slope
+    friday = [da.Reading(INDEX, 100, dt.date(2023, 6, 30), VN),
+              da.Reading(INDEX, 130, dt.date(2023, 7, 1), VN)]
+    on_the_day = da.forecast(da.Series(friday), 120, deadline=dt.date(2023, 7, 1),
+                             calendar=Weekdays())
+    assert (on_the_day.working_days_left, on_the_day.current_pace) == (0, 30.0)
+
+
+def test_current_pace_without_a_working_day_left() -> None:
+    # read on Saturday 2023-07-01, due on Sunday: a day left but no working day
+    friday = [da.Reading(INDEX, 100, dt.date(2023, 6, 30), VN),
+              da.Reading(INDEX, 130, dt.date(2023, 7, 1), VN)]
+    f = da.forecast(da.Series(friday), 120, deadline=dt.date(2023, 7, 2), calendar=Weekdays())
+    assert (f.days_left, f.working_days_left) == (1, 0)
+    assert f.status is da.ProgressStatus.ACHIEVED
+    assert f.current_pace is None
+    assert f.pace_unit == "working day"
+
+
+def test_flat_trend_has_a_zero_pace() -> None:
+    # equal values on uneven days: the fitted slope is -8e-30, flat within rounding
+    s = make_series([827.7, 827.7, 827.7], [8, 14, 18])
+    assert da.trend(s).slope != 0.0
+    assert da.trend(s).flat
+    f = da.forecast(s, 900, deadline=START + dt.timedelta(days=28))
+    assert f.current_pace == 0.0
+    assert f.pace_ratio == 0.0
+    assert f.status is da.ProgressStatus.LIMITED
+    assert f.reach_date is None
+
+
+# --------------------------------------------------------------------------
+# Errors: the exact message, owner, field and value of every refusal
+# --------------------------------------------------------------------------
+
+NO_METHOD = object()
+THREE = make_series([1.0, 2.0, 3.0])  # 2023-01-01 .. 2023-01-03
+ONE_TWO = make_series([1.0, 2.0])
+
+
+def _days_between(answer: object) -> Any:  # a calendar that breaks the protocol on purpose
+    return BadCalendar(answer)
+
+
+#: The package without its signatures: the calls below break them on purpose.
+untyped: Any = da
+
+
+ERRORS: list[tuple[Any, str, str, str, object]] = [
+    (lambda: untyped.attainment("5", 5),
+     "attainment.value must be a real number, not str (got '5')", "attainment", "value", "5"),
+    (lambda: untyped.attainment(5, math.inf),
+     "attainment.target must be finite (got inf)", "attainment", "target", math.inf),
+    (lambda: untyped.attainment(5, 0),
+     "attainment.target must be non-zero for a ratio (got 0)", "attainment", "target", 0),
+    (lambda: untyped.attainment(reading(SHARE, 50), da.Target(DAYS, 5, QN)),
+     "attainment.target must be for indicator 'share' (got 'processing-days')",
+     "attainment", "target", "processing-days"),
+    (lambda: untyped.attainment(1, 2, hedge=1.0),
+     "attainment.hedge must be in [0, 1) (got 1.0)", "attainment", "hedge", 1.0),
+    (lambda: untyped.attainment(1, 2, hedge="x"),
+     "attainment.hedge must be a real number, not str (got 'x')", "attainment", "hedge", "x"),
+    (lambda: untyped.attainment(4, 5, direction="sideways"),
+     "attainment.direction must be a Direction (got 'sideways')",
+     "attainment", "direction", "sideways"),
+    (lambda: untyped.attainment(reading(DAYS, 4), 5, direction="higher"),
+     ("attainment.direction must agree with indicator 'processing-days' ('lower') "
+     "(got 'higher')"), "attainment", "direction", "higher"),
+    (lambda: untyped.implied_target("47", 17),
+     "implied_target.value must be a real number, not str (got '47')",
+     "implied_target", "value", "47"),
+    (lambda: untyped.implied_target(47, math.inf),
+     "implied_target.excess must be finite (got inf)", "implied_target", "excess", math.inf),
+    (lambda: untyped.implied_target(47, -100, relative=True),
+     "implied_target.excess must be > -100 for the relative reading (got -100)",
+     "implied_target", "excess", -100),
+    (lambda: untyped.gap("78", 68.3),
+     "gap.value must be a real number, not str (got '78')", "gap", "value", "78"),
+    (lambda: untyped.gap(78, "68.3"),
+     "gap.other must be a real number, not str (got '68.3')", "gap", "other", "68.3"),
+    (lambda: untyped.gap(78, 68.3, hedge=-0.01),
+     "gap.hedge must be in [0, 1) (got -0.01)", "gap", "hedge", -0.01),
+    (lambda: untyped.gap(reading(SHARE, 50), da.Reading(DAYS, 4, dt.date(2024, 6, 30), QN)),
+     "gap.other must be in unit 'percent' (got 'days')", "gap", "other", "days"),
+    (lambda: untyped.rank_change(3, da.Rank(1, 2)),
+     "rank_change.before must be a Rank, not int (got 3)", "rank_change", "before", 3),
+    (lambda: untyped.rank_change(da.Rank(1, 2), 3),
+     "rank_change.after must be a Rank, not int (got 3)", "rank_change", "after", 3),
+    (lambda: untyped.trend(THREE, confidence=1.0),
+     "trend.confidence must be in (0, 1) (got 1.0)", "trend", "confidence", 1.0),
+    (lambda: untyped.trend(THREE, confidence="high"),
+     "trend.confidence must be a real number, not str (got 'high')",
+     "trend", "confidence", "high"),
+    (lambda: untyped.trend([1, 2]),
+     "trend.series must be a Series, not list (got [1, 2])", "trend", "series", [1, 2]),
+    (lambda: untyped.trend(THREE).value_at("2023-01-05"),
+     "Trend.date must be a datetime.date, not str (got '2023-01-05')",
+     "Trend", "date", "2023-01-05"),
+    (lambda: untyped.forecast(THREE, 10, confidence=0),
+     "forecast.confidence must be in (0, 1) (got 0)", "forecast", "confidence", 0),
+    (lambda: untyped.forecast("s", 10),
+     "forecast.series must be a Series, not str (got 's')", "forecast", "series", "s"),
+    (lambda: untyped.forecast(THREE, da.Target(COLLECTED, 5, KH)),
+     "forecast.target must be for indicator 'index' (got 'eid-collected')",
+     "forecast", "target", "eid-collected"),
+    (lambda: untyped.forecast(THREE, math.nan),
+     "forecast.target must be finite (got nan)", "forecast", "target", None),
+    (lambda: untyped.forecast(THREE, 10, as_of="2023-01-05"),
+     "forecast.as_of must be a datetime.date, not str (got '2023-01-05')",
+     "forecast", "as_of", "2023-01-05"),
+    (lambda: untyped.forecast(THREE, 10, as_of=dt.date(2023, 1, 2)),
+     ("forecast.as_of must not precede the latest reading 2023-01-03 "
+     "(got datetime.date(2023, 1, 2))"), "forecast", "as_of", dt.date(2023, 1, 2)),
+    (lambda: untyped.forecast(THREE, 10, deadline="2023-02-01"),
+     "forecast.deadline must be a datetime.date, not str (got '2023-02-01')",
+     "forecast", "deadline", "2023-02-01"),
+    (lambda: untyped.forecast(THREE, 10, deadline=dt.date(2023, 1, 2)),
+     "forecast.deadline must not precede as_of=2023-01-03 (got datetime.date(2023, 1, 2))",
+     "forecast", "deadline", dt.date(2023, 1, 2)),
+    (lambda: untyped.forecast(THREE, 10, deadline=dt.date(2023, 1, 3)),
+     ("forecast.deadline must leave at least one day after the latest reading 2023-01-03 "
+     "while the target is not met (got datetime.date(2023, 1, 3))"),
+     "forecast", "deadline", dt.date(2023, 1, 3)),
+    (lambda: untyped.forecast(THREE, 10, deadline=dt.date(2023, 1, 10),
+                         calendar=_days_between(0)),
+     ("forecast.deadline must leave at least one working day after the latest reading "
+     "2023-01-03 while the target is not met (got datetime.date(2023, 1, 10))"),
+     "forecast", "deadline", dt.date(2023, 1, 10)),
+    (lambda: untyped.forecast(THREE, 10, deadline=dt.date(2023, 1, 10), calendar=NO_METHOD),
+     (f"forecast.calendar must have a working_days_between(start, end) method "
+     f"(got {NO_METHOD!r})"), "forecast", "calendar", NO_METHOD),
+    (lambda: untyped.forecast(THREE, 10, deadline=dt.date(2023, 1, 10),
+                         calendar=_days_between(2.0)),
+     "forecast.calendar working_days_between must return an int (got 2.0)",
+     "forecast", "calendar", 2.0),
+    (lambda: untyped.forecast(THREE, 10, deadline=dt.date(2023, 1, 10),
+                         calendar=_days_between(8)),
+     "forecast.calendar working_days_between must return a count in [0, 7] (got 8)",
+     "forecast", "calendar", 8),
+    (lambda: untyped.Completion.from_counts(done=2.5, total=3),
+     "Completion.done must be an int, not float (got 2.5)", "Completion", "done", 2.5),
+    (lambda: untyped.Completion.from_counts(done=1, total=-3),
+     "Completion.total must be >= 0 (got -3)", "Completion", "total", -3),
+    (lambda: untyped.Completion.from_counts(done=1, total=3, in_progress=-1),
+     "Completion.in_progress must be >= 0 (got -1)", "Completion", "in_progress", -1),
+    (lambda: untyped.Completion.from_counts(done=1, total=3, not_started=True),
+     "Completion.not_started must be an int, not bool (got True)",
+     "Completion", "not_started", True),
+    (lambda: untyped.Completion.from_counts(done=0, total=0),
+     "Completion.total must be > 0 (got 0)", "Completion", "total", 0),
+    (lambda: untyped.Completion.from_counts(done=1, total=3, in_progress=1, not_started=2),
+     "Completion.total must be at least done + in_progress + not_started (got 3)",
+     "Completion", "total", 3),
+    (lambda: untyped.Completion.from_counts(done=24, total=29, overdue=6),
+     "Completion.overdue must not exceed the tasks not done (got 6)",
+     "Completion", "overdue", 6),
+    (lambda: untyped.completion(["x"], as_of=dt.date(2024, 1, 1)),
+     "completion.tasks[0] must be a Task, not str (got 'x')", "completion", "tasks[0]", "x"),
+    (lambda: untyped.completion([], as_of=dt.date(2024, 1, 1)),
+     "completion.tasks must hold at least one task (got 0)", "completion", "tasks", 0),
+    (lambda: untyped.completion([], as_of=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)),
+     ("completion.as_of must be a datetime.date, not datetime "
+     "(got datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.timezone.utc))"),
+     "completion", "as_of", dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)),
+]
+
+
+@pytest.mark.parametrize(("call", "message", "owner", "field", "value"), ERRORS)
+def test_refusals_name_owner_field_and_value(call: Any, message: str, owner: str, field: str,
+                                             value: object) -> None:
+    with pytest.raises(da.ValidationError) as info:
+        call()
+    error = info.value
+    assert str(error) == message
+    assert (error.owner, error.field) == (owner, field)
+    if value is None:  # NaN: equal to nothing
+        assert isinstance(error.value, float)
+        assert math.isnan(error.value)
+    elif isinstance(value, (str, int, float, dt.date, list)):
+        assert error.value == value
+        assert type(error.value) is type(value)
+    else:
+        assert error.value is value
+
+
+def test_too_few_readings_for_a_trend() -> None:
+    with pytest.raises(da.InsufficientDataError) as info:
+        da.trend(make_series([5.0]))
+    error = info.value
+    assert str(error) == "trend.series must hold at least two distinct dates (got 1 reading)"
+    assert (error.owner, error.field, error.value) == ("trend", "series", 1)
+
+
+def test_boundaries_that_are_accepted() -> None:
+    assert da.attainment(47, 30, hedge=0).hedge == 0.0  # no hedge at all
+    assert da.attainment(47, 30, hedge=0.999).hedge == 0.999
+    f = da.forecast(THREE, 10, deadline=dt.date(2023, 1, 10), calendar=_days_between(7))
+    assert f.working_days_left == 7  # every day a working day
+    assert da.implied_target(47, -99.5, relative=True) == pytest.approx(9400)
+    assert da.Completion.from_counts(done=1, total=3, in_progress=1, not_started=1).total == 3
+    assert da.Completion.from_counts(done=24, total=29, overdue=5).overdue == 5
+
+
+# --------------------------------------------------------------------------
+# Every field of the results, exactly
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "other", "low", "high", "inclusive"), [
+    # Quảng Ngãi against the national average, as qualified in the reports
+    (reading(SHARE, 80), 70, 10.0, 10.0, (True, True)),
+    (reading(SHARE, 83.8, "more_than"), 67.06, 83.8 - 67.06, None, (False, False)),
+    (reading(SHARE, 50, "less_than"), 40, None, 10.0, (False, False)),
+    (reading(SHARE, 78, "nearly"), 68.3, 78 * 0.95 - 68.3, 78 - 68.3, (True, False)),
+    (reading(SHARE, 80, "about"), 70, 6.0, 14.0, (True, True)),
+    (70, reading(SHARE, 80, "about"), -14.0, -6.0, (True, True)),
+    (70, reading(SHARE, 78, "nearly"), 70 - 78, 70 - 78 * 0.95, (False, True)),
+    (70, reading(SHARE, 60, "more_than"), None, 10.0, (False, False)),
+    (70, reading(SHARE, 80, "less_than"), -10.0, None, (False, False)),
+])
+def test_gap_bounds_and_inclusiveness(value: Any, other: Any, low: float | None,
+                                      high: float | None, inclusive: tuple[bool, bool]) -> None:
+    g = da.gap(value, other)
+    assert g.low == (None if low is None else pytest.approx(low))
+    assert g.high == (None if high is None else pytest.approx(high))
+    assert g.low_inclusive is inclusive[0]
+    assert g.high_inclusive is inclusive[1]
+
+
+def test_met_at_the_ends_of_a_hedged_range() -> None:
+    # "nearly 5" days stands for [4.75, 5): a 4.75-day target may be met, or not
+    assert da.attainment(reading(DAYS, 5, "nearly"), 4.75).met is None
+    assert da.attainment(reading(DAYS, 5, "nearly"), 5).met is True
+    # "about 80" % stands for [76, 84]: both ends are possible values
+    assert da.attainment(reading(SHARE, 80, "about"), 76).met is True
+    assert da.attainment(reading(SHARE, 80, "about"), 84).met is None
+    assert da.attainment(reading(DAYS, 80, "about"), 84).met is True
+    assert da.attainment(reading(DAYS, 80, "about"), 76).met is None
+
+
+def test_attainment_text_forms() -> None:
+    a = da.attainment(546_234, 756_805)
+    assert repr(a) == ("Attainment(value=546234.0, target=756805.0, percent=72.18, "
+                       "margin=-210571.0, met=False)")
+    assert str(a) == "546,234 of 756,805 (72.18 %): not met"
+    assert "72.18 % of target" in a._repr_html_()
+    hedged = da.attainment(reading(SHARE, 65, "more_than"), 30)
+    assert repr(hedged) == ("Attainment(value=more_than 65.0, target=30.0, percent=216.67, "
+                            "margin=35.0, met=True)")
+
+
+def test_completion_and_trend_text_forms() -> None:
+    c = da.Completion.from_counts(done=24, total=29, in_progress=5, as_of=dt.date(2024, 12, 1))
+    assert c.as_of == dt.date(2024, 12, 1)
+    assert str(c).startswith("24 of 29 tasks done (82.76 %), 5 in progress")
+    assert "24 of 29 (82.76 %)" in c._repr_html_()
+    t = da.trend(make_series(GOLDEN))
+    assert "1.04 per day" in t._repr_html_()
+    assert "[0.93, 1.16] per day" in t._repr_html_()
+
+
+def test_forecast_fields_and_text_forms() -> None:
+    f = da.forecast(make_series(GOLDEN), 30, deadline=START + dt.timedelta(days=30),
+                    confidence=0.9)
+    assert (f.target, f.latest, f.latest_date) == (30.0, 16.4, dt.date(2023, 1, 7))
+    assert type(f.target) is float
+    assert f.direction is da.Direction.HIGHER_IS_BETTER
+    assert f.deadline == dt.date(2023, 1, 31)
+    assert f.as_of == dt.date(2023, 1, 7)
+    assert f.trend is not None
+    assert f.trend.confidence == 0.9
+    assert str(f) == ("on track; needs 0.57 per day; going 1.04 per day; "
+                      "reaches 30 on 2023-01-21")
+    assert "Reach date" in f._repr_html_()
+    down = da.forecast(make_series([21, 18, 15, 12], indicator=DAYS), 4)
+    assert down.direction is da.Direction.LOWER_IS_BETTER
+
+
+def test_forecast_deadline_overrides_the_targets() -> None:
+    target = da.Target(COLLECTED, 756_805, KH, deadline=dt.date(2023, 7, 30))
+    s = da.Series([da.Reading(COLLECTED, 500_000, dt.date(2023, 6, 25), KH),
+                   da.Reading(COLLECTED, 546_234, dt.date(2023, 7, 1), KH)])
+    f = da.forecast(s, target, deadline=dt.date(2023, 8, 31))
+    assert f.deadline == dt.date(2023, 8, 31)
+    assert f.days_left == 61
+    assert f.required_pace == pytest.approx(210_571 / 61)
+
+
+@pytest.mark.parametrize("latest", [10.0, 10.5])
+def test_met_target_needs_no_day_left(latest: float) -> None:
+    # due on the latest reading's date: fine when the target is met, exactly or more
+    s = make_series([8.0, latest])
+    f = da.forecast(s, 10, deadline=START + dt.timedelta(days=1))
+    assert f.status is da.ProgressStatus.ACHIEVED
+    assert f.days_left == 0
+    up_to = da.forecast(make_series([12.0, 20 - latest], indicator=DAYS), 10,
+                        deadline=START + dt.timedelta(days=1))
+    assert up_to.status is da.ProgressStatus.ACHIEVED
+
+
+def test_predictions_keep_their_date() -> None:
+    t = da.trend(make_series(GOLDEN))
+    when = START + dt.timedelta(days=15)
+    assert t.predict(when).date == when
+    two = da.trend(make_series([1.0, 4.0], [0, 3]))
+    assert two.predict(when).date == when
+    # a Trend without residual variance has no intervals, whatever its quantile
+    bare = attrs.evolve(t, residual_variance=None)
+    p = bare.predict(when)
+    assert (p.mean_se, p.mean_ci, p.obs_ci) == (None, None, None)
+    assert p.mean == t.predict(when).mean

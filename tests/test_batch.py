@@ -327,3 +327,17 @@ def test_from_columns_of_a_csv_file() -> None:
     assert table.values.tolist() == [21.0, 4.0, 10.0, 500_000.0, 546_234.0]
     with pytest.raises(da.ValidationError, match="must be ReadingColumns"):
         batch.ReadingTable.from_columns(object())
+
+
+def test_current_pace_when_due_on_the_latest_date() -> None:
+    # regression: a met target due on the latest reading's date kept no current pace
+    table = batch.ReadingTable.from_arrays(
+        ids=np.array(["kh", "kh", "kh"]),
+        days=np.array(["2023-06-25", "2023-06-28", "2023-07-01"], dtype="datetime64[D]"),
+        values=np.array([500_000.0, 520_000.0, 546_234.0]))
+    f = batch.forecasts(table, 540_000.0, np.datetime64("2023-07-01"))
+    assert bool(f.achieved[0])
+    assert f.days_left[0] == 0.0
+    assert f.current_pace[0] == f.trends.slope[0]
+    assert f.current_pace[0] == pytest.approx(46_234 / 6)
+    assert f.forecast(0).current_pace == f.current_pace[0]

@@ -263,3 +263,225 @@ def test_equal_sizes_path_matches_the_general_path() -> None:
                   np.append(values, [1.0, 2.0]))
     for field in k.Fit._fields:
         assert same(getattr(equal, field), getattr(mixed, field)[:4]), field
+
+
+# --------------------------------------------------------------------------
+# Exact boundaries, dtypes and floating-point flags (mutation testing)
+# --------------------------------------------------------------------------
+
+EPS = k.EPS
+
+
+def test_output_dtypes() -> None:
+    assert k.group_starts(np.array([], dtype=np.int64)).dtype == np.int64
+    assert k.group_starts(np.array(["a", "b", "b"])).dtype == np.int64
+    f = one([DAY0, DAY0 + 2, DAY0 + 5], [1.0, 2.0, 4.0])
+    day, ok = k.reach_days(f, f.slope, np.array([10.0]), np.array([1.0]),
+                           np.array([DAY0 + 5], dtype=np.int64))
+    assert day.dtype == np.int64
+    assert ok.dtype == np.bool_
+    codes = k.status_codes(np.array([False, True]), np.array([0.5, np.nan]))
+    assert codes.dtype == np.int8
+    assert codes.tolist() == [k.LIMITED, k.ACHIEVED]
+
+
+def test_fit_of_no_group_is_empty() -> None:
+    f = k.fit(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
+    for field in k.Fit._fields:
+        assert getattr(f, field).shape == (0,), field
+
+
+def test_achieved_includes_the_target_itself() -> None:
+    latest = np.array([756_805.0, 756_805.5, 756_804.5])
+    target = np.full(3, 756_805.0)
+    assert k.achieved(latest, target, np.ones(3)).tolist() == [True, True, False]
+    assert k.achieved(latest, target, -np.ones(3)).tolist() == [True, False, True]
+
+
+def test_constant_values_boundary() -> None:
+    # Syy <= n (16 eps scale)^2: 1 and 1 + 32 eps are equal within rounding,
+    # 1 and 1 + 33 eps are not (Syy = 512 eps^2 and 545 eps^2)
+    equal = one([DAY0, DAY0 + 1], [1.0, 1.0 + 32 * EPS])
+    assert equal.syy[0] == 512 * EPS**2
+    assert bool(k.constant_values(equal)[0])
+    assert np.isnan(k.r_squared(equal)[0])
+    unequal = one([DAY0, DAY0 + 1], [1.0, 1.0 + 33 * EPS])
+    assert unequal.syy[0] == 545 * EPS**2
+    assert not k.constant_values(unequal)[0]
+    assert k.r_squared(unequal)[0] == pytest.approx(1.0, abs=1e-2)
+    zeros = one([DAY0, DAY0 + 1, DAY0 + 4], [0.0, 0.0, 0.0])
+    assert zeros.syy[0] == 0.0
+    assert zeros.scale[0] == 0.0
+    assert bool(k.constant_values(zeros)[0])
+
+
+def test_flat_boundary() -> None:
+    # |slope| * span <= 32 sqrt(n) eps scale; values 1.0 give scale 1, n = 4, span 4
+    f = one([DAY0, DAY0 + 1, DAY0 + 2, DAY0 + 4], [1.0, 1.0, 1.0, 1.0])
+    assert f.scale[0] == 1.0
+    bound = 64 * EPS
+    at = bound / 4
+    slopes = np.array([at, np.nextafter(at, 1.0), -at, -np.nextafter(at, 1.0), 0.0,
+                       at * 1.03])
+    six = k.fit(np.arange(0, 24, 4, dtype=np.int64),
+                np.tile(np.array([DAY0, DAY0 + 1, DAY0 + 2, DAY0 + 4], dtype=np.int64), 6),
+                np.ones(24))
+    got = k.flat(six, slopes)
+    assert got.tolist() == [True, False, True, False, True, False]
+
+
+def test_flat_one_day_span() -> None:
+    # two readings one day apart: the span is 1 day, not more
+    f = one([DAY0, DAY0 + 1], [3.0, 3.0])
+    bound = 32 * np.sqrt(2.0) * EPS * 3.0
+    assert bool(k.flat(f, np.array([0.75 * bound]))[0])
+    assert not k.flat(f, np.array([1.25 * bound]))[0]
+
+
+def test_slope_se_matches_statsmodels() -> None:
+    golden = [10, 11.2, 11.9, 13.5, 13.9, 15.2, 16.4]
+    f = one([DAY0 + i for i in range(7)], golden)
+    assert k.slope_se(f)[0] == pytest.approx(0.0451754, abs=5e-8)
+    assert k.residual_variance(f)[0] == pytest.approx(0.0571428571, rel=1e-6)
+
+
+def test_paces_at_their_boundaries() -> None:
+    current = np.array([2.0, 2.0, 2.0, 0.0, 2.0, np.nan])
+    gap = np.array([1.0, 4.0, 0.0, 0.0, -4.0, 3.0])
+    left = np.array([1.0, 1.0, 5.0, 5.0, 2.0, 5.0])
+    ratio = k.pace_ratio(current, gap, left)
+    assert ratio[:2].tolist() == [2.0, 0.5]
+    assert np.isnan(ratio[2:4]).all()  # a zero gap: no ratio, and no warning for 0/0
+    assert ratio[4] == -1.0
+    assert np.isnan(ratio[5])
+    assert np.isnan(k.pace_ratio(np.array([1.0]), np.array([1.0]), np.array([0.0]))[0])
+    pace = k.required_pace(np.array([5.0, 5.0, 7.0]), np.array([5.0, 4.0, 4.0]),
+                           np.array([0.0, 0.0, 1.0]))
+    assert np.isnan(pace[:2]).all()  # no unit left, 0/0 included
+    assert pace[2] == 3.0
+
+
+def test_unreachable_days_are_zero() -> None:
+    f = one([DAY0, DAY0 + 10], [100.0, 90.0])
+    day, ok = k.reach_days(f, np.array([-1.0, np.nan, -1.0]), np.full(3, 120.0),
+                           np.ones(3), np.full(3, DAY0 + 10, dtype=np.int64))
+    assert ok.tolist() == [False, False, False]
+    assert day.tolist() == [0, 0, 0]
+
+
+def test_crossing_on_date_max_is_reached() -> None:
+    f = one([DAY0, DAY0 + 1], [0.0, 1.0])
+    last = k.MAX_DAY - DAY0  # the line is 0 on DAY0 and rises by 1 a day
+    day, ok = k.reach_days(f, f.slope, np.array([float(last), float(last + 1)]),
+                           np.ones(2), np.full(2, DAY0 + 1, dtype=np.int64))
+    assert ok.tolist() == [True, False]
+    assert int(day[0]) == k.MAX_DAY
+    assert k.day_to_date(int(day[0])).isoformat() == "9999-12-31"
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_flat_level_noise_boundary(sign: float) -> None:
+    # a flat level meets the target within 16 sqrt(n) eps scale (n = 4, scale 4: 128 eps)
+    f = one([DAY0, DAY0 + 1, DAY0 + 2, DAY0 + 3], [4.0, 4.0, 4.0, 4.0])
+    assert (f.mean_value[0], f.scale[0]) == (4.0, 4.0)
+    noise = 128 * EPS
+    # a target 32 ulps (128 eps) beyond the level is met, 33 ulps is not
+    targets = 4.0 + sign * np.array([noise, noise + 4 * EPS, -noise])
+    _, ok = k.reach_days(f, np.zeros(3), targets, np.full(3, sign),
+                         np.full(3, DAY0 + 3, dtype=np.int64))
+    assert ok.tolist() == [True, False, True]
+
+
+def tie_tolerance(f: k.Fit, slope: float, target: float, u: float) -> float:
+    """The tie tolerance of :func:`de_an06._kernel.reach_days`, as its docstring states it."""
+    span = max(int(f.span[0]), 1)
+    mean = float(f.mean_offset[0])
+    error = 64 * EPS * (abs(u) + span + (abs(target) + float(f.scale[0])) / abs(slope)
+                        * (1 + abs(u - mean) / span))
+    return min(error, k.MAX_TIE_TOLERANCE)
+
+
+def crossing_near(f: k.Fit, slope: float, day: int, share: float) -> tuple[float, float]:
+    """A target whose crossing lies `share` tie tolerances after offset `day`; the share got."""
+    def target_at(u: float) -> float:
+        return float(f.mean_value[0] + (u - f.mean_offset[0]) * slope)
+
+    tolerance = tie_tolerance(f, slope, target_at(day), day)
+    target = target_at(day + share * tolerance)
+    u = float(f.mean_offset[0] + (target - f.mean_value[0]) / slope)
+    return target, (u - day) / tie_tolerance(f, slope, target, u)
+
+
+TIE_CASES = [
+    # days (offsets), values, slope, whole-day offset near the crossing
+    ([0, 1], [10.0, 12.0], 0.25, 7),
+    ([0, 10, 20, 40], [100.0, 90.0, 130.0, 160.0], 3.0, 55),
+    ([0, 10, 20, 40], [100.0, 90.0, 130.0, 160.0], -3.0, 55),
+    ([0, 3, 4, 9, 30], [2e5, 2.4e5, 2.1e5, 2.6e5, 3.1e5], 1500.0, 41),
+]
+
+
+@pytest.mark.parametrize(("offsets", "values", "slope", "day"), TIE_CASES)
+def test_tie_rule_snaps_within_the_tolerance(offsets: list[int], values: list[float],
+                                             slope: float, day: int) -> None:
+    f = one([DAY0 + d for d in offsets], values)
+    sign = 1.0 if slope > 0 else -1.0  # moving towards the target
+    for share, expected in ((0.99, day), (1.01, day + 1), (0.0, day), (-0.5, day)):
+        target, got_share = crossing_near(f, slope, day, share)
+        assert got_share == pytest.approx(share, abs=2e-3)
+        reach, ok = k.reach_days(f, np.array([slope]), np.array([target]), np.array([sign]),
+                                 np.array([DAY0], dtype=np.int64))
+        assert bool(ok[0])
+        assert int(reach[0]) == DAY0 + expected, share
+
+
+@pytest.mark.parametrize(("offsets", "values", "slope", "day"), TIE_CASES)
+def test_tie_rule_for_a_line_moving_away(offsets: list[int], values: list[float],
+                                         slope: float, day: int) -> None:
+    f = one([DAY0 + d for d in offsets], values)
+    sign = -1.0 if slope > 0 else 1.0  # moving away: met up to the crossing only
+    for share, expected in ((-0.99, True), (-1.01, False), (0.0, True), (0.5, True)):
+        target, got_share = crossing_near(f, slope, day, share)
+        assert got_share == pytest.approx(share, abs=2e-3)
+        reach, ok = k.reach_days(f, np.array([slope]), np.array([target]), np.array([sign]),
+                                 np.array([DAY0 + day], dtype=np.int64))
+        assert bool(ok[0]) is expected, share
+        assert int(reach[0]) == (DAY0 + day if expected else 0)
+
+
+def test_residual_pass_threshold() -> None:
+    # Readings 3 days in a row whose SSR is exactly RESIDUAL_PASS_BELOW * Syy in floating
+    # point: on the threshold the shortcut Syy - b Sxy is kept, and here it differs in the
+    # last bits from the sum of the squared residuals.
+    values = [39950.47, 39971.97803368129, 39995.98]
+    f = one([DAY0, DAY0 + 1, DAY0 + 2], values)
+    assert f.ssr[0] == k.RESIDUAL_PASS_BELOW * f.syy[0]
+    residuals = [y - f.mean_value[0] - t * f.slope[0]
+                 for t, y in zip((-1.0, 0.0, 1.0), values, strict=True)]
+    summed = residuals[0] ** 2 + residuals[1] ** 2 + residuals[2] ** 2
+    assert summed != f.ssr[0]
+    assert f.ssr[0] == pytest.approx(summed, rel=1e-13)
+
+
+def test_values_whose_squares_underflow() -> None:
+    # Centred values of 1.2e-162 square to less than the smallest subnormal: Syy is 0 while
+    # the residual pass leaves an SSR of one subnormal. r² is undefined (NaN), without a
+    # floating-point warning (the suite turns warnings into errors).
+    c = 1.2364809477298676e-162
+    days = [19067, 19075, 19088, 19092, 19111, 19190]
+    f = one(days, [c, c, -c, c, 0.0, -c])
+    assert f.syy[0] == 0.0
+    assert f.ssr[0] == 5e-324
+    assert bool(k.constant_values(f)[0])
+    assert np.isnan(k.r_squared(f)[0])
+    assert np.isnan(k.trend_arrays(f, 0.95).r_squared[0])
+
+
+def test_an_infinite_slope_reaches_at_once() -> None:
+    # an interval bound is infinite when the values' squares overflow; rising without end,
+    # the line meets any target on the first day allowed, and falling without end, never
+    f = one([DAY0, DAY0 + 2], [1.0, 3.0])
+    day, ok = k.reach_days(f, np.array([np.inf, -np.inf]), np.full(2, 100.0), np.ones(2),
+                           np.full(2, DAY0 + 2, dtype=np.int64))
+    assert ok.tolist() == [True, False]
+    assert int(day[0]) == DAY0 + 2

@@ -265,7 +265,8 @@ def reach_days(f: Fit, slope: Float, target: Float, sign: Float,
     target when its level, the mean value, does within the mean's rounding
     noise (``16 sqrt(n) eps scale``).
 
-    Returns ``(days, reachable)``. Not reachable: the line is flat and its
+    Returns ``(days, reachable)``, with ``days`` 0 where not reachable. Not
+    reachable: the line is flat and its
     level does not meet the target; the
     line moves away from the target and does not meet it on `from_day`; the
     crossing lies after :data:`MAX_DAY`; or the slope is NaN.
@@ -400,7 +401,10 @@ def project(f: Fit, a: TrendArrays, *, target: Float, sign: Float, from_day: Int
     ratio = pace_ratio(current_per_day, gap, days_left)
     ratio = np.where(is_achieved, np.nan, ratio)
     with np.errstate(divide="ignore", invalid="ignore"):
-        per_unit = np.where(units_left > 0, days_left / units_left, np.nan)
+        # days per pace unit over the window; an empty window (deadline on the
+        # latest reading's date) leaves the pace per calendar day
+        per_unit = np.where(units_left > 0, days_left / units_left,
+                            np.where(days_left == 0, 1.0, np.nan))
     current = np.where(np.isnan(days_left), current_per_day, current_per_day * per_unit)
     required = np.where(is_achieved, np.nan, required_pace(target, f.last_value, units_left))
     return Projection(

@@ -842,7 +842,9 @@ class Forecast:
     current_pace : float or None
         The trend's slope (0 when flat), per day; with a calendar and a
         deadline, the trend's progress over the days left spread over the
-        working days left. ``None`` without a trend.
+        working days left (per day when the deadline is the latest
+        reading's date). ``None`` without a trend, or with a calendar whose
+        window up to the deadline holds days but no working day.
     required_pace : float or None
         ``(target - latest) / units_left``: the pace needed from the latest
         reading to meet the target on the deadline. ``None`` without a
