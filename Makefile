@@ -41,11 +41,15 @@ pytest: wheel
 	DE_AN06_WHEEL_SITE=$(WHEEL_SITE) PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
 		--cov=de_an06 --cov-branch --cov-report=term tests docs --pyargs de_an06
 
-# Long fuzzing of every reader (not part of `make test`, which runs the same
-# tests with few examples).
+# Long fuzzing of every reader and of the command line (not part of `make test`,
+# which runs the same tests with few examples): 100,000 examples per raw-input
+# test, fewer for whole generated documents (see tests/fuzz/fuzzing.py), on both
+# cores, each example bounded by the fuzz profile's deadline and each test by
+# --timeout (seconds). Prints the examples each test ran.
 fuzz: wheel
 	DE_AN06_FUZZ_EXAMPLES=100000 PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
-		-p no:cacheprovider -m fuzz tests/fuzz
+		-p no:cacheprovider -m fuzz -n 2 --timeout=1500 --hypothesis-show-statistics \
+		tests/fuzz
 
 # Mutation testing of _kernel, analysis and parsing (not part of `make test`).
 # DE_AN06_MUTATE loads a small, derandomised Hypothesis profile, so that each

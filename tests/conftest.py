@@ -14,10 +14,13 @@ import de_an06 as da
 settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-# `make fuzz` sets DE_AN06_FUZZ_EXAMPLES to run the fuzz tests at length.
+# `make fuzz` sets DE_AN06_FUZZ_EXAMPLES to run the fuzz tests at length. An
+# example takes milliseconds (a generated document or a command-line run up to
+# ~0.1 s); the deadline flags one that takes 50x that on a loaded 2-core
+# machine, such as a parser gone quadratic, well before the per-test timeout.
 settings.register_profile(
     "fuzz",
-    deadline=None,
+    deadline=dt.timedelta(seconds=5),
     max_examples=int(os.environ.get("DE_AN06_FUZZ_EXAMPLES", "100000")),
     suppress_health_check=list(HealthCheck),
 )
@@ -68,3 +71,9 @@ def share() -> da.Indicator:
 @pytest.fixture
 def reading(collected: da.Indicator, khanh_hoa: da.Jurisdiction) -> da.Reading:
     return da.Reading(collected, 546_234, dt.date(2023, 7, 1), khanh_hoa)
+
+
+@pytest.fixture(scope="module")
+def fuzz_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory for the fuzz tests; each example overwrites its test's own file."""
+    return tmp_path_factory.mktemp("fuzz")

@@ -412,3 +412,39 @@ def test_columns_in_many_chunks(tmp_path: Path, reading: da.Reading,
     quoted = text.replace("Khánh Hòa", '"Khánh Hòa"')
     path.write_text(quoted, encoding="utf-8")
     assert io.read_csv_columns(path) == columns
+
+
+# Regressions found by `make fuzz` (tests/fuzz).
+
+
+@pytest.mark.parametrize("number_format", FORMATS)
+@pytest.mark.parametrize("value", ["1" + "0" * 400, "1" + "0" * 5000, "9" * 309])
+def test_numbers_beyond_a_float_are_parse_errors(value: str, number_format: Any) -> None:
+    """10**400 used to escape as OverflowError, 5,000 digits as ValueError (int() limit)."""
+    text = csv_text(ROW.format(value=value, as_of="2023-07-01"))
+    with pytest.raises(da.ParseError, match="too large to be a finite number") as info:
+        io.read_csv(stdio.StringIO(text), number_format=number_format)
+    assert (info.value.line, info.value.column) == (2, "value")
+    with pytest.raises(da.ParseError, match="too large to be a finite number") as info:
+        io.read_csv_columns(stdio.StringIO(text), number_format=number_format)
+    assert (info.value.line, info.value.column) == (2, "value")
+
+
+def test_leading_zeros_beyond_int_digit_limit_still_read() -> None:
+    text = csv_text(ROW.format(value="0" * 5000 + "546234", as_of="2023-07-01"))
+    assert io.read_csv(stdio.StringIO(text)).readings[0].value == 546234
+    assert io.read_csv_columns(stdio.StringIO(text)).value.tolist() == [546234.0]
+
+
+def test_task_group_with_thousands_of_digits_is_a_parse_error() -> None:
+    text = "code,name,name_vi,owner,group\nt1,T,T,x," + "9" * 5000 + "\n"
+    with pytest.raises(da.ParseError, match="too large") as info:
+        io.read_csv(stdio.StringIO(text), kind="tasks")
+    assert (info.value.line, info.value.column) == (2, "group")
+
+
+def test_columns_skip_a_record_of_a_lone_carriage_return() -> None:
+    """A blank record ("\\r" after the header) used to raise IndexError in the fast path."""
+    text = csv_text(ROW.format(value=546234, as_of="2023-07-01")).replace("\n", "\n\r", 1)
+    assert io.read_csv(stdio.StringIO(text)).readings[0].value == 546234
+    assert io.read_csv_columns(stdio.StringIO(text)).value.tolist() == [546234.0]

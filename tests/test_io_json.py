@@ -184,3 +184,30 @@ def test_bad_whole_numbers_and_flags(section: str, record: dict[str, object], co
 def test_null_optional_fields_read_as_none() -> None:
     data = io.loads(document(readings=[{**GOOD, "source": None, "period_start": None}]))
     assert data.readings[0].source is None
+
+
+# Regressions found by `make fuzz` (tests/fuzz).
+
+
+def test_integer_beyond_a_float_is_a_parse_error() -> None:
+    """10**400 used to escape as OverflowError from the finiteness check."""
+    text = document(readings=[GOOD]).replace("546234", "1" + "0" * 400)
+    with pytest.raises(da.ParseError, match="must be finite") as info:
+        io.loads(text, file="big.json")
+    assert info.value.column == "$.readings[0].value"
+
+
+def test_integer_beyond_int_digit_limit_is_a_parse_error() -> None:
+    """5,000 digits used to escape as ValueError from int()'s digit limit."""
+    text = document(readings=[GOOD]).replace("546234", "\n" + "9" * 5000)
+    with pytest.raises(da.ParseError, match="too many digits") as info:
+        io.loads(text, file="big.json")
+    assert (info.value.file, info.value.line) == ("big.json", 2)
+
+
+def test_not_utf8_error_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin.json"
+    path.write_bytes(b'{"readings": [],\n "tasks": [{"name": "Kh\xe1nh"}]}')
+    with pytest.raises(da.ParseError, match=r"not UTF-8 text \(byte 40\)") as info:
+        io.read_json(path)
+    assert (info.value.file, info.value.line) == (str(path), 2)

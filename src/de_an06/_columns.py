@@ -234,7 +234,10 @@ def _csv_chunks(text: str, name: str) -> Iterator[_Chunk]:
         # Two views of one stream: lengths and picked fields, in lock step, so
         # no whole row outlives its turn.
         lengths, rows = tee(islice(reader, _CHUNK))
-        pairs = list(zip(map(len, lengths), map(pick, rows), strict=False))
+        try:
+            pairs = list(zip(map(len, lengths), map(pick, rows), strict=False))
+        except IndexError:
+            raise _Slow from None  # a short or blank record ("\r" alone is one)
         if not pairs:
             return
         sizes, picked = zip(*pairs, strict=False)

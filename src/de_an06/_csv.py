@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import io as stdio
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -70,6 +71,8 @@ _PLAIN_NUMBER: Final = r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
 _PLAIN: Final = re.compile(_PLAIN_NUMBER)
 _WHOLE: Final = re.compile(r"-?[0-9]+")
 _ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Digits of the largest float (1.8e308); a longer whole number is out of range.
+_MAX_DIGITS: Final = 309
 
 
 class _CellError(Exception):
@@ -92,7 +95,7 @@ def read_number(cell: str, number_format: str) -> int | float:
     """A number cell: an int when no decimals are printed, else a float."""
     if number_format == "plain":
         if _WHOLE.fullmatch(cell):
-            return int(cell)
+            return _whole(cell)
         if not _PLAIN.fullmatch(cell):
             raise _CellError(f"cannot read {cell!r} as a number")
         value = float(cell)
@@ -104,12 +107,21 @@ def read_number(cell: str, number_format: str) -> int | float:
     except ParseError as error:
         reason = error.message.split("\n", 1)[0].rsplit(" (", 1)[-1].rstrip(")")
         raise _CellError(f"cannot read {cell!r} as a number ({reason})") from None
+    if abs(number) > sys.float_info.max:
+        raise _CellError(f"{cell!r} is too large to be a finite number")
     if int(number.as_tuple().exponent) >= 0:
         return int(number)
-    value = float(number)
-    if value in (float("inf"), float("-inf")):
+    return float(number)
+
+
+def _whole(cell: str) -> int:
+    """A plain whole-number cell, refused beyond the float range like any number."""
+    # Leading zeros are dropped first: int() refuses strings of more than
+    # sys.get_int_max_str_digits() characters, zeros included.
+    digits = cell.lstrip("-").lstrip("0") or "0"
+    if len(digits) > _MAX_DIGITS or int(digits) > sys.float_info.max:
         raise _CellError(f"{cell!r} is too large to be a finite number")
-    return value
+    return -int(digits) if cell.startswith("-") else int(digits)
 
 
 def write_number(value: float, number_format: str) -> str:
@@ -166,7 +178,7 @@ def _read_bool(cell: str, _: str) -> bool:
 def _read_int(cell: str, _: str) -> int:
     if not _WHOLE.fullmatch(cell):
         raise _CellError(f"cannot read {cell!r} as a whole number")
-    return int(cell)
+    return _whole(cell)
 
 
 def _read_text(cell: str, _: str) -> str:

@@ -8,8 +8,8 @@ traps: ``bool`` passed as a number, ``datetime`` passed as a date, NaN.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -54,7 +54,9 @@ def is_real(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise fail(instance, attribute.name, f"must be a real number, not {_type_name(value)}",
                    value)
-    if not math.isfinite(value):
+    # Compared with the float range rather than math.isfinite, which raises
+    # OverflowError on an int too large for a float (10**400 read from a file).
+    if not -sys.float_info.max <= value <= sys.float_info.max:
         raise fail(instance, attribute.name, "must be finite", value)
 
 

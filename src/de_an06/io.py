@@ -91,6 +91,8 @@ read_csv_columns.__module__ = __name__
 FORMAT_VERSION = 1
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The least number of digits int() may refuse (sys.set_int_max_str_digits allows no lower limit).
+_LONG_DIGITS = re.compile(r"[0-9]{641,}")
 _SECTIONS = ("sources", "jurisdictions", "indicators", "readings", "targets", "tasks",
              "claims")
 # Fields that refer to another object by its code, and the section holding it.
@@ -404,6 +406,12 @@ def _parse_document(text: str, file: str) -> dict[str, Any]:
                          line=error.lineno) from None
     except RecursionError:
         raise ParseError("invalid JSON: nested too deeply", file=file) from None
+    except ValueError:
+        # int() refuses integers of more than sys.get_int_max_str_digits() digits.
+        match = _LONG_DIGITS.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        raise ParseError("invalid JSON: a number has too many digits to be read", file=file,
+                         line=line) from None
     if not isinstance(document, dict):
         raise ParseError(f"expected a JSON object at the top, got {_json_type(document)}",
                          file=file)
@@ -490,9 +498,11 @@ def read_json(path: str | Path | IO[str], *, collect_errors: bool = False,
     if isinstance(path, (str, Path)):
         name = str(path)
         try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
+            data = Path(path).read_bytes()
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise ParseError(f"not UTF-8 text (byte {error.start})", file=name) from None
+            raise ParseError(f"not UTF-8 text (byte {error.start})", file=name,
+                             line=data.count(b"\n", 0, error.start) + 1) from None
         except OSError as error:
             raise ParseError(f"cannot read file: {error.strerror}", file=name) from None
     else:

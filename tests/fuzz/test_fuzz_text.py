@@ -2,132 +2,152 @@
 
 The only allowed outcomes are a value or :class:`de_an06.ParseError` (with the
 file and line for files); a successful CSV load is whole and round-trips.
+``make test`` runs these with few examples; ``make fuzz`` with
+``DE_AN06_FUZZ_EXAMPLES`` (100,000) for the raw inputs (see ``fuzzing.py``).
 """
 
 from __future__ import annotations
 
-import io as stdio
+import datetime as dt
+import operator
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from fuzzing import (
+    FUZZ,
+    HUGE_NUMBERS,
+    KINDS,
+    REPORTISH,
+    STRUCTURED,
+    broken_csv_files,
+    check_columns,
+    check_csv,
+    check_json_file,
+    csv_files,
+    encoded,
+)
+from hypothesis import given
 from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import io, parsing
-from de_an06 import strategies as das
+from de_an06._csv import CsvKind, CsvNumberFormat
 
 pytestmark = pytest.mark.fuzz
 
-FUZZ = settings(deadline=None, suppress_health_check=list(HealthCheck))
-STRUCTURED = settings(FUZZ, max_examples=max(100, settings().max_examples // 20))
 
-# Text that looks like report figures, so the fuzzer reaches deep into the grammar.
-REPORTISH = st.text(alphabet="0123456789.,%/- ngàyáthgầnơukoảđưrêiqýIVlc\u00a0\u2013", max_size=30)
+def _date(result: object) -> bool:
+    return isinstance(result, dt.date)
 
-PARSERS: dict[str, Callable[[str], object]] = {
-    "number": parsing.parse_number,
-    "number-international": lambda t: parsing.parse_number(t, number_format="international"),
-    "percent": parsing.parse_percent,
-    "qualifier": parsing.parse_qualifier,
-    "quantity": parsing.parse_quantity,
-    "date": lambda t: parsing.parse_date(t, year=2023),
-    "period": lambda t: parsing.parse_period(t, year=2023),
-    "rank": parsing.parse_rank,
+
+def _period(result: object) -> bool:
+    return isinstance(result, tuple) and _date(result[0]) and result[0] <= result[1]
+
+
+def _finite(result: object) -> bool:
+    return isinstance(result, Decimal) and result.is_finite()
+
+
+# Each public parser, each number format, with what a value it returns must be.
+PARSERS: dict[str, tuple[Callable[[str], object], Callable[[object], bool]]] = {
+    "number": (parsing.parse_number, _finite),
+    "number-international": (
+        lambda t: parsing.parse_number(t, number_format="international"), _finite),
+    "percent": (parsing.parse_percent, _finite),
+    "percent-international": (
+        lambda t: parsing.parse_percent(t, number_format="international"), _finite),
+    "qualifier": (parsing.parse_qualifier, lambda r: isinstance(r, da.Qualifier)),
+    "quantity": (parsing.parse_quantity,
+                 lambda r: isinstance(r, parsing.Quantity) and r.value.is_finite()),
+    "quantity-international": (
+        lambda t: parsing.parse_quantity(t, number_format="international"),
+        lambda r: isinstance(r, parsing.Quantity) and r.value.is_finite()),
+    "date": (lambda t: parsing.parse_date(t, year=2023), _date),
+    "date-no-year": (parsing.parse_date, _date),
+    "period": (lambda t: parsing.parse_period(t, year=2023), _period),
+    "period-no-year": (parsing.parse_period, _period),
+    "rank": (parsing.parse_rank, lambda r: isinstance(r, da.Rank)),
+    "rank-of-63": (lambda t: parsing.parse_rank(t, total=63), lambda r: isinstance(r, da.Rank)),
 }
-
-
-@pytest.mark.parametrize("name", sorted(PARSERS))
-@FUZZ
-@given(text=st.text() | REPORTISH)
-def test_parsers_are_total(name: str, text: str) -> None:
-    try:
-        PARSERS[name](text)
-    except da.ParseError as error:
-        assert error.text is not None  # noqa: PT017 - a value is allowed too
-
-
-@st.composite
-def reading_csvs(draw: st.DrawFn) -> str:
-    indicator = draw(das.indicators())
-    place = draw(das.jurisdictions())
-    readings = draw(st.lists(das.readings(indicators=st.just(indicator),
-                                          jurisdictions=st.just(place)),
-                             min_size=1, max_size=4))
-    buffer = stdio.StringIO()
-    io.write_csv(io.Dataset(readings=readings), buffer)
-    return buffer.getvalue()
-
-
-@st.composite
-def broken_csvs(draw: st.DrawFn) -> str:
-    """A valid readings CSV with one cell of one data row replaced by random text."""
-    lines = draw(reading_csvs()).splitlines()
-    row = draw(st.integers(1, len(lines) - 1))
-    cells = lines[row].split(",")
-    column = draw(st.integers(0, len(cells) - 1))
-    cells[column] = draw(st.text(alphabet=st.characters(exclude_characters="\r\n"),
-                                 max_size=12))
-    lines[row] = ",".join(cells)
-    return "\n".join(lines) + "\n"
-
-
-def check_csv_total(text: str) -> None:
-    try:
-        data = io.read_csv(stdio.StringIO(text), kind="readings")
-    except da.ParseError as error:
-        assert error.line is not None or error.file is not None  # noqa: PT017
-        return
-    buffer = stdio.StringIO()
-    io.write_csv(data, buffer)
-    buffer.seek(0)
-    assert io.read_csv(buffer, kind="readings").readings == data.readings
+HUGE_FIGURES = st.builds(operator.add, st.sampled_from(HUGE_NUMBERS),
+                         st.sampled_from(["", "%", " tỷ", " người", " nghìn tỷ đồng", "/63"]))
 
 
 @FUZZ
-@given(st.text())
-def test_csv_reader_on_any_text(text: str) -> None:
-    check_csv_total(text)
+@given(text=st.text() | REPORTISH | HUGE_FIGURES)
+def test_parsers_are_total(text: str) -> None:
+    """Each example goes to every parser: 100,000 examples each in ``make fuzz``."""
+    for name, (parse, valid) in PARSERS.items():
+        try:
+            result = parse(text)
+        except da.ParseError as error:
+            assert error.text is not None, name  # noqa: PT017 - a value is allowed too
+            continue
+        assert valid(result), (name, result)
 
 
-@STRUCTURED
-@given(broken_csvs())
-def test_csv_reader_on_rows_with_one_broken_cell(text: str) -> None:
-    check_csv_total(text)
+# Header rows of each kind, so random text after them reaches the record reader.
+HEADERS = st.sampled_from(["", ",".join(io.READING_COLUMNS) + "\n",
+                           ",".join(io.TARGET_COLUMNS) + "\n", ",".join(io.TASK_COLUMNS) + "\n"])
 
 
-@STRUCTURED
-@given(reading_csvs(), st.data())
-def test_csv_reader_on_truncated_files(text: str, data: st.DataObject) -> None:
-    cut = data.draw(st.integers(0, len(text)))
-    check_csv_total(text[:cut])
-
-
-@STRUCTURED
-@given(reading_csvs(), st.sampled_from(["\r\n", "\ufeff", "\x00"]))
-def test_csv_reader_on_line_ends_bom_and_nul(text: str, oddity: str) -> None:
-    if oddity == "\r\n":
-        text = text.replace("\n", "\r\n")
-    elif oddity == "\ufeff":
-        text = oddity + text
-    else:
-        text = text.replace(",", ",\x00", 1)
-    check_csv_total(text)
+@FUZZ
+@given(st.builds(operator.add, HEADERS, st.text()))
+def test_csv_readers_on_any_text(text: str) -> None:
+    for kind in (None, *KINDS):
+        check_csv(text, kind=kind)
+    check_columns(text)
 
 
 @FUZZ
 @given(st.binary(max_size=300))
-def test_csv_file_readers_on_any_bytes(tmp_path_factory: pytest.TempPathFactory,
-                                       raw: bytes) -> None:
-    path: Path = tmp_path_factory.mktemp("fuzz") / "any.csv"
+def test_file_readers_on_any_bytes(fuzz_dir: Path, raw: bytes) -> None:
+    """The same bytes as a CSV file of each kind, for the columnar reader and as JSON."""
+    path = fuzz_dir / "any.csv"
     path.write_bytes(raw)
-    check_file_total(lambda: io.read_csv(path, kind="readings"), path)
-    check_file_total(lambda: io.read_csv_columns(path), path)
+    for kind in (None, *KINDS):
+        check_csv(path, kind=kind)
+    check_columns(path)
+    check_json_file(path)
 
 
-def check_file_total(read: Callable[[], object], path: Path) -> None:
-    try:
-        read()
-    except da.ParseError as error:
-        assert error.file == str(path)  # noqa: PT017 - a value is allowed too
+@STRUCTURED
+@given(csv_files())
+def test_csv_readers_on_valid_files(file: tuple[str, CsvKind, CsvNumberFormat]) -> None:
+    text, kind, number_format = file
+    assert check_csv(text, kind=kind, number_format=number_format) is not None
+    if kind == "readings":
+        check_columns(text, number_format=number_format)
+
+
+@STRUCTURED
+@given(broken_csv_files())
+def test_csv_readers_on_files_with_one_broken_cell(
+        file: tuple[str, CsvKind, CsvNumberFormat]) -> None:
+    text, kind, number_format = file
+    check_csv(text, kind=kind, number_format=number_format)
+    check_csv(text, kind=None, number_format=number_format)
+    check_columns(text, number_format=number_format)
+
+
+@STRUCTURED
+@given(broken_csv_files(numbers_only=True))
+def test_csv_readers_on_huge_numbers(file: tuple[str, CsvKind, CsvNumberFormat]) -> None:
+    text, kind, number_format = file
+    check_csv(text, kind=kind, number_format=number_format)
+    check_columns(text, number_format=number_format)
+
+
+@STRUCTURED
+@given(csv_files(), st.data())
+def test_csv_readers_on_encoded_cut_and_odd_files(
+        fuzz_dir: Path, file: tuple[str, CsvKind, CsvNumberFormat],
+        data: st.DataObject) -> None:
+    """Another encoding, a BOM, CRLF line ends, a NUL byte, the file cut short."""
+    text, kind, number_format = file
+    path = fuzz_dir / "odd.csv"
+    path.write_bytes(data.draw(encoded(text)))
+    check_csv(path, kind=kind, number_format=number_format)
+    check_columns(path, number_format=number_format)
