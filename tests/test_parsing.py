@@ -752,3 +752,17 @@ def test_rank_past_the_total(pair: tuple[int, int], spaces: int) -> None:
         p.parse_rank(text)
     assert info.value.position == spaces + len("hạng ")
     assert f"(the position must be between 1 and {total})" in str(info.value)
+
+
+SPACE_SEPARATORS = [chr(code) for code in range(0x110000)
+                    if unicodedata.category(chr(code)) in {"Zs", "Zl", "Zp"}] + ["\x85"]
+
+
+@pytest.mark.parametrize("space", SPACE_SEPARATORS,
+                         ids=[f"U+{ord(c):04X}" for c in SPACE_SEPARATORS])
+def test_every_unicode_space_reads_as_a_space(space: str) -> None:
+    # Regression: en and em spaces (U+2002, U+2003) and the other separators
+    # missing from SPACES made "gần 98%" read as "gần" glued to a symbol.
+    assert p.parse_quantity(f"gần{space}98%") == qty("98", U.PERCENT, Q.NEARLY)
+    assert p.parse_number(f"{space}546.234{space}") == D("546234")
+    assert p.parse_date(f"ngày{space}6/1/2022") == date("2022-01-06")
