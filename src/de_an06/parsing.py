@@ -98,12 +98,25 @@ SPACES: Final[dict[str, str]] = {
     "\r": " ",
     "\v": " ",
     "\f": " ",
+    "\u0085": " ",    # next line (a line break from some encodings)
     "\u00a0": " ",    # no-break space, common in web pages and Word files
+    "\u1680": " ",    # ogham space mark (a Unicode space separator)
+    "\u2000": " ",    # en quad
+    "\u2001": " ",    # em quad
+    "\u2002": " ",    # en space, from word processors and PDF text
+    "\u2003": " ",    # em space
+    "\u2004": " ",    # three-per-em space
+    "\u2005": " ",    # four-per-em space
+    "\u2006": " ",    # six-per-em space
     "\u2007": " ",    # figure space
+    "\u2008": " ",    # punctuation space
     "\u2009": " ",    # thin space
     "\u200a": " ",    # hair space
     "\u200b": " ",    # zero-width space, left by copy and paste
+    "\u2028": " ",    # line separator
+    "\u2029": " ",    # paragraph separator
     "\u202f": " ",    # narrow no-break space (French-style grouping)
+    "\u205f": " ",    # medium mathematical space
     "\u3000": " ",    # ideographic space
     "\ufeff": " ",    # byte-order mark pasted inside a cell
 }
