@@ -448,3 +448,14 @@ def test_columns_skip_a_record_of_a_lone_carriage_return() -> None:
     text = csv_text(ROW.format(value=546234, as_of="2023-07-01")).replace("\n", "\n\r", 1)
     assert io.read_csv(stdio.StringIO(text)).readings[0].value == 546234
     assert io.read_csv_columns(stdio.StringIO(text)).value.tolist() == [546234.0]
+
+
+def test_columns_refuse_year_zero() -> None:
+    """NumPy reads 0000-01-01, Python has no year 0: read_csv_columns used to accept it."""
+    text = csv_text(ROW.format(value="5", as_of="0000-01-01"))
+    for read in (io.read_csv, io.read_csv_columns):
+        with pytest.raises(da.ParseError, match="'0000-01-01' is not a valid date") as info:
+            read(stdio.StringIO(text))
+        assert (info.value.line, info.value.column) == (2, "as_of")
+    first = csv_text(ROW.format(value="5", as_of="0001-01-01"))
+    assert io.read_csv_columns(stdio.StringIO(first)).as_of.tolist() == [dt.date(1, 1, 1)]

@@ -44,6 +44,7 @@ _NUMBER_COLUMN: Final = {name: re.compile(rf"{body}(?:\n{body})*")
                          for name, body in _NUMBER_BODY.items()}
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _UNITS: Final = {unit.value: unit for unit in Unit}
+_FIRST_DAY: Final = np.datetime64("0001-01-01")
 
 
 def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -301,7 +302,8 @@ def _assemble(parts: dict[str, list[Any]], indicators: _Codes, places: _Codes,
     percent = units.ids.get(Unit.PERCENT.value, -1)
     rank = units.ids.get(Unit.RANK.value, -1)
     if (value < 0).any() or (value[unit == percent] > 100).any() or (  # noqa: PLR2004
-            value[unit == rank] < 1).any():
+            value[unit == rank] < 1).any() or (
+            distinct_dates < _FIRST_DAY).any():  # NumPy reads year 0000, no real date
         return None
     return ReadingColumns(
         indicator=_joined(parts["indicator"], np.int32),

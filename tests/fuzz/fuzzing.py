@@ -49,6 +49,9 @@ HUGE_NUMBERS = (
     "999.999.999.999.999.999", "999,999,999,999,999,999", "-0", "-0.0", "0,0", "-0,0",
     "inf", "-inf", "nan", "NaN", "Infinity", "-Infinity", "1_000", "１２３", "١٢٣", "²",
 )
+# Dates at the edges of what Python and NumPy read.
+ODD_DATES = ("0000-01-01", "0001-01-01", "2023-02-29", "2024-02-29", "9999-12-31",
+             "10000-01-01", "2023-13-01", "2023-07-01T00:00", "01/07/2023", "1/7/2023")
 # The same as JSON tokens (NaN and Infinity are what Python's json writes).
 JSON_NUMBER_TOKENS = (
     "1e309", "-1e309", "1e-400", "1.7976931348623157e308", "4.9e-324", "1" + "0" * 400,
@@ -62,7 +65,7 @@ ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
 REPORTISH = st.text(alphabet="0123456789.,%/- ngàyáthgầnơukoảđưrêiqýIVlc\u00a0\u2013",
                     max_size=30)
 CELLS = (st.text(alphabet=st.characters(exclude_characters="\r\n"), max_size=12)
-         | REPORTISH | st.sampled_from(HUGE_NUMBERS))
+         | REPORTISH | st.sampled_from(HUGE_NUMBERS + ODD_DATES))
 
 JSON_VALUES: st.SearchStrategy[Any] = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text()

@@ -18,13 +18,11 @@ import pytest
 from fuzzing import (
     FUZZ,
     HUGE_NUMBERS,
-    KINDS,
     REPORTISH,
     STRUCTURED,
     broken_csv_files,
     check_columns,
     check_csv,
-    check_json_file,
     csv_files,
     encoded,
 )
@@ -32,7 +30,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import de_an06 as da
-from de_an06 import io, parsing
+from de_an06 import parsing
 from de_an06._csv import CsvKind, CsvNumberFormat
 
 pytestmark = pytest.mark.fuzz
@@ -86,31 +84,6 @@ def test_parsers_are_total(text: str) -> None:
             assert error.text is not None, name  # noqa: PT017 - a value is allowed too
             continue
         assert valid(result), (name, result)
-
-
-# Header rows of each kind, so random text after them reaches the record reader.
-HEADERS = st.sampled_from(["", ",".join(io.READING_COLUMNS) + "\n",
-                           ",".join(io.TARGET_COLUMNS) + "\n", ",".join(io.TASK_COLUMNS) + "\n"])
-
-
-@FUZZ
-@given(st.builds(operator.add, HEADERS, st.text()))
-def test_csv_readers_on_any_text(text: str) -> None:
-    for kind in (None, *KINDS):
-        check_csv(text, kind=kind)
-    check_columns(text)
-
-
-@FUZZ
-@given(st.binary(max_size=300))
-def test_file_readers_on_any_bytes(fuzz_dir: Path, raw: bytes) -> None:
-    """The same bytes as a CSV file of each kind, for the columnar reader and as JSON."""
-    path = fuzz_dir / "any.csv"
-    path.write_bytes(raw)
-    for kind in (None, *KINDS):
-        check_csv(path, kind=kind)
-    check_columns(path)
-    check_json_file(path)
 
 
 @STRUCTURED
