@@ -314,7 +314,8 @@ def test_columns_are_read_only_and_compare(tmp_path: Path) -> None:
 
 def test_columns_fast_path_matches_slow_path(tmp_path: Path) -> None:
     rows = [good(str(i), f"2023-07-{1 + i % 28:02d}") for i in range(200)]
-    rows += [ROW.replace("eid", "other").format(value="1.5", as_of="2024-01-01")]
+    rows += [ROW.replace("eid", "other").replace("people", "count").format(
+        value="1.5", as_of="2024-01-01")]
     path = write(tmp_path, csv_text(*rows))
     fast = io.read_csv_columns(path)
     from de_an06 import _columns
@@ -459,3 +460,18 @@ def test_columns_refuse_year_zero() -> None:
         assert (info.value.line, info.value.column) == (2, "as_of")
     first = csv_text(ROW.format(value="5", as_of="0001-01-01"))
     assert io.read_csv_columns(stdio.StringIO(first)).as_of.tolist() == [dt.date(1, 1, 1)]
+
+
+@pytest.mark.parametrize("number_format", ["plain", "vi"])
+def test_columns_refuse_a_fraction_of_a_counted_unit(tmp_path: Path,
+                                                    number_format: str) -> None:
+    # "546,234" read in the plain format is 546.234 people: refused by both readers.
+    cell = "546.234" if number_format == "plain" else '"546,234"'
+    path = write(tmp_path, csv_text(good("1000"), good(cell, "2023-07-02")))
+    message = r":3: column 'value': Reading.value must be a whole number for unit 'people'"
+    with pytest.raises(da.ParseError, match=message):
+        io.read_csv(path, number_format=number_format)  # type: ignore[arg-type]
+    with pytest.raises(da.ParseError, match=message):
+        io.read_csv_columns(path, number_format=number_format)  # type: ignore[arg-type]
+    whole = write(tmp_path, csv_text(good("546234"), good("546234.0", "2023-07-02")), "w.csv")
+    assert io.read_csv_columns(whole).value.tolist() == [546_234.0, 546_234.0]

@@ -27,7 +27,7 @@ import numpy.typing as npt
 from de_an06 import _csv
 from de_an06 import _validators as v
 from de_an06.errors import ParseError
-from de_an06.model import Unit
+from de_an06.model import _WHOLE_UNITS, Unit
 
 __all__: list[str] = []
 
@@ -301,8 +301,10 @@ def _assemble(parts: dict[str, list[Any]], indicators: _Codes, places: _Codes,
     unit = _joined(parts["indicator_unit"], np.int32)
     percent = units.ids.get(Unit.PERCENT.value, -1)
     rank = units.ids.get(Unit.RANK.value, -1)
+    counted = np.isin(unit, [units.ids[u.value] for u in _WHOLE_UNITS if u.value in units.ids])
     if (value < 0).any() or (value[unit == percent] > 100).any() or (  # noqa: PLR2004
             value[unit == rank] < 1).any() or (
+            value[counted] != np.floor(value[counted])).any() or (
             distinct_dates < _FIRST_DAY).any():  # NumPy reads year 0000, no real date
         return None
     return ReadingColumns(
@@ -367,6 +369,8 @@ def _check(value: float, unit: Unit, name: str, line: int) -> None:
     rule = None
     if value < 0:
         rule = f"must be >= 0 for unit {unit.value!r}"
+    elif unit in _WHOLE_UNITS and not float(value).is_integer():
+        rule = f"must be a whole number for unit {unit.value!r}"
     elif unit is Unit.PERCENT and value > 100:  # noqa: PLR2004 - the percent scale
         rule = "must be in [0, 100] for a percent indicator"
     elif unit is Unit.RANK and value < 1:
