@@ -22,6 +22,12 @@ def test_public_names_exist() -> None:
     assert sorted(dir(da)) == sorted(da.__all__)
 
 
+def python(code: str) -> str:
+    """What `code` prints in a fresh interpreter."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def test_import_is_light() -> None:
     code = (
         "import sys, de_an06; "
@@ -29,9 +35,7 @@ def test_import_is_light() -> None:
         "'holidays', 'scipy', 'statsmodels') "
         "if m in sys.modules]; print(','.join(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
-    assert out.stdout.strip() == ""
+    assert python(code).strip() == ""
 
 
 def test_readers_data_and_audit_load_on_first_use() -> None:
@@ -43,9 +47,7 @@ def test_readers_data_and_audit_load_on_first_use() -> None:
         "print(loaded()); de_an06.parse_number('546.234'); print(loaded()); "
         "from de_an06 import Finding; print(loaded())"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
-    assert out.stdout.splitlines() == [
+    assert python(code).splitlines() == [
         "[]", "['de_an06.parsing']", "['de_an06.audit', 'de_an06.parsing']"]
 
 

@@ -98,10 +98,10 @@ class ReadingColumns:
     >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
     ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
     ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"
-    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,260234.5,2023-07-02\n")
+    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,260234,2023-07-02\n")
     >>> cols = io.read_csv_columns(stdio.StringIO(text))
     >>> len(cols), cols.indicator_codes, cols.value.tolist()
-    (2, ('eid',), [546234.0, 260234.5])
+    (2, ('eid',), [546234.0, 260234.0])
     >>> cols.as_of
     array(['2023-07-01', '2023-07-02'], dtype='datetime64[D]')
     """
