@@ -212,7 +212,7 @@ def csv_comparison(readings: int) -> str:
     header = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
               "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n")
     text = header + "".join(
-        f"eid,e-ID,ĐDĐT,people,c{i},Commune {i},Xã {i},commune,{v:.2f},{d}\n"
+        f"eid,e-ID,ĐDĐT,count,c{i},Commune {i},Xã {i},commune,{v:.2f},{d}\n"
         for i, v, d in zip(ids.tolist(), values.tolist(), dates.tolist(), strict=True))
 
     def baseline() -> None:
