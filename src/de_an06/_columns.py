@@ -27,7 +27,7 @@ import numpy.typing as npt
 from de_an06 import _csv
 from de_an06 import _validators as v
 from de_an06.errors import ParseError
-from de_an06.model import _WHOLE_UNITS, Unit
+from de_an06.model import _WHOLE_UNITS, Unit, _value_rule
 
 __all__: list[str] = []
 
@@ -366,15 +366,7 @@ def _cell(read: Any, cell: str, *, number_format: str, name: str, line: int,  # 
 
 
 def _check(value: float, unit: Unit, name: str, line: int) -> None:
-    rule = None
-    if value < 0:
-        rule = f"must be >= 0 for unit {unit.value!r}"
-    elif unit in _WHOLE_UNITS and not float(value).is_integer():
-        rule = f"must be a whole number for unit {unit.value!r}"
-    elif unit is Unit.PERCENT and value > 100:  # noqa: PLR2004 - the percent scale
-        rule = "must be in [0, 100] for a percent indicator"
-    elif unit is Unit.RANK and value < 1:
-        rule = "must be >= 1 for a rank position"
+    rule = _value_rule(unit, value)
     if rule is not None:
         raise ParseError(f"Reading.value {rule} (got {value!r})", file=name, line=line,
                          column="value")

@@ -509,22 +509,29 @@ class Indicator:
 _WHOLE_UNITS = frozenset({Unit.PEOPLE, Unit.DOSSIERS, Unit.USES, Unit.RANK})
 
 
-def _check_value(owner: object, field: str, indicator: Indicator, value: float) -> None:
-    """Values are non-negative; percents lie in [0, 100]; ranks are >= 1.
+def _value_rule(unit: Unit, value: float) -> str | None:
+    """The rule a value in `unit` breaks, or None (one place for every reader).
 
+    Values are non-negative; percents lie in [0, 100]; ranks are >= 1.
     People, dossiers, uses and rank positions are whole numbers, so a
     spreadsheet cell read in the wrong number format ("546,234" taken as
     546.234 people) fails loudly instead of passing as a tiny count.
     """
     if value < 0:
-        raise v.fail(owner, field, f"must be >= 0 for unit {indicator.unit.value!r}", value)
-    if indicator.unit in _WHOLE_UNITS and not float(value).is_integer():
-        raise v.fail(owner, field,
-                     f"must be a whole number for unit {indicator.unit.value!r}", value)
-    if indicator.is_percent and value > 100:  # noqa: PLR2004 - the percent scale
-        raise v.fail(owner, field, "must be in [0, 100] for a percent indicator", value)
-    if indicator.unit is Unit.RANK and value < 1:
-        raise v.fail(owner, field, "must be >= 1 for a rank position", value)
+        return f"must be >= 0 for unit {unit.value!r}"
+    if unit in _WHOLE_UNITS and not float(value).is_integer():
+        return f"must be a whole number for unit {unit.value!r}"
+    if unit is Unit.PERCENT and value > 100:  # noqa: PLR2004 - the percent scale
+        return "must be in [0, 100] for a percent indicator"
+    if unit is Unit.RANK and value < 1:
+        return "must be >= 1 for a rank position"
+    return None
+
+
+def _check_value(owner: object, field: str, indicator: Indicator, value: float) -> None:
+    rule = _value_rule(indicator.unit, value)
+    if rule is not None:
+        raise v.fail(owner, field, rule, value)
 
 
 @attrs.frozen
