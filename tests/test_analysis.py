@@ -13,7 +13,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import de_an06 as da
-from de_an06 import _kernel as k
+from de_an06.analysis import _kernel as k
 
 VN = da.Jurisdiction("VN", "Viet Nam", "Việt Nam", level=da.Level.NATION)
 KH = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level=da.Level.PROVINCE, parent="VN")
@@ -1026,8 +1026,9 @@ def test_predictions_keep_their_date() -> None:
     assert t.predict(when).date == when
     two = da.trend(make_series([1.0, 4.0], [0, 3]))
     assert two.predict(when).date == when
-    # a Trend without residual variance has no intervals, whatever its quantile
-    bare = attrs.evolve(t, residual_variance=None)
-    p = bare.predict(when)
+    # a two-point Trend has no intervals; a longer one cannot lose its residual variance
+    p = two.predict(when)
     assert (p.mean_se, p.mean_ci, p.obs_ci) == (None, None, None)
-    assert p.mean == t.predict(when).mean
+    assert p.mean == two.value_at(when)
+    with pytest.raises(da.ValidationError, match="residual_variance must be None exactly"):
+        attrs.evolve(t, residual_variance=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import numpy as np
@@ -75,6 +76,9 @@ def test_batch_equals_per_object(data: tuple[list[da.Series], list[float],
             assert t.slope[row] == one.slope
             assert t.intercept[row] == one.intercept
             assert t.has_se[row] == (one.slope_se is not None)
+            # the slope interval: the kernel's, taken as is by both
+            ci = (t.slope_ci_low[row], t.slope_ci_high[row])
+            assert (np.isnan(ci).all() if one.slope_ci is None else ci == one.slope_ci)
             assert (np.isnan(t.r_squared[row]) if one.r_squared is None
                     else t.r_squared[row] == one.r_squared)
         deadline = None if np.isnat(due[row]) else due[row].item()
@@ -158,8 +162,8 @@ def test_string_ids_and_object_arrays() -> None:
     ({"lower_is_better": [True, False]}, "one per series"),
     ({"lower_is_better": 1}, "one per series"),
 ])
-def test_from_arrays_bad_input(kwargs: dict[str, object], match: str) -> None:
-    args: dict[str, object] = {"ids": [1, 1], "days": [1, 2], "values": [1.0, 2.0]}
+def test_from_arrays_bad_input(kwargs: dict[str, Any], match: str) -> None:
+    args: dict[str, Any] = {"ids": [1, 1], "days": [1, 2], "values": [1.0, 2.0]}
     args.update(kwargs)
     with pytest.raises(da.ValidationError, match=match):
         batch.ReadingTable.from_arrays(**args)
@@ -231,7 +235,7 @@ def test_forecast_table_scalars_and_day_numbers() -> None:
     ((1.0,), {"as_of": "2023-01-01"}, "as_of must be a datetime.date"),
     ((1.0,), {"confidence": 2}, "confidence must be in"),
 ])
-def test_forecasts_bad_input(args: tuple[object, ...], kwargs: dict[str, object],
+def test_forecasts_bad_input(args: tuple[Any, ...], kwargs: dict[str, Any],
                              match: str) -> None:
     with pytest.raises(da.ValidationError, match=match):
         batch.forecasts(simple_table(), *args, **kwargs)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from de_an06 import _kernel as k
+from de_an06.analysis import _kernel as k
 
 DAY0 = 19_000  # days near 2022, where an uncentred fit loses digits
 
@@ -345,6 +345,30 @@ def test_slope_se_matches_statsmodels() -> None:
     assert k.residual_variance(f)[0] == pytest.approx(0.0571428571, rel=1e-6)
 
 
+def test_slope_interval_is_the_one_of_trend_arrays_and_project() -> None:
+    golden = [10, 11.2, 11.9, 13.5, 13.9, 15.2, 16.4]
+    f = one([DAY0 + i for i in range(7)], golden)
+    a = k.trend_arrays(f, 0.95)
+    half = a.quantile * a.slope_se
+    assert a.slope_ci_low.tolist() == (f.slope - half).tolist()
+    assert a.slope_ci_high.tolist() == (f.slope + half).tolist()
+    assert a.slope_ci_low[0] == pytest.approx(0.92673, abs=5e-6)  # statsmodels conf_int
+    assert a.slope_ci_high[0] == pytest.approx(1.15898, abs=5e-6)
+    # the reach-date interval comes from the ends of that interval
+    target = np.full(1, 30.0)
+    sign = np.ones(1)
+    day = np.full(1, DAY0 + 6, dtype=np.int64)
+    p = k.project(f, a, target=target, sign=sign, from_day=day, days_left=np.full(1, 30.0),
+                  units_left=np.full(1, 30.0))
+    ends = [k.reach_days(f, np.array([s]), target, sign, day)[0][0]
+            for s in (a.slope_ci_low[0], a.slope_ci_high[0])]
+    assert (p.earliest_day[0], p.latest_day[0]) == (min(ends), max(ends))
+    # two readings: no standard error, no interval
+    two = k.trend_arrays(one([DAY0, DAY0 + 3], [1.0, 4.0]), 0.95)
+    assert np.isnan(two.slope_ci_low[0])
+    assert np.isnan(two.slope_ci_high[0])
+
+
 def test_paces_at_their_boundaries() -> None:
     current = np.array([2.0, 2.0, 2.0, 0.0, 2.0, np.nan])
     gap = np.array([1.0, 4.0, 0.0, 0.0, -4.0, 3.0])
@@ -393,7 +417,7 @@ def test_flat_level_noise_boundary(sign: float) -> None:
 
 
 def tie_tolerance(f: k.Fit, slope: float, target: float, u: float) -> float:
-    """The tie tolerance of :func:`de_an06._kernel.reach_days`, as its docstring states it."""
+    """The tie tolerance of :func:`~de_an06.analysis._kernel.reach_days`, as documented."""
     span = max(int(f.span[0]), 1)
     mean = float(f.mean_offset[0])
     error = 64 * EPS * (abs(u) + span + (abs(target) + float(f.scale[0])) / abs(slope)

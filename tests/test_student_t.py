@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from de_an06 import _student_t as t
+from de_an06.analysis import _student_t as t
 
 stats = pytest.importorskip("scipy.stats")
 

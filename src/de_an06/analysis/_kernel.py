@@ -1,7 +1,8 @@
 """The one numeric kernel: least squares, projection and target crossing per group.
 
 Everything numeric that :mod:`de_an06.analysis` and :mod:`de_an06.batch`
-report is computed here, over *grouped* numpy arrays:
+report is computed here, over *grouped* numpy arrays (batch reaches it
+through :mod:`de_an06.analysis.rows`):
 
 * ``starts`` -- int64 index of the first reading of each group, ascending,
   starting at 0; groups are contiguous and non-empty;
@@ -35,7 +36,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from de_an06._student_t import two_sided_quantile
+from de_an06.analysis._student_t import two_sided_quantile
 
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
@@ -218,6 +219,20 @@ class TrendArrays(NamedTuple):
     r_squared: Float
     flat: Bool
     quantile: Float  # two-sided Student-t quantile at the requested confidence
+    slope_ci_low: Float  # the slope's confidence interval (see slope_interval)
+    slope_ci_high: Float
+
+
+def slope_interval(slope: Float, se: Float, quantile: Float) -> tuple[Float, Float]:
+    """The confidence interval of the slope: ``slope -/+ quantile * se``.
+
+    The one place this interval is computed: :class:`de_an06.Trend`,
+    :class:`de_an06.batch.TrendTable` and the reach-date interval of
+    :func:`project` all take it from :func:`trend_arrays`. NaN where the
+    standard error is (two readings, or not valid).
+    """
+    half = quantile * se
+    return slope - half, slope + half
 
 
 def trend_arrays(f: Fit, confidence: float) -> TrendArrays:
@@ -225,13 +240,17 @@ def trend_arrays(f: Fit, confidence: float) -> TrendArrays:
     variance = residual_variance(f)
     with np.errstate(invalid="ignore"):
         se = np.sqrt(variance / f.sxx)
+    quantile = t_quantiles(f.n - 2, confidence)
+    low, high = slope_interval(f.slope, se, quantile)
     return TrendArrays(
         intercept=intercept(f),
         slope_se=se,
         residual_variance=variance,
         r_squared=r_squared(f),
         flat=flat(f, f.slope),
-        quantile=t_quantiles(f.n - 2, confidence),
+        quantile=quantile,
+        slope_ci_low=low,
+        slope_ci_high=high,
     )
 
 
@@ -372,7 +391,7 @@ def project(f: Fit, a: TrendArrays, *, target: Float, sign: Float, from_day: Int
     f : Fit
         The groups' fits.
     a : TrendArrays
-        Their derived quantities (slope standard error, quantile, flatness).
+        Their derived quantities (slope interval, flatness).
     target, sign : arrays
         Target value and direction sign (+1 higher is better, -1 lower).
     from_day : int64 array
@@ -383,12 +402,11 @@ def project(f: Fit, a: TrendArrays, *, target: Float, sign: Float, from_day: Int
         Pace units (calendar or working days) in the same window (NaN: no deadline).
     """
     is_achieved = achieved(f.last_value, target, sign)
-    half = a.quantile * a.slope_se
-    slopes = np.stack((f.slope, f.slope - half, f.slope + half))
+    slopes = np.stack((f.slope, a.slope_ci_low, a.slope_ci_high))
     days, ok = reach_days(f, slopes, target, sign, from_day)
     reach, low, high = days
     reachable, low_ok, high_ok = ok
-    interval = ~np.isnan(half) & ~is_achieved
+    interval = ~np.isnan(a.slope_ci_low) & ~is_achieved
     low_ok &= interval
     high_ok &= interval
     earliest_ok = low_ok | high_ok

@@ -1,0 +1,129 @@
+"""Checks shared by the analysis modules, for function arguments and result fields alike.
+
+Each check takes ``(owner, field, value)``, returns the value as the analysis
+uses it and raises :class:`~de_an06.ValidationError` naming owner, field and
+value (through :func:`de_an06._validators.fail`). A function passes its own
+name as owner (``trend.confidence must be in (0, 1) (got 1.0)``); a result
+class runs the same checks on its fields through :func:`field`, with the
+class as owner (``Trend.confidence must be in (0, 1) (got 1.0)``), so an
+argument and the field it becomes obey one rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import numpy as np
+
+from de_an06 import _validators as v
+from de_an06.model import Reading, Series
+
+#: A check: ``check(owner, field, value)`` raises or returns the value.
+Check = Callable[[str, str, Any], object]
+
+
+def real(owner: str, field: str, value: object) -> float:
+    """A finite real number (``bool`` refused), as float."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise v.fail(owner, field, f"must be a real number, not {type(value).__name__}", value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise v.fail(owner, field, "must be finite", value)
+    return number
+
+
+def non_negative(owner: str, field: str, value: object) -> float:
+    """A finite real number ``>= 0``."""
+    number = real(owner, field, value)
+    if number < 0:
+        raise v.fail(owner, field, "must be >= 0", value)
+    return number
+
+
+def count(owner: str, field: str, value: object) -> int:
+    """An ``int >= 0`` (``bool`` refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise v.fail(owner, field, f"must be an int, not {type(value).__name__}", value)
+    if value < 0:
+        raise v.fail(owner, field, "must be >= 0", value)
+    return int(value)
+
+
+def date(owner: str, field: str, value: object) -> dt.date:
+    """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise v.fail(owner, field, f"must be a datetime.date, not {type(value).__name__}", value)
+    return value
+
+
+def flag(owner: str, field: str, value: object) -> bool:
+    """A ``bool``."""
+    if not isinstance(value, bool):
+        raise v.fail(owner, field, f"must be a bool, not {type(value).__name__}", value)
+    return value
+
+
+def hedge(owner: str, field: str, value: object) -> float:
+    """The relative width of "about" and "nearly" figures: in ``[0, 1)``."""
+    width = real(owner, field, value)
+    if not 0 <= width < 1:
+        raise v.fail(owner, field, "must be in [0, 1)", value)
+    return width
+
+
+def confidence(owner: str, field: str, value: object) -> float:
+    """A confidence level: in ``(0, 1)``."""
+    level = real(owner, field, value)
+    if not 0 < level < 1:
+        raise v.fail(owner, field, "must be in (0, 1)", value)
+    return level
+
+
+def interval(owner: str, field: str, value: object) -> tuple[float, float]:
+    """A ``(low, high)`` tuple of finite real numbers with ``low <= high``."""
+    if not isinstance(value, tuple) or len(value) != 2:  # noqa: PLR2004 - a pair
+        raise v.fail(owner, field, "must be a (low, high) tuple", value)
+    low = real(owner, f"{field}[0]", value[0])
+    high = real(owner, f"{field}[1]", value[1])
+    if low > high:
+        raise v.fail(owner, field, "must have low <= high", value)
+    return low, high
+
+
+def optional(check: Check) -> Check:
+    """`check`, letting ``None`` through."""
+
+    def run(owner: str, field: str, value: object) -> object:
+        return None if value is None else check(owner, field, value)
+
+    return run
+
+
+def field(check: Check) -> v.Validator:
+    """An attrs validator running `check` with the class as owner.
+
+    The field is named as ``__init__`` takes it (``sxx``, not ``_sxx``).
+    """
+
+    def run(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check(type(instance).__name__, attribute.alias or attribute.name, value)
+
+    return run
+
+
+def as_series(owner: str, series: object) -> Series:
+    """A Series, or a single Reading as a Series of one."""
+    if isinstance(series, Reading):
+        return Series([series])
+    if not isinstance(series, Series):
+        raise v.fail(owner, "series", f"must be a Series, not {type(series).__name__}", series)
+    return series
+
+
+def none_if_nan(value: float) -> float | None:
+    """``None`` for NaN (a quantity the kernel does not give), else the value."""
+    return None if math.isnan(value) else value

@@ -1,0 +1,403 @@
+"""Forecasts: where a series is heading relative to its target, and how fast.
+
+Reach dates, current and required paces and the Open SDG progress status come
+from the kernel's projection (:func:`de_an06.analysis._kernel.project`), the
+same one :func:`de_an06.batch.forecasts` runs over many series;
+:func:`forecast_row` turns one group of its arrays into a :class:`Forecast`,
+here and in :mod:`de_an06.batch` alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Protocol, runtime_checkable
+
+import attrs
+import numpy as np
+
+from de_an06 import _display
+from de_an06 import _validators as v
+from de_an06.analysis import _args as check
+from de_an06.analysis import _kernel as k
+from de_an06.analysis.trends import Trend, fit_series, trend_row
+from de_an06.model import Direction, Reading, Series, Target
+
+
+class ProgressStatus(enum.Enum):
+    """Progress towards a target, on the Open SDG progress scale.
+
+    The status comes from the ratio of the current pace to the pace required
+    to meet the target by its deadline, with the thresholds of the Open SDG
+    progress measure (sdg-build ``ProgressMeasure.py``, method 2, after the
+    Statistics Canada methodology): at least 0.95 on track, at least 0.60
+    moderate, at least 0 limited, below 0 deteriorating. ``ACHIEVED`` when the
+    latest value already meets the target; ``NOT_AVAILABLE`` when there is no
+    deadline or no trend. Values are Open SDG's status names. Paces are
+    signed, so the ratio is right for lower-is-better indicators too.
+
+    Examples
+    --------
+    >>> ProgressStatus.ON_TRACK.value
+    'substantial_progress'
+    """
+
+    ACHIEVED = "target_achieved"
+    ON_TRACK = "substantial_progress"
+    MODERATE = "moderate_progress"
+    LIMITED = "limited_progress"
+    DETERIORATING = "deterioration"
+    NOT_AVAILABLE = "not_available"
+
+    @property
+    def code(self) -> int:
+        """Small integer code (0 achieved ... 5 not available), as batch results use."""
+        return list(ProgressStatus).index(self)
+
+    @classmethod
+    def from_code(cls, code: int) -> ProgressStatus:
+        """The status with integer `code`."""
+        return list(cls)[code]
+
+
+@runtime_checkable
+class WorkingDayCounter(Protocol):
+    """Anything that counts working days, such as a working-day calendar.
+
+    ``working_days_between(start, end)`` returns the number of working days
+    ``d`` with ``start < d <= end``.
+    """
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days ``d`` with ``start < d <= end``."""
+        ...  # pragma: no cover - a Protocol method: only its implementations run
+
+
+@attrs.frozen
+class Forecast:
+    """Where a series is heading relative to its target.
+
+    Built by :func:`forecast`.
+
+    Parameters
+    ----------
+    status : ProgressStatus
+        Open SDG progress status.
+    target : float
+        The target value.
+    deadline : datetime.date or None
+        When the target is due; ``None`` when not given.
+    as_of : datetime.date
+        The date of the forecast; reach dates fall on or after it.
+    latest : float
+        The latest reading's value.
+    latest_date : datetime.date
+        The latest reading's date.
+    reach_date : datetime.date or None
+        First day on or after `as_of` on which the fitted line meets the
+        target. ``None`` when the target is already achieved (see
+        `status`), when there is no trend (one reading), or when the line
+        never gets there (flat within rounding, moving away, or past
+        ``datetime.date.max``).
+    reach_earliest, reach_latest : datetime.date or None
+        Reach dates of the lines through the series' centroid with the
+        slopes at the ends of the slope's confidence interval. ``None`` when
+        the interval does not exist (two readings, achieved) or, for
+        `reach_latest`, when the target may never be reached.
+    current_pace : float or None
+        The trend's slope (0 when flat), per day; with a calendar and a
+        deadline, the trend's progress over the days left spread over the
+        working days left (per day when the deadline is the latest
+        reading's date). ``None`` without a trend, or with a calendar whose
+        window up to the deadline holds days but no working day.
+    required_pace : float or None
+        ``(target - latest) / units_left``: the pace needed from the latest
+        reading to meet the target on the deadline. ``None`` without a
+        deadline or when already achieved.
+    pace_ratio : float or None
+        ``current_pace / required_pace`` (the same in either unit), on which
+        `status` is decided.
+    pace_unit : str
+        ``"day"`` or ``"working day"``.
+    days_left : int or None
+        Calendar days from the latest reading to the deadline.
+    working_days_left : int or None
+        Working days in the same window, when a calendar is given.
+    direction : Direction
+        Whether higher or lower is better.
+    trend : Trend or None
+        The fitted trend; ``None`` with a single reading.
+
+    Raises
+    ------
+    ValidationError
+        For a field of the wrong type or not finite, or fields that
+        contradict each other: dates out of order (`latest_date`, `as_of`,
+        `deadline`, reach dates), `days_left` other than the days from
+        `latest_date` to `deadline`, more working days than days, a
+        `pace_unit` that does not match `working_days_left`, a quantity given
+        where it cannot exist (a reach date when achieved or without a trend,
+        a pace ratio without a deadline...), a trend that ends elsewhere than
+        on `latest_date`, or a `status` other than the one `latest`, `target`
+        and `pace_ratio` give.
+    """
+
+    status: ProgressStatus = attrs.field(validator=v.is_instance(ProgressStatus))
+    target: float = attrs.field(kw_only=True, validator=check.field(check.real))
+    deadline: dt.date | None = attrs.field(kw_only=True,
+                                           validator=check.field(check.optional(check.date)))
+    as_of: dt.date = attrs.field(kw_only=True, validator=check.field(check.date))
+    latest: float = attrs.field(kw_only=True, validator=check.field(check.real))
+    latest_date: dt.date = attrs.field(kw_only=True, validator=check.field(check.date))
+    reach_date: dt.date | None = attrs.field(kw_only=True,
+                                             validator=check.field(check.optional(check.date)))
+    reach_earliest: dt.date | None = attrs.field(
+        kw_only=True, validator=check.field(check.optional(check.date)))
+    reach_latest: dt.date | None = attrs.field(
+        kw_only=True, validator=check.field(check.optional(check.date)))
+    current_pace: float | None = attrs.field(kw_only=True,
+                                             validator=check.field(check.optional(check.real)))
+    required_pace: float | None = attrs.field(kw_only=True,
+                                              validator=check.field(check.optional(check.real)))
+    pace_ratio: float | None = attrs.field(kw_only=True,
+                                           validator=check.field(check.optional(check.real)))
+    pace_unit: str = attrs.field(kw_only=True)
+    days_left: int | None = attrs.field(kw_only=True,
+                                        validator=check.field(check.optional(check.count)))
+    working_days_left: int | None = attrs.field(
+        kw_only=True, repr=False, validator=check.field(check.optional(check.count)))
+    direction: Direction = attrs.field(kw_only=True, repr=False,
+                                       validator=v.is_instance(Direction))
+    trend: Trend | None = attrs.field(kw_only=True, repr=False,
+                                      validator=v.is_optional_instance(Trend))
+
+    def __attrs_post_init__(self) -> None:
+        self._check_dates()
+        self._check_days()
+        for applies, when, names in (
+                (self.status is ProgressStatus.ACHIEVED, "when the target is achieved",
+                 ("reach_date", "reach_earliest", "reach_latest", "required_pace",
+                  "pace_ratio")),
+                (self.trend is None, "without a trend",
+                 ("reach_date", "reach_earliest", "reach_latest", "current_pace",
+                  "pace_ratio")),
+                (self.deadline is None, "without a deadline", ("required_pace", "pace_ratio"))):
+            for name in names:
+                if applies and getattr(self, name) is not None:
+                    raise v.fail(self, name, f"must be None {when}", getattr(self, name))
+        if self.trend is not None and self.trend.end != self.latest_date:
+            raise v.fail(self, "trend", f"must end on latest_date={self.latest_date}",
+                         self.trend)
+        # the status the kernel gives for these figures (one rule: k.status_codes)
+        met = np.array([self.direction.sign * (self.latest - self.target) >= 0])
+        ratio = np.array([np.nan if self.pace_ratio is None else self.pace_ratio])
+        expected = ProgressStatus.from_code(int(k.status_codes(met, ratio)[0]))
+        if self.status is not expected:
+            raise v.fail(self, "status", f"must be {expected} for latest={self.latest!r}, "
+                         f"target={self.target!r}, pace_ratio={self.pace_ratio!r}", self.status)
+
+    def _check_dates(self) -> None:
+        if self.as_of < self.latest_date:
+            raise v.fail(self, "as_of", f"must not precede latest_date={self.latest_date}",
+                         self.as_of)
+        for name in ("deadline", "reach_date", "reach_earliest", "reach_latest"):
+            day = getattr(self, name)
+            if day is not None and day < self.as_of:
+                raise v.fail(self, name, f"must not precede as_of={self.as_of}", day)
+        if self.reach_latest is not None and (self.reach_earliest is None
+                                              or self.reach_latest < self.reach_earliest):
+            raise v.fail(self, "reach_latest",
+                         f"must not precede reach_earliest={self.reach_earliest}",
+                         self.reach_latest)
+
+    def _check_days(self) -> None:
+        left = None if self.deadline is None else (self.deadline - self.latest_date).days
+        if self.days_left != left:
+            raise v.fail(self, "days_left",
+                         f"must be the days from latest_date to deadline ({left})",
+                         self.days_left)
+        working = self.working_days_left
+        if working is not None and (left is None or working > left):
+            raise v.fail(self, "working_days_left", f"must not exceed days_left={left}",
+                         working)
+        unit = "day" if working is None else "working day"
+        if self.pace_unit != unit:
+            raise v.fail(self, "pace_unit", f"must be {unit!r} when working_days_left is "
+                         f"{working}", self.pace_unit)
+
+    @property
+    def achieved(self) -> bool:
+        """True when the latest value already meets the target."""
+        return self.status is ProgressStatus.ACHIEVED
+
+    def _repr_html_(self) -> str:
+        return _display.forecast_html(self)
+
+    def __str__(self) -> str:
+        return _display.forecast_text(self)
+
+
+def _optional_date(ok: bool, day: int) -> dt.date | None:
+    return k.day_to_date(day) if ok else None
+
+
+def forecast_row(f: k.Fit, p: k.Projection, i: int, trend_: Trend | None, *,
+                 target: float, deadline: dt.date | None, as_of: dt.date,
+                 direction: Direction, days_left: int | None,
+                 working_days_left: int | None) -> Forecast:
+    """The Forecast of group `i` from the kernel's arrays.
+
+    :func:`forecast` and :meth:`de_an06.batch.ForecastTable.forecast` both
+    build their results here.
+    """
+    return Forecast(
+        ProgressStatus.from_code(int(p.status[i])),
+        target=target,
+        deadline=deadline,
+        as_of=as_of,
+        latest=float(f.last_value[i]),
+        latest_date=k.day_to_date(int(f.last_day[i])),
+        reach_date=_optional_date(bool(p.reachable[i]), int(p.reach_day[i])),
+        reach_earliest=_optional_date(bool(p.earliest_ok[i]), int(p.earliest_day[i])),
+        reach_latest=_optional_date(bool(p.latest_ok[i]), int(p.latest_day[i])),
+        current_pace=check.none_if_nan(float(p.current_pace[i])),
+        required_pace=check.none_if_nan(float(p.required_pace[i])),
+        pace_ratio=check.none_if_nan(float(p.ratio[i])),
+        pace_unit="day" if working_days_left is None else "working day",
+        days_left=days_left,
+        working_days_left=working_days_left,
+        direction=direction,
+        trend=trend_,
+    )
+
+
+def _working_days(calendar: object, start: dt.date, end: dt.date, days_left: int) -> int:
+    owner = "forecast"
+    method = getattr(calendar, "working_days_between", None)
+    if not callable(method):
+        raise v.fail(owner, "calendar", "must have a working_days_between(start, end) method",
+                     calendar)
+    count = method(start, end)
+    if isinstance(count, bool) or not isinstance(count, (int, np.integer)):
+        raise v.fail(owner, "calendar", "working_days_between must return an int", count)
+    if not 0 <= count <= days_left:
+        raise v.fail(owner, "calendar",
+                     f"working_days_between must return a count in [0, {days_left}]", count)
+    return int(count)
+
+
+def forecast(series: Series | Reading, target: Target | float, *,
+             deadline: dt.date | None = None, as_of: dt.date | None = None,
+             calendar: WorkingDayCounter | None = None,
+             confidence: float = 0.95) -> Forecast:
+    """Project a series to its target: reach date, paces and progress status.
+
+    Parameters
+    ----------
+    series : Series or Reading
+        The readings. One reading gives no trend (no reach date, no current
+        pace) but still a required pace.
+    target : Target or float
+        The target; a :class:`~de_an06.Target` must be for the series'
+        indicator and brings its deadline.
+    deadline : datetime.date, optional
+        Overrides the target's deadline.
+    as_of : datetime.date, optional
+        The forecast's date, on or after the latest reading (default: the
+        latest reading's date). Reach dates fall on or after it.
+    calendar : WorkingDayCounter, optional
+        Express paces per working day instead of per calendar day.
+    confidence : float
+        Level of the slope interval behind the reach-date interval.
+
+    Returns
+    -------
+    Forecast
+
+    Raises
+    ------
+    ValidationError
+        For a target of another indicator, a non-finite target, an `as_of`
+        before the latest reading, a deadline before `as_of`, a deadline that
+        leaves no (working) day after the latest reading while the target is
+        not met, or a calendar that returns something other than a count.
+
+    See Also
+    --------
+    de_an06.batch.forecasts : The same forecast for every series of a table at once.
+
+    Examples
+    --------
+    Khánh Hòa: 546,234 applications on 2023-07-01 and 756,805 wanted by
+    2023-07-30 -- 210,571 in 29 days:
+
+    >>> import datetime as dt
+    >>> import de_an06 as da
+    >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    >>> collected = da.Indicator("eid-collected", "e-ID applications collected",
+    ...                          "Thu nhận hồ sơ định danh điện tử", unit="people")
+    >>> one = da.Series([da.Reading(collected, 546_234, dt.date(2023, 7, 1), kh)])
+    >>> f = forecast(one, 756_805, deadline=dt.date(2023, 7, 30))
+    >>> round(f.required_pace, 2), f.status
+    (7261.07, <ProgressStatus.NOT_AVAILABLE: 'not_available'>)
+
+    With an earlier reading (illustrative, 500,000 on 2023-06-25) there is a
+    trend, a reach date and a status:
+
+    >>> two = da.Series([*one, da.Reading(collected, 500_000, dt.date(2023, 6, 25), kh)])
+    >>> f = forecast(two, 756_805, deadline=dt.date(2023, 7, 30))
+    >>> round(f.current_pace, 1), f.reach_date, f.status
+    (7705.7, datetime.date(2023, 7, 29), <ProgressStatus.ON_TRACK: 'substantial_progress'>)
+    """
+    owner = "forecast"
+    level = check.confidence(owner, "confidence", confidence)
+    s = check.as_series(owner, series)
+    indicator = s.indicator
+    if isinstance(target, Target):
+        if target.indicator != indicator:
+            raise v.fail(owner, "target", f"must be for indicator {indicator.code!r}",
+                         target.indicator.code)
+        goal = float(target.value)
+        due = target.deadline if deadline is None else deadline
+    else:
+        goal = check.real(owner, "target", target)
+        due = deadline
+    latest = s.latest
+    when = latest.as_of if as_of is None else check.date(owner, "as_of", as_of)
+    if when < latest.as_of:
+        raise v.fail(owner, "as_of", f"must not precede the latest reading {latest.as_of}", when)
+    if due is not None:
+        check.date(owner, "deadline", due)
+        if due < when:
+            raise v.fail(owner, "deadline", f"must not precede as_of={when}", due)
+    direction = indicator.direction
+    sign = float(direction.sign)
+    met = sign * (float(latest.value) - goal) >= 0
+
+    days_left: int | None = None
+    working: int | None = None
+    if due is not None:
+        days_left = (due - latest.as_of).days
+        units = days_left
+        if calendar is not None:
+            working = _working_days(calendar, latest.as_of, due, days_left)
+            units = working
+        if units == 0 and not met:
+            word = "working day" if calendar is not None else "day"
+            raise v.fail(owner, "deadline",
+                         f"must leave at least one {word} after the latest reading "
+                         f"{latest.as_of} while the target is not met", due)
+
+    f = fit_series(s)
+    arrays = k.trend_arrays(f, level)
+    nan = np.full(1, np.nan)
+    p = k.project(
+        f, arrays, target= np.full(1, goal), sign=np.full(1, sign),
+        from_day=np.full(1, k.date_to_day(when), dtype=np.int64),
+        days_left=nan if days_left is None else np.full(1, float(days_left)),
+        units_left=nan if days_left is None else np.full(1, float(days_left if working is None
+                                                                  else working)),
+    )
+    trend_ = trend_row(f, arrays, 0, level) if f.valid[0] else None
+    return forecast_row(f, p, 0, trend_, target=goal, deadline=due, as_of=when,
+                         direction=direction, days_left=days_left, working_days_left=working)

@@ -1,0 +1,255 @@
+"""Trends and forecasts for millions of series at once.
+
+A national dashboard follows every indicator in every commune: tens of
+millions of readings. :class:`ReadingTable` holds them as three columns (series
+id, day, value); :func:`trends` and :func:`forecasts` fit every series in a
+few passes of numpy over those columns, with no Python object per series.
+They run the same numeric kernel as :func:`de_an06.trend` and
+:func:`de_an06.forecast`, so a series gets bit-identical numbers here and
+there; :meth:`TrendTable.trend` and :meth:`ForecastTable.forecast` turn one
+row back into the per-object result.
+
+Missing values
+--------------
+Results are float arrays; a quantity that does not exist for a series is NaN
+(dates: ``NaT``), and a boolean mask says where values exist:
+
+* ``TrendTable.valid`` -- the series has at least two distinct dates; where
+  it is False, every trend quantity is NaN;
+* ``TrendTable.has_se`` -- the series has three or more readings, so the
+  slope's standard error and interval exist (with two they are NaN);
+* ``r_squared`` is NaN where the values are constant (within rounding);
+* ``ForecastTable`` dates are ``NaT`` where the per-object field is ``None``.
+
+Examples
+--------
+>>> import numpy as np
+>>> from de_an06 import batch
+>>> table = batch.ReadingTable.from_arrays(
+...     ids=np.array([7, 7, 7, 9]),
+...     days=np.array(["2023-06-25", "2023-06-28", "2023-07-01", "2023-07-01"],
+...                   dtype="datetime64[D]"),
+...     values=np.array([500_000.0, 523_000.0, 546_234.0, 1_000.0]))
+>>> t = batch.trends(table)
+>>> t.ids.tolist(), t.valid.tolist(), np.round(t.slope, 1).tolist()
+([7, 9], [True, False], [7705.7, nan])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import numpy.typing as npt
+
+from de_an06 import _validators as v
+from de_an06.analysis import rows
+from de_an06.batch._arrays import Array, dates, readonly
+from de_an06.batch.results import ForecastTable, TrendTable, trend_table
+from de_an06.batch.table import ReadingTable
+
+__all__ = [
+    "ForecastTable",
+    "ReadingTable",
+    "TrendTable",
+    "forecasts",
+    "trends",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def _check_confidence(owner: str, confidence: object) -> float:
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) \
+            or not 0 < confidence < 1:
+        raise v.fail(owner, "confidence", "must be in (0, 1)", confidence)
+    return float(confidence)
+
+
+def trends(table: ReadingTable, *, confidence: float = 0.95) -> TrendTable:
+    """Least-squares trend of every series in `table`.
+
+    Parameters
+    ----------
+    table : ReadingTable
+        The readings.
+    confidence : float
+        Level of the slope intervals (default 0.95).
+
+    Returns
+    -------
+    TrendTable
+
+    Raises
+    ------
+    ValidationError
+        For a bad `table` or `confidence`.
+
+    See Also
+    --------
+    de_an06.trend : The same fit for one series, as a :class:`~de_an06.Trend`.
+    TrendTable.trend : One row of the result as that :class:`~de_an06.Trend`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rng = np.random.default_rng(6)
+    >>> ids = np.repeat(np.arange(1_000), 30)
+    >>> days = np.tile(np.arange(19_500, 19_530), 1_000)
+    >>> values = 100 + 2.0 * (days - 19_500) + rng.normal(0, 1, days.size)
+    >>> t = trends(ReadingTable.from_arrays(ids, days, values))
+    >>> bool(abs(t.slope.mean() - 2.0) < 0.01), bool(t.has_se.all())
+    (True, True)
+    """
+    if not isinstance(table, ReadingTable):
+        raise v.fail("trends", "table", f"must be a ReadingTable, not {type(table).__name__}",
+                     table)
+    level = _check_confidence("trends", confidence)
+    return trend_table(table.ids, table._fit(), level)  # noqa: SLF001 - same package
+
+
+def _per_series(owner: str, field: str, value: object, count: int) -> Array:
+    array = np.asarray(value)
+    if array.ndim == 0:
+        return np.broadcast_to(array, (count,))
+    if array.shape != (count,):
+        raise v.fail(owner, field, f"must be a scalar or hold one entry per series ({count})",
+                     array.shape)
+    return array
+
+
+def _deadline_days(value: object,
+                   count: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    owner = "forecasts"
+    if value is None:
+        return np.zeros(count, dtype=np.int64), np.zeros(count, dtype=bool)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return (np.full(count, rows.date_to_day(value), dtype=np.int64),
+                np.ones(count, dtype=bool))
+    array = _per_series(owner, "deadlines", value, count)
+    if array.dtype.kind == "M":
+        missing = np.isnat(array)
+        days = np.where(missing, np.datetime64(0, "D"),
+                        array.astype("datetime64[D]")).astype(np.int64)
+        return days, ~missing
+    if array.dtype.kind in "iu":
+        return array.astype(np.int64), np.ones(count, dtype=bool)
+    raise v.fail(owner, "deadlines", "must be dates, datetime64 or day numbers",
+                 f"dtype {array.dtype}")
+
+
+def forecasts(table: ReadingTable, targets: npt.ArrayLike,
+              deadlines: dt.date | npt.ArrayLike | None = None, *,
+              as_of: dt.date | None = None, confidence: float = 0.95) -> ForecastTable:
+    """Forecast every series of `table` to its target.
+
+    The vectorised :func:`de_an06.forecast`: reach dates with their interval,
+    current and required paces per calendar day, and Open SDG statuses.
+
+    Parameters
+    ----------
+    table : ReadingTable
+        The readings; their directions come from the table.
+    targets : float or numpy.ndarray
+        One target for all series, or one per series (aligned with
+        ``table.ids``); finite.
+    deadlines : datetime.date or numpy.ndarray, optional
+        One deadline or one per series (``datetime64`` with ``NaT`` for
+        none, or day numbers).
+    as_of : datetime.date, optional
+        Date of the forecasts, on or after every series' latest reading
+        (default: each series' latest date).
+    confidence : float
+        Level of the slope interval behind the reach-date interval.
+
+    Returns
+    -------
+    ForecastTable
+
+    Raises
+    ------
+    ValidationError
+        For misaligned or non-finite targets, bad deadlines, an `as_of` before
+        a series' latest reading, or a deadline before `as_of` (the message
+        names the first offending series).
+
+    See Also
+    --------
+    de_an06.forecast : The same forecast for one series, as a :class:`~de_an06.Forecast`.
+    ForecastTable.forecast : One row of the result as that :class:`~de_an06.Forecast`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> table = ReadingTable.from_arrays(
+    ...     ids=np.array(["kh", "kh", "qn", "qn"]),
+    ...     days=np.array(["2023-06-25", "2023-07-01", "2023-06-25", "2023-07-01"],
+    ...                   dtype="datetime64[D]"),
+    ...     values=np.array([500_000.0, 546_234.0, 10.0, 11.0]))
+    >>> f = forecasts(table, np.array([756_805.0, 30.0]), np.datetime64("2023-07-30"))
+    >>> f.reach_date.tolist()
+    [datetime.date(2023, 7, 29), datetime.date(2023, 10, 23)]
+    >>> np.round(f.required_pace, 2).tolist(), f.status.tolist()
+    ([7261.07, 0.66], [1, 3])
+    """
+    owner = "forecasts"
+    if not isinstance(table, ReadingTable):
+        raise v.fail(owner, "table", f"must be a ReadingTable, not {type(table).__name__}",
+                     table)
+    level = _check_confidence(owner, confidence)
+    count = table.n_series
+    goal = _per_series(owner, "targets", targets, count)
+    if goal.dtype.kind not in "iuf":
+        raise v.fail(owner, "targets", "must be real numbers", f"dtype {goal.dtype}")
+    goal = goal.astype(np.float64)
+    if not np.isfinite(goal).all():
+        raise v.fail(owner, "targets", "must be finite", float(goal[~np.isfinite(goal)][0]))
+    f = table._fit()  # noqa: SLF001 - same package
+    if as_of is None:
+        from_day = f.last_day
+    else:
+        when: object = as_of  # checked: the annotation is not enforced
+        if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
+            raise v.fail(owner, "as_of", "must be a datetime.date", as_of)
+        from_day = np.full(count, rows.date_to_day(when), dtype=np.int64)
+        early = from_day < f.last_day
+        if early.any():
+            at = int(np.flatnonzero(early)[0])
+            raise v.fail(owner, "as_of", f"must not precede the latest reading "
+                         f"{rows.day_to_date(int(f.last_day[at]))} of series "
+                         f"{table.ids[at].item()!r}", as_of)
+    due, has_due = _deadline_days(deadlines, count)
+    late = has_due & (due < from_day)
+    if late.any():
+        at = int(np.flatnonzero(late)[0])
+        raise v.fail(owner, "deadlines", f"must not precede as_of for series "
+                     f"{table.ids[at].item()!r}", rows.day_to_date(int(due[at])))
+    sign = table.signs.astype(np.float64)
+    days_left = np.where(has_due, (due - f.last_day).astype(np.float64), np.nan)
+    trends_ = trend_table(table.ids, f, level)
+    arrays = trends_._arrays  # noqa: SLF001 - same package
+    p = rows.project(f, arrays, target=goal, sign=sign, from_day=from_day,
+                  days_left=days_left, units_left=days_left)
+    return ForecastTable(
+        table.ids,
+        readonly(p.status),
+        readonly(goal),
+        readonly(f.last_value),
+        dates(f.last_day, np.ones(count, dtype=bool)),
+        dates(from_day, np.ones(count, dtype=bool)),
+        dates(due, has_due),
+        dates(p.reach_day, p.reachable),
+        dates(p.earliest_day, p.earliest_ok),
+        dates(p.latest_day, p.latest_ok),
+        readonly(p.current_pace),
+        readonly(p.required_pace),
+        readonly(p.ratio),
+        readonly(p.achieved),
+        readonly(days_left),
+        readonly(has_due & (days_left == 0) & ~p.achieved),
+        trends_,
+        p,
+        table.signs,
+    )

@@ -1,0 +1,370 @@
+"""The container of the batch engine: readings of many series as sorted columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from de_an06 import _validators as v
+from de_an06.analysis import rows
+from de_an06.batch._arrays import ARRAY_EQ, Array, readonly
+from de_an06.model import Direction, Reading, Series
+
+
+def _series_id(series: Series) -> str:
+    return f"{series.indicator.code}@{series.jurisdiction.code}"
+
+
+def _as_ids(raw: object) -> Array:
+    ids = np.asarray(raw)
+    if ids.dtype.kind == "O" and all(isinstance(x, str) for x in ids.ravel().tolist()):
+        ids = ids.astype(str)
+    if ids.dtype.kind not in "iuU":
+        raise v.fail("ReadingTable", "ids", "must be integers or strings",
+                     f"dtype {ids.dtype}")
+    return ids
+
+
+def _as_days(raw: object) -> npt.NDArray[np.int64]:
+    days = np.asarray(raw)
+    if days.dtype.kind == "M":
+        if np.isnat(days).any():
+            raise v.fail("ReadingTable", "days", "must not hold NaT",
+                         int(np.flatnonzero(np.isnat(days))[0]))
+        return days.astype("datetime64[D]").astype(np.int64)
+    if days.dtype.kind in "iu":
+        out = days.astype(np.int64)
+        bad = (out < rows.MIN_DAY) | (out > rows.MAX_DAY)
+        if bad.any():
+            raise v.fail("ReadingTable", "days", "must be day numbers of valid dates",
+                         int(out[bad][0]))
+        return out
+    raise v.fail("ReadingTable", "days", "must be datetime64 or integer day numbers",
+                 f"dtype {days.dtype}")
+
+
+def _as_values(raw: object) -> npt.NDArray[np.float64]:
+    values = np.asarray(raw)
+    if values.dtype.kind not in "iuf":
+        raise v.fail("ReadingTable", "values", "must be real numbers", f"dtype {values.dtype}")
+    out = values.astype(np.float64, copy=False)
+    finite = np.isfinite(out)
+    if not finite.all():
+        raise v.fail("ReadingTable", "values", "must be finite",
+                     float(out[~finite][0]))
+    return out
+
+
+def _frame_column(frame: object, name: str) -> Array:
+    try:
+        return np.asarray(frame[name].to_numpy())  # type: ignore[index]
+    except (KeyError, AttributeError, TypeError):
+        raise v.fail("ReadingTable", "frame", f"must have a column {name!r}",
+                     type(frame).__name__) from None
+
+
+def _sort_order(ids: Array, days: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
+    """Permutation sorting by id, then day.
+
+    One sort on a combined int64 key (id rank * day range + day offset) when
+    it fits, which is about twice as fast as :func:`numpy.lexsort`; string
+    ids are ranked with :func:`numpy.unique` first.
+    """
+    codes: npt.NDArray[Any] = ids
+    if ids.dtype.kind == "U":
+        codes = np.unique(ids, return_inverse=True)[1].reshape(-1)
+    low = int(codes.min())
+    high = int(codes.max())
+    first = int(days.min())
+    width = int(days.max()) - first + 1
+    if (high - low + 1) * width < 2**62:
+        key = (codes - low).astype(np.int64) * width + (days - first)
+        return np.argsort(key, kind="stable")
+    return np.lexsort((days, ids))
+
+
+@attrs.frozen
+class ReadingTable:
+    """Readings of many series as columns, sorted by series id then day.
+
+    Build it with :meth:`from_arrays`, :meth:`from_readings` or
+    :meth:`from_series`; the constructor takes already-validated columns.
+    Columns are read-only numpy arrays. Validation happens once, here:
+    values finite, days valid dates, at most one reading per series and day.
+
+    Parameters
+    ----------
+    ids : numpy.ndarray
+        One id per series (integer or string dtype), ascending.
+    starts : numpy.ndarray
+        int64 index of each series' first reading.
+    days : numpy.ndarray
+        int64 day numbers (days since 1970-01-01), ascending within a series.
+    values : numpy.ndarray
+        float64 values.
+    signs : numpy.ndarray
+        int8 per series: +1 when higher is better, -1 when lower is better.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> table = ReadingTable.from_arrays(ids=np.array(["b", "a", "b"]),
+    ...                                  days=np.array([3, 1, 2]), values=np.array([3.0, 1, 2]))
+    >>> table
+    ReadingTable(series=2, readings=3)
+    >>> table.ids.tolist(), table.days.tolist(), table.values.tolist()
+    (['a', 'b'], [1, 2, 3], [1.0, 2.0, 3.0])
+    """
+
+    ids: Array = attrs.field(eq=ARRAY_EQ, repr=False)
+    starts: npt.NDArray[np.int64] = attrs.field(eq=ARRAY_EQ, repr=False)
+    days: npt.NDArray[np.int64] = attrs.field(eq=ARRAY_EQ, repr=False)
+    values: npt.NDArray[np.float64] = attrs.field(eq=ARRAY_EQ, repr=False)
+    signs: npt.NDArray[np.int8] = attrs.field(eq=ARRAY_EQ, repr=False)
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @classmethod
+    def from_arrays(cls, ids: npt.ArrayLike, days: npt.ArrayLike, values: npt.ArrayLike, *,
+                    lower_is_better: npt.ArrayLike = False) -> ReadingTable:
+        """Build a table from three aligned columns.
+
+        Parameters
+        ----------
+        ids : numpy.ndarray or list
+            Series id of each reading: integers or strings.
+        days : numpy.ndarray or list
+            ``datetime64`` dates or integer day numbers since 1970-01-01.
+        values : numpy.ndarray or list
+            Real, finite values.
+        lower_is_better : bool or numpy.ndarray
+            Direction of every series (one flag), or one flag per distinct id
+            in ascending id order.
+
+        The inputs are never modified; when they are not sorted by id then
+        day, the table holds sorted copies.
+
+        Raises
+        ------
+        ValidationError
+            For columns of different lengths or wrong dtypes, non-finite
+            values, invalid days, or two readings of one series on one day.
+        """
+        id_col = _as_ids(ids)
+        day_col = _as_days(days)
+        value_col = _as_values(values)
+        if not id_col.ndim == day_col.ndim == value_col.ndim == 1:
+            raise v.fail("ReadingTable", "ids", "must be one-dimensional like days and values",
+                         id_col.shape)
+        if not id_col.shape == day_col.shape == value_col.shape:
+            raise v.fail("ReadingTable", "values",
+                         f"must have the length of ids and days ({id_col.shape[0]})",
+                         value_col.shape[0])
+        same = id_col[1:] == id_col[:-1]
+        ordered = bool(np.all((id_col[1:] > id_col[:-1]) | (same & (day_col[1:] > day_col[:-1]))))
+        if not ordered:
+            order = _sort_order(id_col, day_col)
+            id_col, day_col, value_col = id_col[order], day_col[order], value_col[order]
+            same = id_col[1:] == id_col[:-1]
+        else:
+            id_col, day_col, value_col = id_col.copy(), day_col.copy(), value_col.copy()
+        duplicate = same & (day_col[1:] == day_col[:-1])
+        if duplicate.any():
+            at = int(np.flatnonzero(duplicate)[0])
+            raise v.fail("ReadingTable", "days", f"must not repeat a day within series "
+                         f"{id_col[at].item()!r}", rows.day_to_date(int(day_col[at])))
+        starts = rows.group_starts(id_col)
+        unique = id_col[starts]
+        flags = np.asarray(lower_is_better)
+        if flags.dtype.kind != "b" or flags.ndim > 1 or (
+                flags.ndim == 1 and flags.shape[0] != unique.shape[0]):
+            raise v.fail("ReadingTable", "lower_is_better",
+                         f"must be a bool or {unique.shape[0]} bools (one per series)",
+                         lower_is_better)
+        signs = np.where(np.broadcast_to(flags, unique.shape), -1, 1).astype(np.int8)
+        return cls(readonly(unique), readonly(starts), readonly(day_col),
+                   readonly(value_col), readonly(signs))
+
+    @classmethod
+    def from_pandas(cls, frame: Any, *, id: str = "id", day: str = "day",  # noqa: A002, ANN401
+                    value: str = "value",
+                    lower_is_better: npt.ArrayLike = False) -> ReadingTable:
+        """Build a table from three columns of a pandas DataFrame.
+
+        pandas is optional: this method only reads the columns' numpy arrays
+        and works with anything that has ``frame[name].to_numpy()``.
+
+        Parameters
+        ----------
+        frame : object
+            The readings, as a ``pandas.DataFrame``.
+        id, day, value : str
+            Column names of the series id, the date (``datetime64`` or day
+            numbers) and the value.
+        lower_is_better : bool or numpy.ndarray
+            As for :meth:`from_arrays`.
+
+        Raises
+        ------
+        ValidationError
+            When a column is missing, and as :meth:`from_arrays`.
+        """
+        columns = [_frame_column(frame, name) for name in (id, day, value)]
+        if columns[1].dtype.kind == "M":
+            columns[1] = columns[1].astype("datetime64[D]")
+        return cls.from_arrays(*columns, lower_is_better=lower_is_better)
+
+    @classmethod
+    def from_columns(cls, columns: Any, *,  # noqa: ANN401 - duck-typed
+                     lower_is_better: npt.ArrayLike = False) -> ReadingTable:
+        r"""Build a table from the columns :func:`de_an06.io.read_csv_columns` reads.
+
+        This is the fast way from a national-scale CSV file to trends: no
+        :class:`~de_an06.Reading` is built on the way. Series ids are
+        ``"<indicator code>@<jurisdiction code>"``, as for :meth:`from_series`.
+        The file does not say which way is better, so give `lower_is_better`
+        (one flag, or one per series in ascending id order) for
+        lower-is-better indicators.
+
+        Parameters
+        ----------
+        columns : de_an06.io.ReadingColumns
+            Or any object with the same attributes (``indicator``,
+            ``indicator_codes``, ``jurisdiction``, ``jurisdiction_codes``,
+            ``as_of``, ``value``).
+        lower_is_better : bool or numpy.ndarray
+            As for :meth:`from_arrays`.
+
+        Raises
+        ------
+        ValidationError
+            As :meth:`from_arrays` (a repeated day names the series by its
+            position in ascending id order).
+
+        Examples
+        --------
+        >>> import io as stdio
+        >>> from de_an06 import batch, io
+        >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+        ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
+        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,500000,2023-06-25\n"
+        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n")
+        >>> table = ReadingTable.from_columns(io.read_csv_columns(stdio.StringIO(text)))
+        >>> table.ids.tolist(), round(float(batch.trends(table).slope[0]), 1)
+        (['eid@56'], 7705.7)
+        """
+        try:
+            indicator = np.asarray(columns.indicator, dtype=np.int64)
+            jurisdiction = np.asarray(columns.jurisdiction, dtype=np.int64)
+            indicator_codes = tuple(columns.indicator_codes)
+            jurisdiction_codes = tuple(columns.jurisdiction_codes)
+            days, values = columns.as_of, columns.value
+        except (AttributeError, TypeError, ValueError):
+            raise v.fail("ReadingTable", "columns", "must be ReadingColumns",
+                         type(columns).__name__) from None
+        width = max(len(jurisdiction_codes), 1)
+        pair = indicator * width + jurisdiction
+        present = np.unique(pair)
+        names = np.array([f"{indicator_codes[p // width]}@{jurisdiction_codes[p % width]}"
+                          for p in present.tolist()], dtype=str)
+        order = np.argsort(names, kind="stable")
+        rank = np.empty(present.shape[0], dtype=np.int64)
+        rank[order] = np.arange(present.shape[0], dtype=np.int64)
+        table = cls.from_arrays(rank[np.searchsorted(present, pair)], days, values,
+                                lower_is_better=lower_is_better)
+        return attrs.evolve(table, ids=readonly(names[order]))
+
+    @classmethod
+    def from_series(cls, series: Iterable[Series]) -> ReadingTable:
+        """Build a table from :class:`~de_an06.Series`, one per id.
+
+        Ids are ``"<indicator code>@<jurisdiction code>"``; directions come
+        from the indicators.
+
+        Raises
+        ------
+        ValidationError
+            When two series share an indicator and a jurisdiction.
+        """
+        ids: list[str] = []
+        days: list[int] = []
+        values: list[float] = []
+        lower: dict[str, bool] = {}
+        for s in series:
+            if not isinstance(s, Series):
+                raise v.fail("ReadingTable", "series", f"must hold Series, not "
+                             f"{type(s).__name__}", s)
+            key = _series_id(s)
+            if key in lower:
+                raise v.fail("ReadingTable", "series", "must not repeat a series id", key)
+            lower[key] = s.indicator.direction is Direction.LOWER_IS_BETTER
+            for r in s:
+                ids.append(key)
+                days.append(r.day)
+                values.append(float(r.value))
+        flags = np.array([lower[key] for key in sorted(lower)], dtype=bool)
+        return cls.from_arrays(np.array(ids, dtype=str), np.array(days, dtype=np.int64),
+                               np.array(values, dtype=np.float64), lower_is_better=flags)
+
+    @classmethod
+    def from_readings(cls, readings: Iterable[Reading]) -> ReadingTable:
+        """Build a table from readings, grouped by indicator and jurisdiction.
+
+        Raises
+        ------
+        ValidationError
+            For anything but readings, or two readings of one series on one day.
+        """
+        groups: dict[str, list[Reading]] = {}
+        for r in readings:
+            if not isinstance(r, Reading):
+                raise v.fail("ReadingTable", "readings",
+                             f"must hold Readings, not {type(r).__name__}", r)
+            groups.setdefault(f"{r.indicator.code}@{r.jurisdiction.code}", []).append(r)
+        return cls.from_series(Series(items) for items in groups.values())
+
+    @property
+    def n_series(self) -> int:
+        """Number of series."""
+        return int(self.ids.shape[0])
+
+    @property
+    def n_readings(self) -> int:
+        """Number of readings."""
+        return int(self.values.shape[0])
+
+    @property
+    def sizes(self) -> npt.NDArray[np.int64]:
+        """Readings per series."""
+        return np.diff(np.append(self.starts, self.n_readings))
+
+    def index(self, series_id: int | str | np.generic) -> int:
+        """Row of `series_id`.
+
+        Raises
+        ------
+        KeyError
+            When the id is not in the table.
+        """
+        at = int(np.searchsorted(self.ids, np.asarray(series_id)))
+        if at >= self.n_series or self.ids[at] != series_id:
+            raise KeyError(series_id)
+        return at
+
+    def __len__(self) -> int:
+        return self.n_series
+
+    def __repr__(self) -> str:
+        return f"ReadingTable(series={self.n_series}, readings={self.n_readings})"
+
+    def _fit(self) -> rows.Fit:
+        """The kernel's fit of every series, computed once (the table is immutable)."""
+        cached = self._cache.get("fit")
+        if cached is None:
+            cached = rows.Fit(*(readonly(a)
+                                for a in rows.fit(self.starts, self.days, self.values)))
+            self._cache["fit"] = cached
+        return cached
