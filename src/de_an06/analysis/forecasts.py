@@ -392,7 +392,7 @@ def forecast(series: Series | Reading, target: Target | float, *,
     arrays = k.trend_arrays(f, level)
     nan = np.full(1, np.nan)
     p = k.project(
-        f, arrays, target= np.full(1, goal), sign=np.full(1, sign),
+        f, arrays, target=np.full(1, goal), sign=np.full(1, sign),
         from_day=np.full(1, k.date_to_day(when), dtype=np.int64),
         days_left=nan if days_left is None else np.full(1, float(days_left)),
         units_left=nan if days_left is None else np.full(1, float(days_left if working is None
