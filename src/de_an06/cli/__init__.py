@@ -6,13 +6,18 @@ Commands
     The provincial dashboard on the bundled data: attainment against each
     target, the required pace to targets still open, task completion,
     linked-service savings, ranks, and the audit findings. ``--plot DIR``
-    also writes one PNG per series with a target (needs matplotlib).
+    also writes one PNG per series with a target; it needs matplotlib
+    (``pip install "de_an06[plot]"``), checked before any work is done.
 ``de-an06 audit [FILE] [--number-format plain|vi|international] [--format text|json] [--strict]``
     The consistency audit of a de_an06 JSON document or readings CSV file
     (:func:`de_an06.io.read_csv`), or of the bundled data.
 ``de-an06 forecast FILE --target N --deadline DATE [--indicator CODE] [--jurisdiction CODE]``
     The pace a series of a user's JSON or CSV file needs to reach a target, its
     trend, reach date and progress status (:func:`de_an06.forecast`).
+
+The package holds :func:`main` and the argument parser; the report's data
+(``_report``), its text and Markdown (``_render``) and the plot writer
+(``_plots``) are private modules beside it.
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
