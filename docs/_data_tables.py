@@ -2,7 +2,7 @@
 
 ``docs/conf.py`` calls :func:`write` when Sphinx starts; ``data.md`` includes
 the files it writes under ``docs/_generated/``. Nothing here is copied by
-hand: every row comes from :mod:`de_an06.datasets` and :mod:`de_an06.audit`.
+hand: every row comes from :mod:`de_an06.datasets` and :mod:`de_an06.checks`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from de_an06 import audit, datasets
+from de_an06 import audit, checks, datasets
 from de_an06.model import Qualifier, Reading
 
 REORGANISED = datasets.REORGANISED
@@ -36,7 +36,7 @@ def _number(value: float | None) -> str:
         return "—"
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.{audit.printed_decimals(value)}f}"
+    return f"{value:,.{checks.printed_decimals(value)}f}"
 
 
 def _value(reading: Reading) -> str:
@@ -117,15 +117,15 @@ def _catalogue() -> list[str]:
 
 
 def _findings() -> list[str]:
-    findings = audit.audit(datasets.readings(), targets=datasets.targets(),
-                           claims=datasets.claims())
+    findings = audit(datasets.readings(), targets=datasets.targets(),
+                     claims=datasets.claims())
     return [f"The audit of the bundled data finds {len(findings)} discrepancies:", "",
             *(f"- **{f.kind.value}** — {f.message}" for f in findings), ""]
 
 
 def _provinces() -> list[str]:
-    before = datasets.provinces(on=_BEFORE)
-    after = datasets.provinces(on=REORGANISED)
+    before = datasets.provinces(as_of=_BEFORE)
+    after = datasets.provinces(as_of=REORGANISED)
     out = [f"The {len(before)} provinces until {_BEFORE.isoformat()}:", ""]
     out += _table(["Code", "Vietnamese", "English", f"From {REORGANISED.isoformat()}"],
                   [[p.code, p.name_vi, p.name,

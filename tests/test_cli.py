@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import de_an06
-from de_an06 import _report, cli, datasets, io
-from de_an06.cli import main
+from de_an06 import datasets, io
+from de_an06.cli import _render, _report, main
 
 
 def script() -> list[str]:
@@ -234,12 +234,12 @@ def test_forecast_choices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_text_helpers() -> None:
-    assert cli._width("Khánh Hòa") == 9
-    assert cli._width(unicodedata.normalize("NFD", "Khánh Hòa")) == 9
-    assert cli._width("漢字") == 4
-    assert cli._fit("Quảng Ngãi", 6) == "Quảng…"
-    assert cli._num(None) == "—"
-    assert cli._num(98.94, None) == "98.94"
+    assert _render._width("Khánh Hòa") == 9
+    assert _render._width(unicodedata.normalize("NFD", "Khánh Hòa")) == 9
+    assert _render._width("漢字") == 4
+    assert _render._fit("Quảng Ngãi", 6) == "Quảng…"
+    assert _render._num(None) == "—"
+    assert _render._num(98.94, None) == "98.94"
 
 
 @pytest.mark.parametrize("args", [
@@ -323,18 +323,18 @@ def test_bad_csv_names_file_line_and_column(tmp_path: Path) -> None:
 
 def test_width_and_fit_count_terminal_columns() -> None:
     # A combining mark with no precomposed form takes no column of its own.
-    assert cli._width("x\u0301") == 1
-    assert cli._fit("x\u0301yz", 2) == "x\u0301…"
-    assert cli._fit("漢字漢字", 5) == "漢字…"
-    assert cli._fit("Khánh Hòa", 9) == "Khánh Hòa"
-    assert cli._fit(unicodedata.normalize("NFD", "Khánh Hòa"), 4) == "Khá…"
+    assert _render._width("x\u0301") == 1
+    assert _render._fit("x\u0301yz", 2) == "x\u0301…"
+    assert _render._fit("漢字漢字", 5) == "漢字…"
+    assert _render._fit("Khánh Hòa", 9) == "Khánh Hòa"
+    assert _render._fit(unicodedata.normalize("NFD", "Khánh Hòa"), 4) == "Khá…"
 
 
 @given(st.text(max_size=30), st.integers(1, 40))
 def test_fit_never_exceeds_the_width(text: str, width: int) -> None:
-    fitted = cli._fit(text, width)
-    assert cli._width(fitted) <= max(width, 1)
-    if cli._width(text) <= width:
+    fitted = _render._fit(text, width)
+    assert _render._width(fitted) <= max(width, 1)
+    if _render._width(text) <= width:
         assert fitted == text
     else:
         assert fitted.endswith("…")
@@ -344,14 +344,14 @@ def test_fit_never_exceeds_the_width(text: str, width: int) -> None:
 
 def test_table_keeps_a_readable_minimum_width() -> None:
     rows = [["Thành phố Hồ Chí Minh", "Bà Rịa – Vũng Tàu", "1,234"]]
-    lines = cli._table(["place", "merged into", "n"], rows, "<<>", width=20)
+    lines = _render._table(["place", "merged into", "n"], rows, "<<>", width=20)
     # Both text columns stop shrinking at 8 columns, so the table is wider than asked.
     assert lines == ["  place     merged…       n", "  Thành p…  Bà Rịa…   1,234"]
 
 
 def test_wrap_of_nothing_is_no_line() -> None:
-    assert cli._wrap("", 2) == []
-    assert cli._wrap("a b", 0, width=2) == ["a", "  b"]
+    assert _render._wrap("", 2) == []
+    assert _render._wrap("a b", 0, width=2) == ["a", "  b"]
 
 
 def _pace_row(**changes: Any) -> dict[str, Any]:
@@ -366,11 +366,11 @@ def _pace_row(**changes: Any) -> dict[str, Any]:
 
 
 def test_pace_lines_say_only_what_is_known() -> None:
-    bare = "\n".join(cli._pace_lines([_pace_row()]))
+    bare = "\n".join(_render._pace_lines([_pace_row()]))
     assert "7,261.07 a day over 29 days\n" in bare
     assert "working day" not in bare
     assert bare.endswith("status: no trend (one reading)")
-    full = " ".join(" ".join(cli._pace_lines([_pace_row(
+    full = " ".join(" ".join(_render._pace_lines([_pace_row(
         required_per_working_day=10_071.0, working_days_left=21, current_per_day=5_000.5,
         reach_date="2023-08-12", status="moderate_progress")])).split())
     assert "; 10,071 a working day over 21 working days" in full

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import datasets
+from de_an06.datasets import _load
 
 D = dt.date
 KH, QN, HT, PY, QM = "kh-2023-07-02", "qn-2024", "ht-2024-04", "py-2024-01", "qnam-2022-11"
@@ -391,30 +392,30 @@ def test_tuy_hoa_both_figures() -> None:
 
 @given(st.dates(D(2000, 1, 1), D(2040, 12, 31)))
 def test_provinces_on_any_date(day: dt.date) -> None:
-    assert len(datasets.provinces(on=day)) == (63 if day < datasets.REORGANISED else 34)
+    assert len(datasets.provinces(as_of=day)) == (63 if day < datasets.REORGANISED else 34)
 
 
 # A damaged installation: the bundled files are read with the same errors as a
 # user's file, naming the file inside the package.
 
 def _damaged(monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:
-    real = datasets._text
-    monkeypatch.setattr(datasets, "_text", lambda n: text if n == name else real(n))
+    real = _load.read_text
+    monkeypatch.setattr(_load, "read_text", lambda n: text if n == name else real(n))
 
 
 def test_damaged_programme_file_names_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
     _damaged(monkeypatch, "programme.json", '{\n  "groups": [,]\n}')
     with pytest.raises(da.ParseError) as caught:
-        datasets._programme.__wrapped__()
+        _load.catalogue.__wrapped__()
     assert (caught.value.file, caught.value.line) == ("de_an06/data/programme.json", 2)
 
 
 def test_damaged_province_table_names_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    document = json.loads(datasets._text("provinces.json"))
+    document = json.loads(_load.read_text("provinces.json"))
     document["after"][3]["level"] = "kingdom"
     _damaged(monkeypatch, "provinces.json", json.dumps(document))
     with pytest.raises(da.ParseError) as caught:
-        datasets._province_tables.__wrapped__()
+        _load.province_tables.__wrapped__()
     assert caught.value.file == "de_an06/data/provinces.json"
     assert caught.value.column is not None
     assert caught.value.column.startswith("$.after[3]")
@@ -423,7 +424,7 @@ def test_damaged_province_table_names_the_table(monkeypatch: pytest.MonkeyPatch)
 def test_one_code_must_not_name_two_objects() -> None:
     first = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
     second = attrs.evolve(first, name="Khanh Hoa Province")
-    assert datasets._merge([(first,), (first,)]) == (first,)
+    assert _load.merge([(first,), (first,)]) == (first,)
     with pytest.raises(da.ValidationError,
                        match=r"datasets\.jurisdiction must not hold two different objects"):
-        datasets._merge([(first,), (second,)])
+        _load.merge([(first,), (second,)])

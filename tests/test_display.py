@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import de_an06 as da
-from de_an06 import _display
+from de_an06 import _present
 from de_an06 import strategies as das
 
 VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "col"})
@@ -182,7 +182,7 @@ def test_analysis_results_display(reading: da.Reading) -> None:
     text = well_formed(f._repr_html_())
     assert "per working day" in text
     assert "working days)" in text
-    assert str(f).startswith(_display._STATUS_WORDS[f.status.value])
+    assert str(f).startswith(_present.STATUS_PHRASES[f.status.value])
     assert "needs" in str(f)
     assert "reaches 756,805" in str(f)
     assert f.trend is not None
@@ -207,9 +207,9 @@ def test_completion_display() -> None:
 
 
 def test_number_formatting() -> None:
-    assert _display.number(float("inf")) == "inf"
-    assert _display.number(-0.001) == "0"
-    assert _display.number(1e6 + 0.25) == "1,000,000.25"
+    assert _present.number(float("inf")) == "inf"
+    assert _present.number(-0.001) == "0"
+    assert _present.number(1e6 + 0.25) == "1,000,000.25"
 
 
 def test_repr_is_unchanged(reading: da.Reading) -> None:

@@ -27,7 +27,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import de_an06 as da
-from de_an06 import audit, batch, io
+from de_an06 import batch, checks, io
 from de_an06 import strategies as das
 
 
@@ -100,7 +100,7 @@ def test_rank_change_is_a_frozen_result(before: da.Rank, after: da.Rank) -> None
 def test_audit_leaves_its_lists_alone(readings: list[da.Reading], targets: list[da.Target],
                                       claims: list[da.Claim]) -> None:
     before = copy.deepcopy((readings, targets, claims))
-    for finding in audit.audit(readings, targets=targets, claims=claims):
+    for finding in checks.audit(readings, targets=targets, claims=claims):
         assert_result(finding)
     assert (readings, targets, claims) == before
 

@@ -228,6 +228,46 @@ def test_report_plot_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert "--plot needs matplotlib" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("missing", ["matplotlib", "matplotlib.figure"])
+def test_report_plot_checks_the_extra_before_any_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        missing: str) -> None:
+    import sys
+
+    from de_an06.cli import main
+
+    monkeypatch.setitem(sys.modules, missing, None)
+    assert main(["report", "--province", "56", "--plot", str(tmp_path / "out")]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""  # nothing of the report was printed
+    assert 'pip install "de_an06[plot]"' in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_plot_checks_the_directory_before_any_work(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from de_an06.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    assert main(["report", "--province", "56", "--plot", str(blocker / "x")]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "--plot cannot write to" in err
+
+
+def test_report_plot_write_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from de_an06.cli import main
+
+    def refuse(*_args: object, **_kwargs: object) -> tuple[Path, ...]:
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(plotting, "write_series_plots", refuse)
+    assert main(["report", "--province", "56", "--plot", str(tmp_path)]) == 2
+    assert "--plot cannot write to" in capsys.readouterr().err
+
+
 def test_met_target_has_no_needed_path(reading: da.Reading, collected: da.Indicator,
                                        khanh_hoa: da.Jurisdiction) -> None:
     done = da.Target(collected, 500_000, khanh_hoa, deadline=dt.date(2023, 7, 30))

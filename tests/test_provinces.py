@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 import de_an06 as da
 from de_an06 import datasets
 
-BEFORE = datasets.provinces(on=dt.date(2025, 6, 30))
-AFTER = datasets.provinces(on=datasets.REORGANISED)
+BEFORE = datasets.provinces(as_of=dt.date(2025, 6, 30))
+AFTER = datasets.provinces(as_of=datasets.REORGANISED)
 
 # The 34 and what each was made of (Resolution 202/2025/QH15), written out by hand.
 MERGERS = {
@@ -81,13 +81,13 @@ def test_names_and_levels() -> None:
 
 def test_province_lookup_by_name_or_code() -> None:
     day = dt.date(2023, 7, 1)
-    assert datasets.province("Khánh Hòa", on=day).code == "56"
-    assert datasets.province("KHANH  HOA", on=day).code == "56"
-    assert datasets.province("dak lak", on=day).code == "66"
-    assert datasets.province("Ba Ria Vung Tau", on=day).code == "77"
-    assert datasets.province("Hue", on=datasets.REORGANISED).code == "46"
+    assert datasets.province("Khánh Hòa", as_of=day).code == "56"
+    assert datasets.province("KHANH  HOA", as_of=day).code == "56"
+    assert datasets.province("dak lak", as_of=day).code == "66"
+    assert datasets.province("Ba Ria Vung Tau", as_of=day).code == "77"
+    assert datasets.province("Hue", as_of=datasets.REORGANISED).code == "46"
     with pytest.raises(da.UnknownCodeError, match="34 provinces"):
-        datasets.province("Phú Yên", on=datasets.REORGANISED)
+        datasets.province("Phú Yên", as_of=datasets.REORGANISED)
 
 
 def test_unknown_codes() -> None:
@@ -96,9 +96,22 @@ def test_unknown_codes() -> None:
     with pytest.raises(da.UnknownCodeError):
         datasets.predecessors("54")
     with pytest.raises(da.ValidationError):
-        datasets.provinces(on="2025-07-01")  # type: ignore[arg-type]
+        datasets.provinces(as_of="2025-07-01")  # type: ignore[arg-type]
     with pytest.raises(da.ValidationError):
-        datasets.provinces(on=dt.datetime(2025, 7, 1))  # noqa: DTZ001
+        datasets.provinces(as_of=dt.datetime(2025, 7, 1))  # noqa: DTZ001
+
+
+def test_on_is_the_deprecated_name_of_as_of() -> None:
+    day = dt.date(2023, 7, 1)
+    with pytest.warns(DeprecationWarning, match=r"provinces\(on=...\) is deprecated"):
+        assert datasets.provinces(on=day) == datasets.provinces(as_of=day)
+    with pytest.warns(DeprecationWarning, match=r"province\(on=...\) is deprecated") as caught:
+        assert datasets.province("56", on=day) == datasets.province("56", as_of=day)
+    assert caught[0].filename == __file__  # the warning points at the caller
+    with pytest.raises(TypeError, match="not both"):
+        datasets.provinces(as_of=day, on=day)
+    with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'as_of'"):
+        datasets.province("56")
 
 
 @given(st.sampled_from(BEFORE))

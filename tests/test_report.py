@@ -15,7 +15,8 @@ from collections.abc import Iterator
 import pytest
 
 import de_an06 as da
-from de_an06 import _report, datasets
+from de_an06 import datasets
+from de_an06.cli import _report
 
 KH = datasets.jurisdiction("56")
 QN = datasets.jurisdiction("51")

@@ -72,9 +72,9 @@ from de_an06.model import (
 )
 
 if TYPE_CHECKING:
-    from de_an06 import audit, calendar, datasets, frames, io, parsing, plotting
-    from de_an06.audit import Finding, FindingKind
+    from de_an06 import batch, calendar, checks, datasets, frames, io, parsing, plotting
     from de_an06.calendar import WorkingCalendar, due_date
+    from de_an06.checks import Finding, FindingKind, audit
     from de_an06.parsing import (
         Quantity,
         format_number,
@@ -88,13 +88,17 @@ if TYPE_CHECKING:
         parse_rank,
     )
 
-# The readers, the bundled data, the audit, the calendar and the optional
-# extras load on first use (PEP 562), so that ``import de_an06`` stays quick
-# for code that only needs the model and the analysis.
-_SUBMODULES = frozenset({"audit", "calendar", "datasets", "frames", "io", "parsing", "plotting"})
+# The readers, the bundled data, the audit, the batch analyses, the calendar
+# and the optional extras load on first use (PEP 562), so that ``import
+# de_an06`` stays quick for code that only needs the model and the analysis.
+# ``audit`` is the function of ``de_an06.checks``: no submodule may be called
+# ``audit``, or importing it would replace the function with the module.
+_SUBMODULES = frozenset({"batch", "calendar", "checks", "datasets", "frames", "io", "parsing",
+                         "plotting"})
 _FROM_SUBMODULE = {
-    "Finding": "audit",
-    "FindingKind": "audit",
+    "Finding": "checks",
+    "FindingKind": "checks",
+    "audit": "checks",
     "WorkingCalendar": "calendar",
     "due_date": "calendar",
     "Quantity": "parsing",
@@ -155,7 +159,9 @@ __all__ = [
     "__version__",
     "attainment",
     "audit",
+    "batch",
     "calendar",
+    "checks",
     "completion",
     "datasets",
     "due_date",

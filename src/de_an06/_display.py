@@ -2,7 +2,8 @@
 
 Every public value class that shows up in a notebook gets a one-line
 ``_repr_html_`` (and, where it helps, ``__str__``) calling a function here,
-so all the rendering lives in one place. Every string that comes from a user
+so all the rendering lives in one place; the words, symbols and number
+formats come from :mod:`de_an06._present`. Every string that comes from a user
 (names, titles, notes, URLs) is HTML-escaped; Vietnamese text is shown in NFC
 form inside ``lang="vi"`` spans.
 
@@ -14,10 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+
+from de_an06._present import (
+    MISSING,
+    met_word,
+    number,
+    qualifier_symbol,
+    quantity,
+    status_word,
+    target_sign,
+)
 
 if TYPE_CHECKING:
     from de_an06.analysis import Attainment, Completion, Forecast, Trend
@@ -33,6 +43,7 @@ if TYPE_CHECKING:
         Unit,
     )
 
+
 #: Rows of a series shown at each end before the middle is elided.
 SERIES_EDGE = 5
 
@@ -46,44 +57,12 @@ _SAFE_SCHEMES = ("http://", "https://")
 # --------------------------------------------------------------------------
 
 
-def number(value: float, places: int = 2) -> str:
-    """`value` with thousands separators and at most `places` decimals.
-
-    >>> number(546234), number(72.1789), number(0.5), number(-1234.5)
-    ('546,234', '72.18', '0.5', '-1,234.5')
-    """
-    if not math.isfinite(value):
-        return str(value)
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    text = f"{value:,.{places}f}".rstrip("0").rstrip(".")
-    return "0" if text in {"-0", ""} else text
-
-
-def quantity(value: float, unit: Unit | None, qualifier: Qualifier | None = None) -> str:
-    """A figure as reports print it: qualifier symbol, number, unit symbol.
-
-    >>> from de_an06 import Qualifier, Unit
-    >>> quantity(65, Unit.PERCENT, Qualifier.MORE_THAN)
-    '> 65 %'
-    >>> quantity(44_000, Unit.USES, Qualifier.NEARLY)
-    '<~ 44,000 uses'
-    """
-    parts = []
-    if qualifier is not None and qualifier.symbol:
-        parts.append(qualifier.symbol)
-    parts.append(number(value))
-    if unit is not None and unit.symbol:
-        parts.append(unit.symbol)
-    return " ".join(parts)
-
-
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
 def _date(day: dt.date | None) -> str:
-    return "—" if day is None else day.isoformat()
+    return MISSING if day is None else day.isoformat()
 
 
 def reading_text(reading: Reading) -> str:
@@ -108,7 +87,7 @@ def reading_text(reading: Reading) -> str:
 
 def target_text(target: Target) -> str:
     """One line: place, indicator, target value and deadline."""
-    sign = "≥" if target.indicator.direction.sign > 0 else "≤"
+    sign = target_sign(target.indicator.direction.sign)
     due = "" if target.deadline is None else f" by {target.deadline.isoformat()}"
     inferred = " (inferred)" if target.inferred else ""
     return (f"{_nfc(target.jurisdiction.name_vi)} · {_nfc(target.indicator.name)}: target "
@@ -125,10 +104,6 @@ def series_text(series: Series) -> str:
             f"{span}, latest {quantity(latest.value, latest.unit, latest.qualifier)}")
 
 
-def _met_word(met: bool | None) -> str:
-    return {True: "met", False: "not met", None: "open"}[met]
-
-
 def attainment_text(a: Attainment) -> str:
     """One line: value against target, percent and whether it is met.
 
@@ -137,7 +112,7 @@ def attainment_text(a: Attainment) -> str:
     '546,234 of 756,805 (72.18 %): not met'
     """
     return (f"{quantity(a.value, a.unit, a.qualifier)} of {quantity(a.target, a.unit)} "
-            f"({number(a.percent)} %): {_met_word(a.met)}")
+            f"({number(a.percent)} %): {met_word(a.met)}")
 
 
 def completion_text(c: Completion) -> str:
@@ -159,19 +134,9 @@ def completion_text(c: Completion) -> str:
     return text
 
 
-_STATUS_WORDS = {
-    "target_achieved": "target achieved",
-    "substantial_progress": "on track",
-    "moderate_progress": "moderate progress",
-    "limited_progress": "limited progress",
-    "deterioration": "moving away",
-    "not_available": "status not available",
-}
-
-
 def forecast_text(f: Forecast) -> str:
     """One line: status, required pace and reach date."""
-    parts = [_STATUS_WORDS[f.status.value]]
+    parts = [status_word(f.status)]
     if f.required_pace is not None:
         parts.append(f"needs {number(f.required_pace)} per {f.pace_unit}")
     if f.current_pace is not None:
@@ -211,7 +176,7 @@ def _table(title: str, rows: Iterable[tuple[str, str]], extra: str = "") -> str:
 
 def _source(source: Source | None) -> str:
     if source is None:
-        return "—"
+        return MISSING
     text = f"{esc(source.title)} — {esc(source.publisher)}"
     if source.published is not None:
         inferred = " (date inferred)" if source.date_inferred else ""
@@ -226,7 +191,7 @@ def _source(source: Source | None) -> str:
 
 def _quantity_html(value: float, unit: Unit | None, qualifier: Qualifier | None = None) -> str:
     text = esc(quantity(value, unit, qualifier))
-    if qualifier is not None and qualifier.symbol:
+    if qualifier is not None and qualifier_symbol(qualifier):
         text += f" <small>({_vi(qualifier.name_vi)})</small>"
     return text
 
@@ -261,7 +226,7 @@ def reading_html(reading: Reading) -> str:
 
 def target_html(target: Target) -> str:
     """A :class:`~de_an06.Target` as an HTML table."""
-    sign = "≥" if target.indicator.direction.sign > 0 else "≤"
+    sign = target_sign(target.indicator.direction.sign)
     value = f"{esc(sign)} {_quantity_html(target.value, target.indicator.unit)}"
     if target.inferred:
         value += " <small>(inferred)</small>"
@@ -327,25 +292,25 @@ def programme_html(programme: Programme) -> str:
 
 
 def _optional(value: float | None, suffix: str = "") -> str:
-    return "—" if value is None else esc(number(value) + suffix)
+    return MISSING if value is None else esc(number(value) + suffix)
 
 
 def _interval(ci: tuple[float, float] | None, suffix: str = "") -> str:
     if ci is None:
-        return "—"
+        return MISSING
     return esc(f"[{number(ci[0])}, {number(ci[1])}]{suffix}")
 
 
 def attainment_html(a: Attainment) -> str:
     """An :class:`~de_an06.Attainment` as an HTML table."""
     unit = a.unit
-    margin_unit = " points" if unit is not None and unit.symbol == "%" else ""
+    margin_unit = " points" if unit is not None and unit.value == "percent" else ""
     rows = [("Value", _quantity_html(a.value, unit, a.qualifier)),
             ("Target", _quantity_html(a.target, unit)),
             ("Attainment", esc(f"{number(a.percent)} % of target")),
             ("Margin", esc(f"{number(a.margin)}{margin_unit}")),
             ("Direction", f"{esc(a.direction.value)} is better ({_vi(a.direction.name_vi)})"),
-            ("Met", esc(_met_word(a.met)))]
+            ("Met", esc(met_word(a.met)))]
     return _table("Attainment", rows)
 
 
@@ -367,10 +332,10 @@ def forecast_html(f: Forecast) -> str:
     reach = _date(f.reach_date)
     if f.reach_earliest is not None or f.reach_latest is not None:
         reach += esc(f" (between {_date(f.reach_earliest)} and {_date(f.reach_latest)})")
-    left = "—" if f.days_left is None else f"{f.days_left} days"
+    left = MISSING if f.days_left is None else f"{f.days_left} days"
     if f.working_days_left is not None:
         left += f" ({f.working_days_left} working days)"
-    rows = [("Status", esc(f"{_STATUS_WORDS[f.status.value]} ({f.status.value})")),
+    rows = [("Status", esc(f"{status_word(f.status)} ({f.status.value})")),
             ("Latest", esc(f"{number(f.latest)} on {_date(f.latest_date)}")),
             ("Target", esc(f"{number(f.target)} by {_date(f.deadline)}")),
             ("Time left", esc(left)),
@@ -385,7 +350,7 @@ def forecast_html(f: Forecast) -> str:
 def completion_html(c: Completion) -> str:
     """A :class:`~de_an06.Completion` as an HTML table."""
     def count(value: int | None) -> str:
-        return "—" if value is None else str(value)
+        return MISSING if value is None else str(value)
 
     rows = [("Done", esc(f"{c.done} of {c.total} ({number(c.percent)} %)")),
             ("In progress", count(c.in_progress)),

@@ -34,8 +34,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from de_an06 import _display, datasets
 from de_an06 import _validators as v
+from de_an06 import datasets
+from de_an06._duplicates import last_per_date
+from de_an06._present import number, qualifier_symbol, quantity, unit_symbol
 from de_an06.analysis import Attainment, Forecast, Trend, attainment, forecast, trend
 from de_an06.model import Direction, Jurisdiction, Qualifier, Reading, Series, Target
 
@@ -125,7 +127,7 @@ def _draw_readings(ax: Axes, series: Series) -> None:
             ax.scatter(_days(r.as_of for r in hedged), [r.value for r in hedged], s=44, zorder=3,
                        marker=marker, facecolors="white", edgecolors=COLOURS["reading"],
                        linewidths=1.5, label=f"reading, {qualifier.value.replace('_', ' ')} "
-                                             f"({qualifier.symbol})")
+                                             f"({qualifier_symbol(qualifier)})")
 
 
 def _draw_trend(ax: Axes, fitted: Trend, start: dt.date, end: dt.date) -> None:
@@ -135,13 +137,13 @@ def _draw_trend(ax: Axes, fitted: Trend, start: dt.date, end: dt.date) -> None:
                    if round(i * step) <= days} | {end})
     predictions = [fitted.predict(day) for day in grid]
     ax.plot(_days(grid), [p.mean for p in predictions], color=COLOURS["trend"], linewidth=1.5,
-            label=f"trend ({_display.number(fitted.slope)} per day)")
+            label=f"trend ({number(fitted.slope)} per day)")
     bands = [p.mean_ci for p in predictions]
     if all(b is not None for b in bands):
         ax.fill_between(_days(grid), [b[0] for b in bands if b is not None],
                         [b[1] for b in bands if b is not None], color=COLOURS["trend"],
                         alpha=0.15, linewidth=0,
-                        label=f"{_display.number(100 * fitted.confidence)} % band of the trend")
+                        label=f"{number(100 * fitted.confidence)} % band of the trend")
 
 
 def _target_parts(series: Series, target: Target | float | None) -> tuple[float | None,
@@ -240,7 +242,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     unit = s.indicator.unit
     if goal is not None:
         axes.axhline(goal, color=COLOURS["target"], linestyle="--", linewidth=1.2,
-                     label=f"target {_display.quantity(goal, unit)}")
+                     label=f"target {quantity(goal, unit)}")
     if deadline is not None:
         axes.axvline(deadline, color=COLOURS["target"], linestyle=":", linewidth=1.2,  # type: ignore[arg-type]
                      label=f"deadline {deadline.isoformat()}")
@@ -268,7 +270,7 @@ def _draw_required(ax: Axes, latest: Reading, goal: float, deadline: dt.date) ->
         return
     ax.plot(_days([latest.as_of, deadline]), [latest.value, goal], color=COLOURS["target"],
             linestyle=(0, (4, 3)), linewidth=1, alpha=0.8,
-            label=f"needed: {_display.number(gap / days)} per day")
+            label=f"needed: {number(gap / days)} per day")
 
 
 def _forecast(series: Series, target: Target | float | None, confidence: float) -> Forecast:
@@ -285,7 +287,7 @@ def _decorate(ax: Axes, series: Series) -> None:
 
     indicator = series.indicator
     ax.set_title(f"{indicator.name_vi} — {series.jurisdiction.name_vi}")
-    symbol = indicator.unit.symbol or indicator.unit.value
+    symbol = unit_symbol(indicator.unit) or indicator.unit.value
     better = "lower is better" if indicator.direction is Direction.LOWER_IS_BETTER else ""
     ax.set_ylabel(f"{symbol} ({better})" if better else symbol)
     locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
@@ -299,7 +301,7 @@ def _decorate(ax: Axes, series: Series) -> None:
 def _thousands() -> Any:  # noqa: ANN401 - a matplotlib formatter
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda x, _pos: _display.number(x))
+    return FuncFormatter(lambda x, _pos: number(x))
 
 
 # --------------------------------------------------------------------------
@@ -384,8 +386,8 @@ def plot_attainment(items: Iterable[Attainment | tuple[Reading, Target | float]]
         axes.barh(row, a.percent, height=0.6, color=colours[a.met], alpha=0.85,
                   hatch="//" if a.qualifier is not Qualifier.EXACT else None,
                   edgecolor="white")
-        text = (f"{_display.quantity(a.value, a.unit, a.qualifier)} / "
-                f"{_display.quantity(a.target, a.unit)}")
+        text = (f"{quantity(a.value, a.unit, a.qualifier)} / "
+                f"{quantity(a.target, a.unit)}")
         axes.annotate(text, (a.percent, row), xytext=(4, 0), textcoords="offset points",
                       va="center", fontsize="small", zorder=4,
                       bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
@@ -418,19 +420,14 @@ def _file_name(target: Target) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "-", raw) + ".png"
 
 
-def _one_per_date(readings: Iterable[Reading]) -> list[Reading]:
-    """The readings with a single one kept per date (the last listed)."""
-    by_date = {r.as_of: r for r in readings}
-    return [by_date[day] for day in sorted(by_date)]
-
-
 def write_series_plots(directory: str | Path, jurisdictions: Iterable[Jurisdiction], *,
                        as_of: dt.date | None = None) -> tuple[Path, ...]:
     """Write one PNG per bundled series that has a target, for the given places.
 
     For each target of the bundled data in a place (or a district inside it),
     the readings of its indicator there dated on or before `as_of` are drawn
-    with :func:`plot_series` and saved as ``<place>_<indicator>.png``. Used
+    with :func:`plot_series` and saved as ``<place>_<indicator>.png``; of two
+    readings on one date, the last listed is drawn. Used
     by ``de-an06 report --plot DIR``. Figures are built without pyplot, so
     nothing is left open.
 
@@ -464,14 +461,14 @@ def write_series_plots(directory: str | Path, jurisdictions: Iterable[Jurisdicti
     written: list[Path] = []
     for place in jurisdictions:
         for target in datasets.targets(jurisdiction=place, subunits=True):
-            readings = _one_per_date(
-                r for r in datasets.readings(jurisdiction=target.jurisdiction,
-                                             indicator=target.indicator)
-                if r.jurisdiction == target.jurisdiction and (as_of is None or r.as_of <= as_of))
+            readings = [r for r in datasets.readings(jurisdiction=target.jurisdiction,
+                                                     indicator=target.indicator)
+                        if r.jurisdiction == target.jurisdiction
+                        and (as_of is None or r.as_of <= as_of)]
             if not readings:
                 continue
             figure = Figure(figsize=(8, 4.5), layout="constrained")
-            plot_series(Series(readings), target, ax=figure.add_subplot())
+            plot_series(last_per_date(readings), target, ax=figure.add_subplot())
             path = folder / _file_name(target)
             figure.savefig(path, dpi=100)
             written.append(path)

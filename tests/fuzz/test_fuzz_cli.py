@@ -27,8 +27,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import de_an06 as da
-from de_an06 import _report, io
+from de_an06 import io
 from de_an06._csv import CsvKind
+from de_an06.cli import _report
 
 pytestmark = pytest.mark.fuzz
 

@@ -1,8 +1,8 @@
 """Build the province dashboard of ``de-an06 report`` as plain, JSON-ready data.
 
-Private: the command line renders what :func:`build` returns as text,
-Markdown or JSON; the layout of the JSON is documented on the command-line
-page and pinned by tests.
+Private to the command line, which renders what :func:`build` returns as
+text, Markdown or JSON; the layout of the JSON is documented on the
+command-line page and pinned by tests.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from de_an06 import analysis, datasets
-from de_an06 import audit as _audit
+from de_an06 import analysis, checks, datasets
+from de_an06._duplicates import last_per_date
 from de_an06.errors import DeAn06Error
 from de_an06.model import (
     Jurisdiction,
@@ -39,9 +39,9 @@ def resolve(key: str) -> tuple[Jurisdiction, ...]:
     resolves to the provinces it was made of.
     """
     try:
-        return (datasets.province(key, on=_LAST_DAY_OF_63),)
+        return (datasets.province(key, as_of=_LAST_DAY_OF_63),)
     except KeyError:
-        merged = datasets.province(key, on=datasets.REORGANISED)
+        merged = datasets.province(key, as_of=datasets.REORGANISED)
         return datasets.predecessors(merged.code)
 
 
@@ -49,7 +49,7 @@ def reported_provinces() -> tuple[Jurisdiction, ...]:
     """Provinces the bundled figures are reported for, in code order."""
     found = {r.jurisdiction.code for r in datasets.readings()}
     found |= {j.parent for j in datasets.jurisdictions() if j.code in found and j.parent}
-    return tuple(j for j in datasets.provinces(on=_LAST_DAY_OF_63) if j.code in found)
+    return tuple(j for j in datasets.provinces(as_of=_LAST_DAY_OF_63) if j.code in found)
 
 
 def build(provinces: Sequence[Jurisdiction], *, as_of: dt.date | None) -> dict[str, Any]:
@@ -99,8 +99,8 @@ def _province(place: Jurisdiction, as_of: dt.date | None) -> dict[str, Any]:
     entry["task_list"] = [_task_item(t, as_of) for t in tasks]
     entry["linked_services"] = _linked_rows(readings)
     entry["ranks"] = _rank_rows(readings)
-    findings = _audit.audit(readings, targets=targets, claims=claims)
-    entry["findings"] = [_finding_row(f) for f in findings]
+    findings = checks.audit(readings, targets=targets, claims=claims)
+    entry["findings"] = [finding_row(f) for f in findings]
     return entry
 
 
@@ -189,11 +189,9 @@ def working_calendar() -> analysis.WorkingDayCounter | None:
 
 
 def _series(readings: Sequence[Reading], target: Target) -> Series | None:
-    by_day: dict[dt.date, Reading] = {}
-    for r in readings:
-        if r.indicator == target.indicator and r.jurisdiction == target.jurisdiction:
-            by_day[r.as_of] = r
-    return Series(by_day.values()) if by_day else None
+    matching = [r for r in readings
+                if r.indicator == target.indicator and r.jurisdiction == target.jurisdiction]
+    return last_per_date(matching) if matching else None
 
 
 def _forecast_row(target: Target, readings: Sequence[Reading],
@@ -323,7 +321,8 @@ def _rank_rows(readings: Sequence[Reading]) -> list[dict[str, Any]]:
     return rows
 
 
-def _finding_row(finding: _audit.Finding) -> dict[str, Any]:
+def finding_row(finding: checks.Finding) -> dict[str, Any]:
+    """One audit finding as JSON-ready data (``de-an06 report`` and ``de-an06 audit``)."""
     return {
         "kind": finding.kind.value,
         "place": _place(finding.reading.jurisdiction),

@@ -3,7 +3,7 @@
 Reports print a percent next to the counts it came from, hedge figures with
 "nearly" or "more than", say a whole is made of parts, say a figure "exceeds
 the target by X", and sometimes state one count against two different
-denominators. :func:`audit` recomputes what can be recomputed, in exact
+denominators. :func:`~de_an06.audit` recomputes what can be recomputed, in exact
 rational arithmetic, and returns a :class:`Finding` for every statement the
 figures do not bear out:
 
@@ -19,11 +19,14 @@ figures do not bear out:
   different values (Tuy Hòa: "100 % of the target" and 139,026 / 142,912 =
   97.28 % of eligible citizens); both figures are shown, neither is hidden.
 
+The function is :func:`de_an06.audit`, next to :func:`de_an06.attainment`
+and the other analyses; this module was ``de_an06.audit`` before 0.2.
+
 Examples
 --------
 >>> from de_an06 import audit, datasets
->>> for finding in audit.audit(datasets.readings(), targets=datasets.targets(),
-...                            claims=datasets.claims()):
+>>> for finding in audit(datasets.readings(), targets=datasets.targets(),
+...                      claims=datasets.claims()):
 ...     print(finding.kind.value, finding.reading.jurisdiction.name_vi, finding.reported,
 ...           round(finding.computed, 3))
 truncated Phú Yên 98.94 98.949
@@ -43,6 +46,7 @@ from typing import TypeVar
 import attrs
 
 from de_an06 import _validators as v
+from de_an06._present import number, printed_decimals, qualifier_symbol
 from de_an06.model import Basis, Claim, ClaimKind, Qualifier, Reading, Target
 
 __all__ = ["Finding", "FindingKind", "audit", "printed_decimals"]
@@ -114,19 +118,6 @@ class Finding:
         return self.readings[0]
 
 
-def printed_decimals(value: float) -> int:
-    """How many decimals `value` was printed with (its shortest ``repr``).
-
-    Examples
-    --------
-    >>> printed_decimals(98.94), printed_decimals(72.2), printed_decimals(100.0)
-    (2, 1, 0)
-    """
-    exponent = decimal.Decimal(repr(value)).normalize().as_tuple().exponent
-    assert isinstance(exponent, int)  # noqa: S101 - finite numbers only reach here
-    return max(0, -exponent)
-
-
 def _exact(value: float) -> Fraction:
     """The number as printed: 98.94 is 9894/100, not the nearest binary float."""
     return Fraction(decimal.Decimal(repr(value)))
@@ -134,10 +125,7 @@ def _exact(value: float) -> Fraction:
 
 def _show(value: Fraction | float, decimals: int = 3) -> str:
     """A figure for a message: thousands grouped, at most `decimals` decimals."""
-    number = round(float(value), decimals)
-    if number == int(number):
-        return f"{int(number):,}"
-    return f"{number:,.{decimals}f}".rstrip("0").rstrip(".")
+    return number(float(value), decimals)
 
 
 def _where(reading: Reading) -> str:
@@ -396,8 +384,9 @@ def _check_margin(claim: Claim, readings: list[Reading], targets: list[Target],
             findings.append(Finding(
                 FindingKind.MARGIN, (reading,),
                 f"{_where(reading)}: said to exceed the target by "
-                f"{claim.qualifier.symbol}{_show(claim.margin)}, but {_show(reading.value)} "
-                f"against the target {_show(target.value)} is {_show(actual)} points ({rel})",
+                f"{qualifier_symbol(claim.qualifier)}{_show(claim.margin)}, "
+                f"but {_show(reading.value)} against the target {_show(target.value)} "
+                f"is {_show(actual)} points ({rel})",
                 reported=claim.margin, computed=actual, claim=claim, target=target))
     return findings
 

@@ -26,35 +26,37 @@ Examples
 [546234]
 >>> datasets.successor("54").name_vi
 'Đắk Lắk'
->>> len(datasets.provinces(on=dt.date(2025, 6, 30))), len(datasets.provinces(on=REORGANISED))
+>>> import datetime as dt
+>>> before, after = dt.date(2025, 6, 30), datasets.REORGANISED
+>>> len(datasets.provinces(as_of=before)), len(datasets.provinces(as_of=after))
 (63, 34)
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import json
-import unicodedata
-from collections.abc import Callable, Iterable
-from importlib import resources
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from de_an06 import _validators as v
-from de_an06 import io
-from de_an06.errors import ParseError, UnknownCodeError
+from de_an06.datasets._load import by_code, catalogue, figures, province_tables
+from de_an06.datasets._provinces import (
+    REORGANISED,
+    predecessors,
+    province,
+    provinces,
+    rank_of,
+    successor,
+)
+from de_an06.errors import UnknownCodeError
 from de_an06.model import (
     Claim,
     Indicator,
     Jurisdiction,
-    Level,
     Programme,
-    Rank,
     Reading,
     Source,
     Target,
     Task,
-    Unit,
 )
 
 __all__ = [
@@ -81,80 +83,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-#: First day of the 34 provinces (Resolution 202/2025/QH15); the 63 hold until the day before.
-REORGANISED = dt.date(2025, 7, 1)
-
-_PACKAGE = "de_an06.data"
-_FIGURE_FILES = ("reports.json", "national.json")
-
 T = TypeVar("T")
-
-
-# --------------------------------------------------------------------------
-# Loading, once per process
-# --------------------------------------------------------------------------
-
-
-def _text(name: str) -> str:
-    return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-
-
-def _where(name: str) -> str:
-    return f"de_an06/data/{name}"
-
-
-@functools.cache
-def _figures() -> io.Dataset:
-    parts = [io.loads(_text(name), file=_where(name)) for name in _FIGURE_FILES]
-    return io.Dataset(
-        sources=_merge(p.all_sources() for p in parts),
-        jurisdictions=_merge(p.all_jurisdictions() for p in parts),
-        indicators=_merge(p.all_indicators() for p in parts),
-        readings=[r for p in parts for r in p.readings],
-        targets=[t for p in parts for t in p.targets],
-        tasks=[t for p in parts for t in p.tasks],
-        claims=[c for p in parts for c in p.claims],
-    )
-
-
-def _merge(groups: Iterable[tuple[Any, ...]]) -> tuple[Any, ...]:
-    seen: dict[str, Any] = {}
-    for group in groups:
-        for item in group:
-            known = seen.setdefault(item.code, item)
-            if known != item:
-                raise v.fail("datasets", type(item).__name__.lower(),
-                             "must not hold two different objects with one code", item.code)
-    return tuple(seen.values())
-
-
-@functools.cache
-def _programme() -> Programme:
-    name = "programme.json"
-    try:
-        data = json.loads(_text(name))
-    except json.JSONDecodeError as error:
-        raise ParseError(f"invalid JSON: {error.msg}", file=_where(name),
-                         line=error.lineno) from None
-    return io.programme_from_dict(data, file=_where(name))
-
-
-@functools.cache
-def _province_tables() -> tuple[tuple[Jurisdiction, ...], tuple[Jurisdiction, ...],
-                                dict[str, str]]:
-    name = "provinces.json"
-    data = json.loads(_text(name))
-    tables = []
-    for key in ("before", "after"):
-        document = json.dumps({"jurisdictions": data[key]}, ensure_ascii=False)
-        try:
-            tables.append(io.loads(document, file=_where(name)).jurisdictions)
-        except ParseError as error:
-            raise ParseError(error.message, file=_where(name),
-                             column=(error.column or "$").replace("$.jurisdictions",
-                                                                  f"$.{key}")) from None
-    successors: dict[str, str] = dict(data["successors"])
-    return tables[0], tables[1], successors
 
 
 # --------------------------------------------------------------------------
@@ -185,7 +114,7 @@ def programme() -> Programme:
     >>> p.service("ess-13").lead, p.service("ess-25").confidence.value
     ('BCA', 'inferred')
     """
-    return _programme()
+    return catalogue()
 
 
 def tasks(*, jurisdiction: str | Jurisdiction | None = None) -> tuple[Task, ...]:
@@ -215,7 +144,7 @@ def sources() -> tuple[Source, ...]:
     >>> [s.code for s in sources()][:5]
     ['kh-2023-07-02', 'qn-2024', 'ht-2024-04', 'py-2024-01', 'qnam-2022-11']
     """
-    return _figures().sources
+    return figures().sources
 
 
 def indicators() -> tuple[Indicator, ...]:
@@ -226,7 +155,7 @@ def indicators() -> tuple[Indicator, ...]:
     >>> indicator("rank-cccd-eid").direction.value
     'lower'
     """
-    return _figures().indicators
+    return figures().indicators
 
 
 def indicator(code: str) -> Indicator:
@@ -237,7 +166,7 @@ def indicator(code: str) -> Indicator:
     UnknownCodeError
         When no bundled indicator has that code.
     """
-    return _by_code(indicators(), code, "indicator")
+    return by_code(indicators(), code, "indicator")
 
 
 def jurisdictions() -> tuple[Jurisdiction, ...]:
@@ -248,7 +177,7 @@ def jurisdictions() -> tuple[Jurisdiction, ...]:
     >>> jurisdiction("51-tra-bong").parent
     '51'
     """
-    return _figures().jurisdictions
+    return figures().jurisdictions
 
 
 def jurisdiction(code: str) -> Jurisdiction:
@@ -262,7 +191,7 @@ def jurisdiction(code: str) -> Jurisdiction:
     for item in jurisdictions():
         if item.code == code:
             return item
-    before, after, _ = _province_tables()
+    before, after, _ = province_tables()
     for item in (*before, *after):
         if item.code == code:
             return item
@@ -303,7 +232,7 @@ def readings(
     >>> len(readings(jurisdiction="51", subunits=True)) > len(readings(jurisdiction="51"))
     True
     """
-    return _filtered(_figures().readings, jurisdiction=jurisdiction, indicator=indicator,
+    return _filtered(figures().readings, jurisdiction=jurisdiction, indicator=indicator,
                      source=source, subunits=subunits)
 
 
@@ -328,7 +257,7 @@ def targets(
     >>> targets(jurisdiction="56", indicator="eid-collected")[0].value
     756805
     """
-    return _filtered(_figures().targets, jurisdiction=jurisdiction, indicator=indicator,
+    return _filtered(figures().targets, jurisdiction=jurisdiction, indicator=indicator,
                      source=source, subunits=subunits)
 
 
@@ -346,7 +275,7 @@ def claims(
     >>> [c.margin for c in claims(jurisdiction="51-tra-bong")]
     [17, 13, 16]
     """
-    return _filtered(_figures().claims, jurisdiction=jurisdiction, indicator=indicator,
+    return _filtered(figures().claims, jurisdiction=jurisdiction, indicator=indicator,
                      source=source, subunits=subunits)
 
 
@@ -385,7 +314,7 @@ def _code_of(value: object, kind: type[Any], known: tuple[Any, ...], what: str) 
     code = value.code if isinstance(value, kind) else value
     if not isinstance(code, str):
         raise v.fail("datasets", what, f"must be a code or a {kind.__name__}", value)
-    _by_code(known, code, what)
+    by_code(known, code, what)
     return code
 
 
@@ -395,145 +324,3 @@ def _jurisdiction_code(value: object) -> str:
         raise v.fail("datasets", "jurisdiction", "must be a code or a Jurisdiction", value)
     jurisdiction(code)
     return code
-
-
-def _by_code(items: tuple[T, ...], code: str, what: str) -> T:
-    for item in items:
-        if getattr(item, "code", None) == code:
-            return item
-    raise UnknownCodeError(f"unknown {what} code {code!r}")
-
-
-# --------------------------------------------------------------------------
-# Provinces, before and after 2025-07-01
-# --------------------------------------------------------------------------
-
-
-def provinces(*, on: dt.date) -> tuple[Jurisdiction, ...]:
-    """The provinces in force on a date: 63 until 2025-06-30, 34 from 2025-07-01.
-
-    Codes are the official two-digit ones; each new province keeps the code of
-    one of the provinces merged into it, so a code alone does not say which
-    table it belongs to — the date does.
-
-    Raises
-    ------
-    ValidationError
-        When `on` is not a :class:`datetime.date`.
-
-    Examples
-    --------
-    >>> old = provinces(on=dt.date(2023, 7, 1))
-    >>> len(old), old[0].name_vi, old[-1].code
-    (63, 'Hà Nội', '96')
-    >>> [p.name_vi for p in provinces(on=REORGANISED) if p.code in {"48", "51", "56", "66"}]
-    ['Đà Nẵng', 'Quảng Ngãi', 'Khánh Hòa', 'Đắk Lắk']
-    """
-    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):  # type: ignore[redundant-expr]
-        raise v.fail("provinces", "on", "must be a datetime.date", on)
-    before, after, _ = _province_tables()
-    return before if on < REORGANISED else after
-
-
-def province(key: str, *, on: dt.date) -> Jurisdiction:
-    """Find the province in force on `on` by code or name (Vietnamese or English).
-
-    Names match whatever the case, the accents and the spacing: ``"Khánh
-    Hòa"``, ``"khanh hoa"`` and ``"56"`` all find Khánh Hòa.
-
-    Raises
-    ------
-    UnknownCodeError
-        When nothing matches.
-
-    Examples
-    --------
-    >>> province("khanh hoa", on=dt.date(2023, 7, 1)).code
-    '56'
-    >>> province("Phú Yên", on=dt.date(2023, 7, 1)).code
-    '54'
-    """
-    table = provinces(on=on)
-    wanted = _fold(key)
-    for item in table:
-        if key.strip() == item.code or wanted in {_fold(item.name), _fold(item.name_vi)}:
-            return item
-    raise UnknownCodeError(f"no province {key!r} on {on.isoformat()} "
-                           f"({len(table)} provinces then)")
-
-
-def _fold(text: str) -> str:
-    """Lower case, no accents, đ → d, single spaces."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(stripped.lower().replace("-", " ").split())
-
-
-def successor(code: str) -> Jurisdiction:
-    """The province (from 2025-07-01) that a province of the 63 became part of.
-
-    Raises
-    ------
-    UnknownCodeError
-        When `code` is not one of the 63 codes.
-
-    Examples
-    --------
-    >>> for code in ("54", "49", "62", "58", "42"):
-    ...     print(code, "->", successor(code).code, successor(code).name_vi)
-    54 -> 66 Đắk Lắk
-    49 -> 48 Đà Nẵng
-    62 -> 51 Quảng Ngãi
-    58 -> 56 Khánh Hòa
-    42 -> 42 Hà Tĩnh
-    """
-    _, after, successors = _province_tables()
-    if code not in successors:
-        raise UnknownCodeError(f"unknown province code {code!r} (expected one of the 63 "
-                               "codes in force until 2025-06-30)")
-    return _by_code(after, successors[code], "province")
-
-
-def predecessors(code: str) -> tuple[Jurisdiction, ...]:
-    """The provinces of the 63 that make up a province of the 34, in code order.
-
-    Raises
-    ------
-    UnknownCodeError
-        When `code` is not one of the 34 codes.
-
-    Examples
-    --------
-    >>> [p.name_vi for p in predecessors("51")]
-    ['Quảng Ngãi', 'Kon Tum']
-    >>> [p.code for p in predecessors("42")]
-    ['42']
-    """
-    before, after, successors = _province_tables()
-    if code not in {p.code for p in after}:
-        raise UnknownCodeError(f"unknown province code {code!r} (expected one of the 34 "
-                               "codes in force from 2025-07-01)")
-    return tuple(p for p in before if successors[p.code] == code)
-
-
-def rank_of(reading: Reading) -> Rank:
-    """A rank reading as a :class:`~de_an06.Rank` out of the provinces of its date.
-
-    A rank reported before 2025-07-01 stays out of 63, whenever it is read.
-
-    Raises
-    ------
-    ValidationError
-        When the reading is not a rank, or not reported for a province.
-
-    Examples
-    --------
-    >>> [str(rank_of(r)) for r in readings(jurisdiction="56", indicator="rank-cccd-eid")]
-    ['62/63', '37/63']
-    """
-    if reading.unit is not Unit.RANK:
-        raise v.fail("rank_of", "reading", "must be of a rank indicator", reading.indicator.code)
-    if reading.jurisdiction.level is not Level.PROVINCE:
-        raise v.fail("rank_of", "reading", "must be reported for a province",
-                     reading.jurisdiction.code)
-    return Rank(int(reading.value), len(provinces(on=reading.as_of)))
