@@ -40,6 +40,12 @@ def test_vectorised_forms() -> None:
                       dtype="datetime64[m]")
     assert _days.day_numbers(stamps).tolist() == [-1, 0, 19539]  # floored to the day
     assert _days.dates_of(np.array([0, 19539])).dtype == np.dtype("datetime64[D]")
+    table = np.array([0, 19539], dtype=np.int64)
+    table.flags.writeable = False
+    view = _days.dates_of(table)
+    assert np.shares_memory(view, table)
+    assert not view.flags.writeable
+    assert _days.dates_of([1, 2]).tolist() == [dt.date(1970, 1, 2), dt.date(1970, 1, 3)]
     assert _days.first_invalid_day(np.array([0, 19539])) is None
     assert _days.first_invalid_day(np.arange(3) + _days.MAX_DAY - 1) == 2
     odd = np.array(["2023-07-01", "NaT", "0000-01-01", "10000-01-01"], dtype="datetime64[D]")

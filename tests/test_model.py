@@ -456,3 +456,16 @@ def test_counted_units_refuse_fractions(unit: str, khanh_hoa: da.Jurisdiction) -
         da.Reading(indicator, 546.234, D(2023, 7, 1), khanh_hoa)
     with pytest.raises(da.ValidationError, match="whole number"):
         da.Target(indicator, 0.5, khanh_hoa)
+
+
+def test_plain_dates_only() -> None:
+    from de_an06 import _validators as v
+
+    assert v.is_plain_date(D(2023, 7, 1))
+    assert not v.is_plain_date(dt.datetime(2023, 7, 1))  # noqa: DTZ001
+    assert not v.is_plain_date("2023-07-01")
+    assert v.checked_date("forecast", "as_of", D(2023, 7, 1)) == D(2023, 7, 1)
+    with pytest.raises(da.ValidationError) as info:
+        v.checked_date("forecast", "as_of", dt.datetime(2023, 7, 1))  # noqa: DTZ001
+    assert str(info.value) == ("forecast.as_of must be a datetime.date, not datetime "
+                               "(got datetime.datetime(2023, 7, 1, 0, 0))")

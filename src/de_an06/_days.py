@@ -77,8 +77,13 @@ def day_numbers(dates: npt.ArrayLike) -> npt.NDArray[np.int64]:
 
 
 def dates_of(days: npt.ArrayLike) -> npt.NDArray[np.datetime64]:
-    """A ``datetime64[D]`` array of day numbers."""
-    return np.asarray(days, dtype=np.int64).astype("datetime64[D]")
+    """Day numbers as a ``datetime64[D]`` array.
+
+    A view, not a copy, when `days` is already an ``int64`` array (read-only
+    if `days` is): copy it before writing into it.
+    """
+    dates: npt.NDArray[np.datetime64] = np.asarray(days, dtype=np.int64).view("datetime64[D]")
+    return dates
 
 
 def first_invalid_day(days: npt.ArrayLike) -> int | None:

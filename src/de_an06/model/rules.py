@@ -270,6 +270,11 @@ def qualifier_bounds(value: N, qualifier: Qualifier, hedge: float = DEFAULT_HEDG
     -------
     Bounds
 
+    See Also
+    --------
+    de_an06.attainment : Whether a hedged figure meets its target.
+    de_an06.gap : The difference of two hedged figures, as bounds.
+
     Examples
     --------
     "hơn 83,8 %" and "gần 78 %" as printed, to one decimal and to units:
