@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import de_an06 as da
 
@@ -47,6 +50,24 @@ class TestEnums:
         assert str(da.Qualifier.MORE_THAN) == "more_than"
         assert da.Qualifier.MORE_THAN.symbol == ">"
         assert da.Direction.HIGHER_IS_BETTER.sign == 1
+
+    def test_labels_sit_on_the_members(self) -> None:
+        import pickle
+
+        kinds = [da.Direction, da.Unit, da.Measure, da.Qualifier, da.Basis, da.Level,
+                 da.TaskStatus, da.ServiceLevel, da.Confidence, da.ClaimKind]
+        for kind in kinds:
+            for member in kind:
+                assert isinstance(member.value, str)
+                assert kind(member.value) is member
+                assert member.name_vi
+                assert repr(member) == f"<{kind.__name__}.{member.name}: {member.value!r}>"
+                assert pickle.loads(pickle.dumps(member)) is member  # noqa: S301
+        assert [q.symbol for q in da.Qualifier] == ["", "≈", "<~", ">", "<"]
+        assert da.Unit.COUNT.symbol == ""
+        assert da.ClaimKind.PARTS.name_vi == "gồm các phần"
+        with pytest.raises(ValueError, match="roughly"):
+            da.Qualifier("roughly")
 
     def test_levels_and_service_levels(self) -> None:
         assert [lvl.depth for lvl in da.Level] == [0, 1, 2, 3]
@@ -223,6 +244,63 @@ class TestSeries:
             da.Series(reading)
 
 
+class TestSeriesFromReadings:
+    def test_raise_names_the_date_and_both_readings(self, reading: da.Reading) -> None:
+        corrected = attrs.evolve(reading, value=546_000)
+        earlier = attrs.evolve(reading, as_of=D(2023, 6, 20))
+        with pytest.raises(da.ValidationError) as info:
+            da.Series.from_readings([reading, earlier, corrected])
+        assert info.value.field == "readings"
+        assert info.value.value == D(2023, 7, 1)
+        assert str(info.value) == (
+            "Series.readings must not hold two readings on one date: readings[0] "
+            "(Khánh Hòa · e-ID applications collected: 546,234 people on 2023-07-01) and "
+            "readings[2] (Khánh Hòa · e-ID applications collected: 546,000 people on "
+            "2023-07-01); keep the last with duplicates='last' (got datetime.date(2023, 7, 1))")
+        with pytest.raises(da.ValidationError, match="two readings on one date"):
+            da.Series.from_readings([reading, reading], duplicates="raise")
+
+    def test_last_keeps_the_reading_given_last(self, reading: da.Reading) -> None:
+        corrected = attrs.evolve(reading, value=546_000)
+        earlier = attrs.evolve(reading, as_of=D(2023, 6, 20))
+        s = da.Series.from_readings(iter([reading, earlier, corrected]), duplicates="last")
+        assert s.readings == (earlier, corrected)
+        assert da.Series.from_readings([earlier, reading]) == da.Series([reading, earlier])
+
+    def test_the_constructor_still_checks_the_rest(self, reading: da.Reading,
+                                                   share: da.Indicator,
+                                                   khanh_hoa: da.Jurisdiction) -> None:
+        with pytest.raises(da.ValidationError, match="one indicator"):
+            da.Series.from_readings([reading, make_reading(share, khanh_hoa)],
+                                    duplicates="last")
+        with pytest.raises(da.ValidationError, match="one indicator"):
+            da.Series.from_readings([reading, make_reading(share, khanh_hoa)])
+        with pytest.raises(da.ValidationError, match="at least one"):
+            da.Series.from_readings([], duplicates="last")
+        with pytest.raises(da.ValidationError, match=r"readings\[1\]"):
+            da.Series.from_readings([reading, 3])  # type: ignore[list-item]
+        with pytest.raises(da.ValidationError, match="tuple"):
+            da.Series.from_readings(reading)  # type: ignore[arg-type]
+        with pytest.raises(da.ValidationError) as info:
+            da.Series.from_readings([reading], duplicates="first")  # type: ignore[arg-type]
+        assert str(info.value) == ("Series.duplicates must be 'raise' or 'last' "
+                                   "(got 'first')")
+
+    @given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 1000)), min_size=1))
+    def test_last_is_what_a_dict_by_date_keeps(self, rows: list[tuple[int, int]]) -> None:
+        place = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+        ind = da.Indicator("eid", "e-ID", "ĐDĐT", unit="people")
+        readings = [da.Reading(ind, value, D(2023, 7, 1 + day), place) for day, value in rows]
+        by_date = {r.as_of: r for r in readings}  # what cli, _report and plotting did
+        s = da.Series.from_readings(readings, duplicates="last")
+        assert s.readings == tuple(by_date[day] for day in sorted(by_date))
+
+
+def _three_ranks(total: int) -> st.SearchStrategy[tuple[da.Rank, da.Rank, da.Rank]]:
+    rank = st.builds(da.Rank, st.integers(1, total), st.just(total))
+    return st.tuples(rank, rank, rank)
+
+
 class TestRank:
     def test_khanh_hoa_improvement(self) -> None:
         before, after = da.Rank(62, 63), da.Rank(37, 63)
@@ -237,6 +315,48 @@ class TestRank:
         with pytest.raises(da.ValidationError, match="percentile"):
             _ = da.Rank(1, 63) < da.Rank(1, 34)
         assert da.Rank(1, 63).__lt__(object()) is NotImplemented  # type: ignore[operator]
+
+    def test_every_operator_refuses_other_totals_alike(self) -> None:
+        a, b = da.Rank(1, 63), da.Rank(1, 34)
+        # The rank on the worse-than side is named, as `a < b` always did.
+        comparisons: list[Callable[[], bool]] = [lambda: a < b, lambda: a <= b,
+                                                 lambda: b > a, lambda: b >= a]
+        for compare in comparisons:
+            with pytest.raises(da.ValidationError) as info:
+                compare()
+            assert str(info.value) == (
+                "Rank.total must equal the other rank's total 34 to compare; use "
+                ".percentile across totals (got 63)")
+        for operator in ("__lt__", "__le__", "__gt__", "__ge__"):
+            assert getattr(a, operator)(3) is NotImplemented
+        with pytest.raises(TypeError):
+            _ = a >= 3  # type: ignore[operator]
+        assert a != b
+
+    def test_full_ordering(self) -> None:
+        before, after = da.Rank(62, 63), da.Rank(37, 63)
+        assert before <= after
+        assert after >= before
+        assert not before >= after
+        assert not after <= before
+        assert after >= da.Rank(37, 63)
+        assert after <= da.Rank(37, 63)
+        assert sorted([after, before, da.Rank(1, 63)]) == [before, after, da.Rank(1, 63)]
+
+    @given(st.integers(1, 7).flatmap(_three_ranks))
+    def test_total_order_laws(self, ranks: tuple[da.Rank, da.Rank, da.Rank]) -> None:
+        a, b, c = ranks
+        assert (a < b) + (a == b) + (a > b) == 1  # trichotomy
+        assert (a <= b) == (a < b or a == b)
+        assert (a >= b) == (a > b or a == b)
+        assert (a < b) == (b > a)
+        assert (a <= b) == (b >= a)
+        assert (a <= b <= a) == (a == b)  # antisymmetry
+        if a <= b <= c:
+            assert a <= c  # transitivity
+        if a < b < c:
+            assert a < c
+        assert (a < b) == (a.percentile < b.percentile)  # better ranks compare greater
 
     @pytest.mark.parametrize(
         ("position", "total", "field"),
@@ -336,3 +456,16 @@ def test_counted_units_refuse_fractions(unit: str, khanh_hoa: da.Jurisdiction) -
         da.Reading(indicator, 546.234, D(2023, 7, 1), khanh_hoa)
     with pytest.raises(da.ValidationError, match="whole number"):
         da.Target(indicator, 0.5, khanh_hoa)
+
+
+def test_plain_dates_only() -> None:
+    from de_an06 import _validators as v
+
+    assert v.is_plain_date(D(2023, 7, 1))
+    assert not v.is_plain_date(dt.datetime(2023, 7, 1))  # noqa: DTZ001
+    assert not v.is_plain_date("2023-07-01")
+    assert v.checked_date("forecast", "as_of", D(2023, 7, 1)) == D(2023, 7, 1)
+    with pytest.raises(da.ValidationError) as info:
+        v.checked_date("forecast", "as_of", dt.datetime(2023, 7, 1))  # noqa: DTZ001
+    assert str(info.value) == ("forecast.as_of must be a datetime.date, not datetime "
+                               "(got datetime.datetime(2023, 7, 1, 0, 0))")

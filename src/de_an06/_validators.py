@@ -12,7 +12,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 import attrs
 
@@ -36,11 +36,25 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+def is_plain_date(value: object) -> TypeGuard[dt.date]:
+    """Whether `value` is a :class:`datetime.date` and not a :class:`datetime.datetime`.
+
+    A ``datetime`` is a ``date`` to Python, but its time of day would be lost
+    silently; every date argument and field of the library refuses it.
+    """
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def checked_date(owner: object, field: str, value: object) -> dt.date:
+    """`value` if it is a plain date (see :func:`is_plain_date`), else the library's error."""
+    if not is_plain_date(value):
+        raise fail(owner, field, f"must be a datetime.date, not {_type_name(value)}", value)
+    return value
+
+
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise fail(instance, attribute.name, f"must be a datetime.date, not {_type_name(value)}",
-                   value)
+    checked_date(instance, attribute.name, value)
 
 
 def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -1,0 +1,251 @@
+"""The closed sets of the model, each member with its Vietnamese label beside it.
+
+Every member is written as ``NAME = value, Vietnamese label`` (and, for
+:class:`Unit` and :class:`Qualifier`, the display symbol), so a member's words
+are read in one place. The value alone is what files hold and what the enum is
+called with: ``Unit("people") is Unit.PEOPLE``.
+
+Examples
+--------
+>>> Unit.PEOPLE.value, Unit.PEOPLE.name_vi, Unit.PEOPLE.symbol
+('people', 'người', 'people')
+>>> Qualifier("nearly").name_vi
+'gần'
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = [
+    "Basis",
+    "ClaimKind",
+    "Confidence",
+    "Direction",
+    "Level",
+    "Measure",
+    "Qualifier",
+    "ServiceLevel",
+    "TaskStatus",
+    "Unit",
+]
+
+
+class _Bilingual(enum.Enum):
+    """An enum whose members carry a Vietnamese label (and a symbol) next to their value."""
+
+    _value_: str
+    _labels: tuple[str, ...]
+
+    def __new__(cls, value: str, *labels: str) -> Self:
+        # Called once per member while the class is built (the labels after the
+        # value); afterwards ``Unit("people")`` looks a member up by value.
+        member = object.__new__(cls)
+        member._value_ = value
+        member._labels = labels
+        return member
+
+    @property
+    def name_vi(self) -> str:
+        """The Vietnamese label the reports use."""
+        return self._labels[0]
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Direction(_Bilingual):
+    """Which way is better for an indicator.
+
+    Examples
+    --------
+    >>> Direction.LOWER_IS_BETTER.sign
+    -1
+    """
+
+    HIGHER_IS_BETTER = "higher", "càng cao càng tốt"
+    LOWER_IS_BETTER = "lower", "càng thấp càng tốt"
+
+    @property
+    def sign(self) -> int:
+        """``+1`` when higher is better, ``-1`` when lower is better."""
+        return 1 if self is Direction.HIGHER_IS_BETTER else -1
+
+
+class Unit(_Bilingual):
+    """Unit of an indicator's values.
+
+    Counts distinguish what is counted: people (:term:`người`), dossiers
+    (:term:`hồ sơ`) and uses or visits (:term:`lượt`), which are not people.
+
+    Examples
+    --------
+    >>> Unit.PERCENT.symbol, Unit.WORKING_DAYS.name_vi
+    ('%', 'ngày làm việc')
+    >>> Unit.MINUTES.default_direction
+    <Direction.LOWER_IS_BETTER: 'lower'>
+    """
+
+    #              value           Vietnamese        symbol
+    COUNT = "count", "số lượng", ""
+    PEOPLE = "people", "người", "people"
+    DOSSIERS = "dossiers", "hồ sơ", "dossiers"
+    USES = "uses", "lượt", "uses"
+    PERCENT = "percent", "%", "%"
+    DAYS = "days", "ngày", "days"
+    WORKING_DAYS = "working_days", "ngày làm việc", "working days"
+    MINUTES = "minutes", "phút", "min"
+    VND = "vnd", "đồng", "VND"
+    RANK = "rank", "xếp hạng", "rank"
+
+    @property
+    def symbol(self) -> str:
+        """A short symbol for display (``%``, ``d``, ``VND``...)."""
+        return self._labels[1]
+
+    @property
+    def is_duration(self) -> bool:
+        """True for days, working days and minutes."""
+        return self in {Unit.DAYS, Unit.WORKING_DAYS, Unit.MINUTES}
+
+    @property
+    def default_direction(self) -> Direction:
+        """Durations and rank positions are lower-is-better; the rest higher."""
+        if self.is_duration or self is Unit.RANK:
+            return Direction.LOWER_IS_BETTER
+        return Direction.HIGHER_IS_BETTER
+
+
+class Measure(_Bilingual):
+    """Whether a value is a stock as of a date or a flow over a period.
+
+    See :term:`lũy kế` and :term:`trong kỳ`.
+    """
+
+    STOCK = "stock", "lũy kế đến ngày"
+    FLOW = "flow", "trong kỳ"
+
+
+class Qualifier(_Bilingual):
+    """How exactly a reported figure is stated.
+
+    See :term:`gần`, :term:`hơn`, :term:`khoảng` and :term:`dưới`. The range
+    of true values each qualifier allows is
+    :func:`de_an06.model.rules.qualifier_bounds`.
+
+    Examples
+    --------
+    >>> Qualifier.NEARLY.name_vi, Qualifier.MORE_THAN.symbol
+    ('gần', '>')
+    """
+
+    #              value         Vietnamese  symbol
+    EXACT = "exact", "đạt", ""
+    ABOUT = "about", "khoảng", "≈"
+    NEARLY = "nearly", "gần", "<~"
+    MORE_THAN = "more_than", "hơn", ">"
+    LESS_THAN = "less_than", "dưới", "<"
+
+    @property
+    def symbol(self) -> str:
+        """``''``, ``'≈'``, ``'<~'``, ``'>'`` or ``'<'`` for display."""
+        return self._labels[1]
+
+
+class Basis(_Bilingual):
+    """What a percent is a percent *of* — reports often leave it unstated.
+
+    See :term:`chỉ tiêu` and :ref:`percent-of`.
+
+    Examples
+    --------
+    >>> Basis.ELIGIBLE.name_vi
+    'dân số thuộc diện'
+    """
+
+    UNSTATED = "unstated", "không nêu"
+    TARGET = "target", "chỉ tiêu"
+    ELIGIBLE = "eligible", "dân số thuộc diện"
+    POPULATION = "population", "dân số"
+    HOLDERS = "holders", "người đã có giấy tờ"
+    TOTAL = "total", "tổng số"
+
+
+class Level(_Bilingual):
+    """Administrative level of a jurisdiction, from the nation down."""
+
+    NATION = "nation", "quốc gia"
+    PROVINCE = "province", "tỉnh"
+    DISTRICT = "district", "huyện"
+    COMMUNE = "commune", "xã"
+
+    @property
+    def depth(self) -> int:
+        """0 for the nation, 3 for a commune."""
+        return list(Level).index(self)
+
+
+class TaskStatus(_Bilingual):
+    """Progress of a programme task."""
+
+    NOT_STARTED = "not_started", "chưa triển khai"
+    IN_PROGRESS = "in_progress", "đang triển khai"
+    DONE = "done", "hoàn thành"
+
+
+class ServiceLevel(_Bilingual):
+    """How far an online public service goes.
+
+    ``PARTIAL`` was called :term:`mức độ 3` and ``FULL_PROCESS``
+    :term:`mức độ 4` before the rules renamed them.
+
+    Examples
+    --------
+    >>> ServiceLevel.FULL_PROCESS.former_level
+    4
+    """
+
+    PARTIAL = "partial", "một phần"
+    FULL_PROCESS = "full_process", "toàn trình"
+
+    @property
+    def former_level(self) -> int:
+        """The old numeric grade (3 or 4)."""
+        return 3 if self is ServiceLevel.PARTIAL else 4
+
+
+class Confidence(_Bilingual):
+    """How well a catalogue fact is established.
+
+    ``CONFIRMED``: two or more independent sources; ``ONE_SOURCE``; and
+    ``INFERRED``: reasoned, not read anywhere.
+    """
+
+    CONFIRMED = "confirmed", "đã xác nhận"
+    ONE_SOURCE = "one_source", "một nguồn"
+    INFERRED = "inferred", "suy luận"
+
+
+class ClaimKind(_Bilingual):
+    """What a :class:`~de_an06.Claim` states.
+
+    ``EXCEEDS_TARGET``: a figure beats its target by a margin ("vượt X so
+    với chỉ tiêu"); ``PARTS``: a whole is made up of listed parts (29 tasks =
+    24 done + 5 in progress); ``EVENT``: a dated event or document (a
+    resolution issued, a portal going live); ``STATEMENT``: an assessment in
+    words with no figure to check ("the mountain districts lag behind").
+
+    Examples
+    --------
+    >>> ClaimKind.EXCEEDS_TARGET.name_vi
+    'vượt chỉ tiêu'
+    """
+
+    EXCEEDS_TARGET = "exceeds_target", "vượt chỉ tiêu"
+    PARTS = "parts", "gồm các phần"
+    EVENT = "event", "sự kiện"
+    STATEMENT = "statement", "nhận định"

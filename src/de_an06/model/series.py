@@ -1,0 +1,195 @@
+"""Series: one indicator in one place, in date order; the one duplicate-date policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from de_an06 import _display
+from de_an06 import _validators as v
+from de_an06.model.figures import Indicator, Reading
+from de_an06.model.places import Jurisdiction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+__all__ = ["Series"]
+
+_DUPLICATES = ("raise", "last")
+
+
+def _sorted_readings(value: object) -> object:
+    items = v.to_tuple(value)
+    if isinstance(items, tuple) and all(isinstance(r, Reading) for r in items):
+        return tuple(sorted(items, key=lambda r: r.as_of))
+    return items
+
+
+def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    array.flags.writeable = False
+    return array
+
+
+@attrs.frozen
+class Series:
+    """Readings of one indicator in one jurisdiction, in date order.
+
+    Build it from any iterable of :class:`Reading`; it is sorted by date. Two
+    readings on the same date are refused, as are mixed indicators or
+    jurisdictions, and an empty series. :meth:`from_readings` builds one from
+    readings that may repeat a date, with an explicit choice of which to keep.
+
+    Parameters
+    ----------
+    readings : iterable of Reading
+        At least one reading.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    >>> ind = Indicator("eid-collected", "e-ID applications collected", "Thu nhận hồ sơ ĐDĐT",
+    ...                 unit="people")
+    >>> s = Series([Reading(ind, 546_234, dt.date(2023, 7, 1), kh),
+    ...             Reading(ind, 500_000, dt.date(2023, 6, 20), kh)])
+    >>> [r.value for r in s]
+    [500000, 546234]
+    >>> s.values
+    array([500000., 546234.])
+    """
+
+    readings: tuple[Reading, ...] = attrs.field(
+        converter=_sorted_readings, validator=v.is_tuple_of(Reading)
+    )
+
+    @readings.validator
+    def _one_series(self, attribute: attrs.Attribute[Any], value: tuple[Reading, ...]) -> None:
+        if not value:
+            raise v.fail(self, attribute.name, "must hold at least one reading", value)
+        first = value[0]
+        for previous, reading in itertools.pairwise(value):
+            if reading.indicator != first.indicator:
+                raise v.fail(self, attribute.name,
+                             f"must share one indicator ({first.indicator.code!r})",
+                             reading.indicator.code)
+            if reading.jurisdiction != first.jurisdiction:
+                raise v.fail(self, attribute.name,
+                             f"must share one jurisdiction ({first.jurisdiction.code!r})",
+                             reading.jurisdiction.code)
+            if reading.as_of == previous.as_of:
+                raise v.fail(self, attribute.name, "must not hold two readings on one date",
+                             reading.as_of)
+
+    @classmethod
+    def from_readings(cls, readings: Iterable[Reading], *,
+                      duplicates: Literal["raise", "last"] = "raise") -> Series:
+        """Build a series from readings that may report one date twice.
+
+        The one duplicate-date policy of the library: two reports often give
+        a figure for the same date (a provincial press release and its
+        re-publication, or a figure later corrected).
+
+        Parameters
+        ----------
+        readings : iterable of Reading
+            Readings of one indicator in one jurisdiction, in any order.
+        duplicates : {"raise", "last"}
+            ``"raise"`` (the default) refuses two readings on one date and
+            names both; ``"last"`` keeps the reading given last for each date.
+
+        Returns
+        -------
+        Series
+
+        Raises
+        ------
+        ValidationError
+            With ``"raise"``, for two readings on one date; for an unknown
+            `duplicates`; and as the constructor does (mixed indicators or
+            places, no readings, items that are not readings).
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+        >>> ind = Indicator("eid-collected", "e-ID applications collected",
+        ...                 "Thu nhận hồ sơ ĐDĐT", unit="people")
+        >>> first = Reading(ind, 546_000, dt.date(2023, 7, 1), kh)
+        >>> corrected = Reading(ind, 546_234, dt.date(2023, 7, 1), kh)
+        >>> Series.from_readings([first, corrected], duplicates="last").values
+        array([546234.])
+        >>> Series.from_readings([first, corrected])
+        Traceback (most recent call last):
+        ...
+        de_an06.errors.ValidationError: Series.readings must not hold two readings on one date:
+        readings[0] (Khánh Hòa · e-ID applications collected: 546,000 people on 2023-07-01) and
+        readings[1] (Khánh Hòa · e-ID applications collected: 546,234 people on 2023-07-01);
+        keep the last with duplicates='last' (got datetime.date(2023, 7, 1))
+        """
+        if duplicates not in _DUPLICATES:
+            raise v.fail(cls.__name__, "duplicates", "must be 'raise' or 'last'", duplicates)
+        items = v.to_tuple(readings)
+        if not isinstance(items, tuple) or not all(isinstance(r, Reading) for r in items):
+            return cls(items)  # the constructor says what is wrong
+        kept: dict[tuple[Indicator, Jurisdiction, dt.date], int] = {}
+        for index, reading in enumerate(items):
+            key = (reading.indicator, reading.jurisdiction, reading.as_of)
+            if duplicates == "raise" and key in kept:
+                before = kept[key]
+                raise v.fail(cls.__name__, "readings",
+                             f"must not hold two readings on one date: readings[{before}] "
+                             f"({items[before]}) and readings[{index}] ({reading}); keep the "
+                             "last with duplicates='last'", reading.as_of)
+            kept[key] = index
+        return cls(items[index] for index in kept.values())
+
+    @property
+    def indicator(self) -> Indicator:
+        """The indicator all readings share."""
+        return self.readings[0].indicator
+
+    @property
+    def jurisdiction(self) -> Jurisdiction:
+        """The jurisdiction all readings share."""
+        return self.readings[0].jurisdiction
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        """The ``as_of`` dates, ascending."""
+        return tuple(r.as_of for r in self.readings)
+
+    @property
+    def days(self) -> npt.NDArray[np.int64]:
+        """Dates as day numbers since 1970-01-01 (read-only int64 array)."""
+        return _readonly(np.array([r.day for r in self.readings], dtype=np.int64))
+
+    @property
+    def values(self) -> npt.NDArray[np.float64]:
+        """Values as a read-only float64 array."""
+        return _readonly(np.array([r.value for r in self.readings], dtype=np.float64))
+
+    @property
+    def latest(self) -> Reading:
+        """The most recent reading."""
+        return self.readings[-1]
+
+    def __len__(self) -> int:
+        return len(self.readings)
+
+    def __iter__(self) -> Iterator[Reading]:
+        return iter(self.readings)
+
+    def __getitem__(self, index: int) -> Reading:
+        return self.readings[index]
+
+    def _repr_html_(self) -> str:
+        return _display.series_html(self)
+
+    def __str__(self) -> str:
+        return _display.series_text(self)
+
