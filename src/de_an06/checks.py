@@ -48,6 +48,7 @@ import attrs
 from de_an06 import _validators as v
 from de_an06._present import number, printed_decimals, qualifier_symbol
 from de_an06.model import Basis, Claim, ClaimKind, Qualifier, Reading, Target
+from de_an06.model.rules import DEFAULT_HEDGE, qualifier_bounds
 
 __all__ = ["Finding", "FindingKind", "audit", "printed_decimals"]
 
@@ -139,7 +140,7 @@ def audit(
     targets: Iterable[Target] = (),
     claims: Iterable[Claim] = (),
     decimals: int | None = None,
-    hedge: float = 0.05,
+    hedge: float = DEFAULT_HEDGE,
 ) -> list[Finding]:
     """Recompute what the figures allow and report every statement they contradict.
 
@@ -248,27 +249,12 @@ def _check_percent(reading: Reading, decimals: int | None, hedge: float) -> Find
                        f"{_where(reading)}: reported {_show(reported)} %, but {counts}: {why} "
                        f"({_show(correct, places)})",
                        reported=reading.value, computed=float(exact))
-    if _contradicts(reading.qualifier, reported, exact, step, hedge):
+    if exact not in qualifier_bounds(reported, reading.qualifier, hedge, step=step):
         return Finding(FindingKind.QUALIFIER, (reading,),
                        f"{_where(reading)}: reported '{reading.qualifier.name_vi} "
                        f"{_show(reported)} %', but {counts}",
                        reported=reading.value, computed=float(exact))
     return None
-
-
-def _contradicts(qualifier: Qualifier, stated: Fraction, actual: Fraction, step: Fraction,
-                 hedge: float) -> bool:
-    """Whether `actual` contradicts "<qualifier> `stated`" printed to `step`."""
-    half = step / 2
-    slack = Fraction(hedge) * stated
-    if qualifier is Qualifier.MORE_THAN:
-        return actual <= stated - half
-    if qualifier is Qualifier.LESS_THAN:
-        return actual >= stated + half
-    if qualifier is Qualifier.NEARLY:
-        return actual > stated + half or actual < stated - slack - half
-    # ABOUT
-    return abs(actual - stated) > slack + half
 
 
 def _check_bounds(reading: Reading) -> Finding | None:
@@ -346,15 +332,8 @@ def _matching(claim: Claim, readings: list[Reading], code: str) -> list[Reading]
 
 def _interval(value: float, qualifier: Qualifier, hedge: float) -> tuple[float, float]:
     """The values a hedged figure allows, at its printed precision."""
-    half = 0.5 * 10.0 ** -printed_decimals(value)
-    spread = hedge * abs(value)
-    return {
-        Qualifier.EXACT: (value - half, value + half),
-        Qualifier.ABOUT: (value - spread - half, value + spread + half),
-        Qualifier.NEARLY: (value - spread - half, value + half),
-        Qualifier.MORE_THAN: (value - half, math.inf),
-        Qualifier.LESS_THAN: (-math.inf, value + half),
-    }[qualifier]
+    bounds = qualifier_bounds(value, qualifier, hedge, step=10.0 ** -printed_decimals(value))
+    return bounds.lo, bounds.hi
 
 
 def _check_margin(claim: Claim, readings: list[Reading], targets: list[Target],

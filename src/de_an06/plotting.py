@@ -36,7 +36,6 @@ import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06 import datasets
-from de_an06._duplicates import last_per_date
 from de_an06._present import number, qualifier_symbol, quantity, unit_symbol
 from de_an06.analysis import Attainment, Forecast, Trend, attainment, forecast, trend
 from de_an06.model import Direction, Jurisdiction, Qualifier, Reading, Series, Target
@@ -468,7 +467,8 @@ def write_series_plots(directory: str | Path, jurisdictions: Iterable[Jurisdicti
             if not readings:
                 continue
             figure = Figure(figsize=(8, 4.5), layout="constrained")
-            plot_series(last_per_date(readings), target, ax=figure.add_subplot())
+            series = Series.from_readings(readings, duplicates="last")
+            plot_series(series, target, ax=figure.add_subplot())
             path = folder / _file_name(target)
             figure.savefig(path, dpi=100)
             written.append(path)

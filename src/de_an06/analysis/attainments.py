@@ -14,32 +14,7 @@ from de_an06 import _display
 from de_an06 import _validators as v
 from de_an06.analysis import _args as check
 from de_an06.model import Direction, Indicator, Qualifier, Reading, Target, Unit
-
-#: Relative width assumed for "about" (khoảng) and "nearly" (gần) figures.
-DEFAULT_HEDGE = 0.05
-
-
-@attrs.frozen
-class _Bounds:
-    """The range a hedged figure stands for: ``lo``..``hi``, ends open or closed."""
-
-    lo: float
-    hi: float
-    lo_open: bool
-    hi_open: bool
-
-
-def _bounds(value: float, qualifier: Qualifier, hedge: float) -> _Bounds:
-    width = hedge * abs(value)
-    if qualifier is Qualifier.MORE_THAN:
-        return _Bounds(value, math.inf, lo_open=True, hi_open=True)
-    if qualifier is Qualifier.LESS_THAN:
-        return _Bounds(-math.inf, value, lo_open=True, hi_open=True)
-    if qualifier is Qualifier.NEARLY:
-        return _Bounds(value - width, value, lo_open=False, hi_open=True)
-    if qualifier is Qualifier.ABOUT:
-        return _Bounds(value - width, value + width, lo_open=False, hi_open=False)
-    return _Bounds(value, value, lo_open=False, hi_open=False)
+from de_an06.model.rules import DEFAULT_HEDGE, qualifier_bounds
 
 
 def _figure(owner: str, field: str, value: object) -> tuple[float, Qualifier, Indicator | None]:
@@ -156,7 +131,7 @@ class Attainment:
         ``met`` is ``True`` when every value of the range meets the target,
         ``False`` when none does, ``None`` otherwise.
         """
-        b = _bounds(self.value, self.qualifier, self.hedge)
+        b = qualifier_bounds(self.value, self.qualifier, self.hedge)
         t = self.target
         if self.direction is Direction.HIGHER_IS_BETTER:
             if b.lo >= t:
@@ -402,8 +377,8 @@ def gap(value: Reading | float, other: Reading | float, *,
     if ia is not None and ib is not None and ia.unit is not ib.unit:
         raise v.fail(owner, "other", f"must be in unit {ia.unit.value!r}", ib.unit.value)
     width = check.hedge(owner, "hedge", hedge)
-    x = _bounds(a, qa, width)
-    y = _bounds(b, qb, width)
+    x = qualifier_bounds(a, qa, width)
+    y = qualifier_bounds(b, qb, width)
     low = x.lo - y.hi
     high = x.hi - y.lo
     return Gap(a - b,

@@ -46,7 +46,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
-from de_an06._duplicates import last_per_date
 from de_an06._version import __version__
 from de_an06.cli import _plots, _render, _report
 from de_an06.errors import DeAn06Error, UnknownCodeError
@@ -251,7 +250,7 @@ def _series(data: io.Dataset, indicator: str | None, jurisdiction: str | None,
         listed = ", ".join(f"{i}@{j}" for i, j in keys[:6])
         raise _UsageError(f"{file}: several series ({listed}); choose one with --indicator "
                           "and --jurisdiction")
-    return last_per_date(chosen)
+    return Series.from_readings(chosen, duplicates="last")
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:

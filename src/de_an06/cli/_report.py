@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from de_an06 import analysis, checks, datasets
-from de_an06._duplicates import last_per_date
 from de_an06.errors import DeAn06Error
 from de_an06.model import (
     Jurisdiction,
@@ -191,7 +190,7 @@ def working_calendar() -> analysis.WorkingDayCounter | None:
 def _series(readings: Sequence[Reading], target: Target) -> Series | None:
     matching = [r for r in readings
                 if r.indicator == target.indicator and r.jurisdiction == target.jurisdiction]
-    return last_per_date(matching) if matching else None
+    return Series.from_readings(matching, duplicates="last") if matching else None
 
 
 def _forecast_row(target: Target, readings: Sequence[Reading],

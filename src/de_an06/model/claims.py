@@ -31,7 +31,7 @@ class Claim:
     the target by 17 %" while the target is never printed, that 29 tasks are
     24 done and 5 in progress, or that a resolution was issued on a date. A
     claim keeps such a statement in the library's own words, tied to the
-    indicator and place it is about, so :func:`de_an06.audit.audit` can test
+    indicator and place it is about, so :func:`de_an06.audit` can test
     it against the readings and targets.
 
     Parameters

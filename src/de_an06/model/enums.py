@@ -1,8 +1,8 @@
 """The closed sets of the model, each member with its Vietnamese label beside it.
 
-Every member is written as ``NAME = value, Vietnamese label`` (and, for
-:class:`Unit` and :class:`Qualifier`, the display symbol), so a member's words
-are read in one place. The value alone is what files hold and what the enum is
+Every member is written as ``NAME = value, Vietnamese label``, so a member's
+words are read in one place (display symbols are part of the output
+vocabulary, :mod:`de_an06._present`). The value alone is what files hold and what the enum is
 called with: ``Unit("people") is Unit.PEOPLE``.
 
 Examples
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import enum
 from typing import TYPE_CHECKING
+
+from de_an06 import _present
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -36,7 +38,7 @@ __all__ = [
 
 
 class _Bilingual(enum.Enum):
-    """An enum whose members carry a Vietnamese label (and a symbol) next to their value."""
+    """An enum whose members carry their Vietnamese label next to their value."""
 
     _value_: str
     _labels: tuple[str, ...]
@@ -90,22 +92,22 @@ class Unit(_Bilingual):
     <Direction.LOWER_IS_BETTER: 'lower'>
     """
 
-    #              value           Vietnamese        symbol
-    COUNT = "count", "số lượng", ""
-    PEOPLE = "people", "người", "people"
-    DOSSIERS = "dossiers", "hồ sơ", "dossiers"
-    USES = "uses", "lượt", "uses"
-    PERCENT = "percent", "%", "%"
-    DAYS = "days", "ngày", "days"
-    WORKING_DAYS = "working_days", "ngày làm việc", "working days"
-    MINUTES = "minutes", "phút", "min"
-    VND = "vnd", "đồng", "VND"
-    RANK = "rank", "xếp hạng", "rank"
+    #              value           Vietnamese
+    COUNT = "count", "số lượng"
+    PEOPLE = "people", "người"
+    DOSSIERS = "dossiers", "hồ sơ"
+    USES = "uses", "lượt"
+    PERCENT = "percent", "%"
+    DAYS = "days", "ngày"
+    WORKING_DAYS = "working_days", "ngày làm việc"
+    MINUTES = "minutes", "phút"
+    VND = "vnd", "đồng"
+    RANK = "rank", "xếp hạng"
 
     @property
     def symbol(self) -> str:
-        """A short symbol for display (``%``, ``d``, ``VND``...)."""
-        return self._labels[1]
+        """A short symbol for display (``%``, ``min``, ``VND``...), from :mod:`de_an06._present`."""
+        return _present.unit_symbol(self)
 
     @property
     def is_duration(self) -> bool:
@@ -143,17 +145,17 @@ class Qualifier(_Bilingual):
     ('gần', '>')
     """
 
-    #              value         Vietnamese  symbol
-    EXACT = "exact", "đạt", ""
-    ABOUT = "about", "khoảng", "≈"
-    NEARLY = "nearly", "gần", "<~"
-    MORE_THAN = "more_than", "hơn", ">"
-    LESS_THAN = "less_than", "dưới", "<"
+    #              value         Vietnamese
+    EXACT = "exact", "đạt"
+    ABOUT = "about", "khoảng"
+    NEARLY = "nearly", "gần"
+    MORE_THAN = "more_than", "hơn"
+    LESS_THAN = "less_than", "dưới"
 
     @property
     def symbol(self) -> str:
-        """``''``, ``'≈'``, ``'<~'``, ``'>'`` or ``'<'`` for display."""
-        return self._labels[1]
+        """``''``, ``'≈'``, ``'<~'``, ``'>'`` or ``'<'`` (from :mod:`de_an06._present`)."""
+        return _present.qualifier_symbol(self)
 
 
 class Basis(_Bilingual):
