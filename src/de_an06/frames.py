@@ -10,7 +10,7 @@ full definitions of its indicator, jurisdiction and source in wide columns
 polars has no ``attrs`` to keep them elsewhere, and a filtered or
 concatenated frame stays self-describing. The columns are those of a
 readings CSV file (:data:`de_an06.io.READING_COLUMNS`: one layout for both,
-:mod:`de_an06.io.schema`), in the same order; codes and enums are
+``de_an06.io.schema``), in the same order; codes and enums are
 categorical, dates are ``datetime64[ns]`` (pandas) or ``Date`` (polars), and
 ``inferred`` joins field names with ``;`` (the table is in :doc:`/api/frames`).
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Hashable, Sequence
+from operator import itemgetter
 from typing import Any, Final, Literal
 
 import attrs
@@ -242,6 +243,8 @@ class RecordBuilder:
         self.indices: dict[str, list[int]] = {p: [] for p in ("self", *PART_KINDS)}
         for index, column in enumerate(self.columns):
             self.indices[column.part].append(index)
+        # A part's raw cells: the key of the part built from them.
+        self.keys = {p: itemgetter(*self.indices[p]) for p in PART_KINDS if self.indices[p]}
         self.parts: tuple[str, ...] = () if kind == "tasks" else ("indicator", "jurisdiction")
         self.seen: dict[str, dict[Hashable, Any]] = {p: {} for p in PART_KINDS}
         self.known: dict[str, dict[str, tuple[Any, str]]] = {p: {} for p in PART_KINDS}
@@ -286,7 +289,7 @@ class RecordBuilder:
 
     def _part(self, part: str, raw: Sequence[Hashable], read: Callable[[int], object],
               where: str) -> Any:  # noqa: ANN401 - a model object
-        key = tuple(raw[i] for i in self.indices[part])
+        key = self.keys[part](raw)
         try:
             cached = self.seen[part].get(key)
         except TypeError:  # a frame cell holding a list, say: reading it says what is wrong
