@@ -230,3 +230,26 @@ def test_a_cell_holding_a_list_is_named(reading: da.Reading) -> None:
     with pytest.raises(da.ParseError, match=r"column 'indicator_name': row 1 \(index 1\): "
                                             r"must be text, not list"):
         frames.from_pandas(frame)
+
+
+def test_errors_of_each_part_name_its_own_column(reading: da.Reading) -> None:
+    """A jurisdiction's bad name used to be reported in the indicator_name column."""
+    frame = _frame(reading, jurisdiction_name="  ")
+    with pytest.raises(da.ParseError, match=r"Jurisdiction\.name must be") as info:
+        frames.from_pandas(frame)
+    assert info.value.column == "jurisdiction_name"
+
+
+def test_an_integer_beyond_a_float_is_a_parse_error(reading: da.Reading) -> None:
+    """A Python int too large for a float used to escape as OverflowError."""
+    frame = _frame(reading, value=10**400)
+    with pytest.raises(da.ParseError, match=r"Reading.value must be finite") as info:
+        frames.from_pandas(frame)
+    assert info.value.column == "value"
+
+
+def test_source_cells_without_a_source_code_are_refused(reading: da.Reading) -> None:
+    """As in a CSV file: source_* cells need a source code (they used to be dropped)."""
+    frame = frames.to_pandas([reading]).assign(source_title="Report")
+    with pytest.raises(da.ParseError, match=r"column 'source': row 0 .*: a source code is "):
+        frames.from_pandas(frame)
