@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io as stdio
 import math
 from typing import Any
 
@@ -11,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import de_an06 as da
-from de_an06 import frames
+from de_an06 import frames, io
 from de_an06 import strategies as das
 
 pd = pytest.importorskip("pandas")
@@ -77,7 +79,7 @@ def test_polars_dtypes() -> None:
     frame = frames.to_polars(readings)
     assert frame.schema["as_of"] == pl.Date
     assert frame.schema["indicator"] == pl.Categorical
-    assert isinstance(frame.schema["unit"], pl.Enum)
+    assert isinstance(frame.schema["indicator_unit"], pl.Enum)
     assert frame.schema["numerator"] == pl.Float64
     assert frame["numerator"].null_count() == sum(r.numerator is None for r in readings)
 
@@ -92,8 +94,35 @@ def test_empty_and_integers(reading: da.Reading) -> None:
 
 def test_minimal_frame_is_enough(reading: da.Reading) -> None:
     frame = frames.to_pandas([reading])
-    needed = [c for c in frames.COLUMNS if c not in frames._OPTIONAL]
+    # The columns a CSV file needs, and the parent a province needs.
+    needed = [c for c in frames.COLUMNS
+              if c in io.schema.REQUIRED["readings"] or c == "jurisdiction_parent"]
     assert frames.from_pandas(frame[needed]) == (reading,)
+    assert frames.from_polars(frames.to_polars([reading]).select(needed)) == (reading,)
+
+
+def test_frames_have_the_csv_layout(reading: da.Reading) -> None:
+    """One row layout: a frame's columns are a readings CSV file's, in order."""
+    assert frames.COLUMNS == io.READING_COLUMNS
+    share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
+    inferred = da.Reading(share, 72.2, reading.as_of, reading.jurisdiction,
+                          inferred={"as_of", "denominator"})
+    out = stdio.StringIO()
+    io.write_csv(io.Dataset(readings=[reading, inferred]), out)
+    written = next(csv.DictReader(stdio.StringIO(out.getvalue().split("\n", 2)[0] + "\n"
+                                                 + out.getvalue().split("\n")[2])))
+    frame = frames.to_pandas([reading, inferred])
+    assert frame["inferred"].iloc[1] == written["inferred"] == "as_of;denominator"
+    assert frames.from_pandas(frame) == (reading, inferred)
+    # A frame read from a CSV file by pandas itself reads back once dates are dates.
+    raw = pd.read_csv(stdio.StringIO(out.getvalue()), keep_default_na=False,
+                      na_values={c: [""] for c in ("numerator", "denominator")},
+                      dtype={"jurisdiction": str, "jurisdiction_parent": str})
+    raw["as_of"] = pd.to_datetime(raw["as_of"])
+    raw = raw.drop(columns=[c for c in raw.columns if c.startswith("source")
+                            or c in ("period_start", "jurisdiction_parent")])
+    back = frames.from_pandas(raw.assign(jurisdiction_parent="VN"))
+    assert back == (reading, inferred)
 
 
 def test_filtered_frame_keeps_its_index_in_errors() -> None:
@@ -120,10 +149,10 @@ def _frame(reading: da.Reading, **changes: Any) -> Any:
      ("as_of", "2023-07-01", "must be a date, not str"),
      ("as_of", pd.Timestamp("2023-07-01 10:00"), "without a time of day"),
      ("indicator_name", 5, "must be text, not int"),
-     ("unit", "litres", "must be one of"),
-     ("direction", None, "must not be missing"),
-     ("indicator_name_vi", "Khác", "defined differently on an earlier row"),
-     ("direction", "lower", "defined differently on an earlier row"),
+     ("indicator_unit", "litres", "must be one of"),
+     ("indicator_unit", None, "must be one of .*, not missing"),
+     ("indicator_name_vi", "Khác", "described differently on row 0"),
+     ("indicator_direction", "lower", r"described differently on row 0 \(direction 'higher'\)"),
      ("value", np.int64(-3), "must be >= 0"),
      ("value", None, "must be a number, not missing"),
      ("as_of", None, "must be a date, not missing"),
@@ -193,3 +222,34 @@ def test_missing_flag_column_reads_as_false(reading: da.Reading) -> None:
     sourced = attrs.evolve(reading, source=source)
     frame = frames.to_pandas([sourced]).drop(columns=["source_date_inferred"])
     assert frames.from_pandas(frame) == (sourced,)
+
+
+def test_a_cell_holding_a_list_is_named(reading: da.Reading) -> None:
+    frame = frames.to_pandas([reading, reading]).astype(object)
+    frame["indicator_name"] = pd.Series([reading.indicator.name, ["a", "list"]], dtype=object)
+    with pytest.raises(da.ParseError, match=r"column 'indicator_name': row 1 \(index 1\): "
+                                            r"must be text, not list"):
+        frames.from_pandas(frame)
+
+
+def test_errors_of_each_part_name_its_own_column(reading: da.Reading) -> None:
+    """A jurisdiction's bad name used to be reported in the indicator_name column."""
+    frame = _frame(reading, jurisdiction_name="  ")
+    with pytest.raises(da.ParseError, match=r"Jurisdiction\.name must be") as info:
+        frames.from_pandas(frame)
+    assert info.value.column == "jurisdiction_name"
+
+
+def test_an_integer_beyond_a_float_is_a_parse_error(reading: da.Reading) -> None:
+    """A Python int too large for a float used to escape as OverflowError."""
+    frame = _frame(reading, value=10**400)
+    with pytest.raises(da.ParseError, match=r"Reading.value must be finite") as info:
+        frames.from_pandas(frame)
+    assert info.value.column == "value"
+
+
+def test_source_cells_without_a_source_code_are_refused(reading: da.Reading) -> None:
+    """As in a CSV file: source_* cells need a source code (they used to be dropped)."""
+    frame = frames.to_pandas([reading]).assign(source_title="Report")
+    with pytest.raises(da.ParseError, match=r"column 'source': row 0 .*: a source code is "):
+        frames.from_pandas(frame)

@@ -61,6 +61,10 @@ def test_columns_agree_with_records(data: io.Dataset) -> None:
         r.indicator.code for r in data.readings]
     assert [columns.jurisdiction_codes[i] for i in columns.jurisdiction] == [
         r.jurisdiction.code for r in data.readings]
+    indicators = {r.indicator.code: r.indicator for r in data.readings}
+    assert columns.units == tuple(indicators[c].unit for c in columns.indicator_codes)
+    assert columns.directions == tuple(indicators[c].direction
+                                       for c in columns.indicator_codes)
 
 
 def test_file_round_trip(tmp_path: Path, reading: da.Reading) -> None:
@@ -179,8 +183,9 @@ def test_model_errors_name_the_column(tmp_path: Path) -> None:
 def test_inconsistent_descriptions(tmp_path: Path) -> None:
     other = good().replace("Khánh Hòa", "Khanh Hoà (cũ)")
     path = write(tmp_path, csv_text(good(), other))
-    with pytest.raises(da.ParseError, match=r":3: column 'jurisdiction': jurisdiction '56' is "
-                                            r"described differently on line 2"):
+    with pytest.raises(da.ParseError, match=r":3: column 'jurisdiction_name_vi': jurisdiction "
+                                            r"'56' is described differently on line 2 "
+                                            r"\(name_vi 'Khánh Hòa'\)"):
         io.read_csv(path)
 
 
@@ -318,7 +323,7 @@ def test_columns_fast_path_matches_slow_path(tmp_path: Path) -> None:
         value="1.5", as_of="2024-01-01")]
     path = write(tmp_path, csv_text(*rows))
     fast = io.read_csv_columns(path)
-    from de_an06 import _columns
+    from de_an06.io import _columns
 
     slow = _columns._slow(path.read_text(encoding="utf-8"), str(path), "plain")
     assert fast == slow
@@ -381,27 +386,26 @@ def test_columns_structure(tmp_path: Path, reading: da.Reading, change: Any,
     assert (info.value.line, info.value.column) == (line + 0, column)
 
 
-def test_columns_keep_the_collector_state(tmp_path: Path, reading: da.Reading) -> None:
+def test_columns_leave_the_collector_alone(tmp_path: Path, reading: da.Reading,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader used to pause the (process-wide) garbage collector; it needs not."""
     import gc
+
+    def refuse() -> None:
+        raise AssertionError("read_csv_columns must not switch the collector")
 
     path = full_layout(tmp_path, reading)
     blank_first = tmp_path / "blank.csv"
     blank_first.write_text("\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
-    gc.disable()
-    try:
-        io.read_csv_columns(path)
-        assert not gc.isenabled()
-        assert len(io.read_csv_columns(blank_first)) == 2  # the careful path
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    io.read_csv_columns(path)
-    assert gc.isenabled()
+    monkeypatch.setattr(gc, "disable", refuse)
+    monkeypatch.setattr(gc, "enable", refuse)
+    assert len(io.read_csv_columns(path)) == 2
+    assert len(io.read_csv_columns(blank_first)) == 2  # the careful path
 
 
 def test_columns_in_many_chunks(tmp_path: Path, reading: da.Reading,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from de_an06 import _columns
+    from de_an06.io import _columns
 
     monkeypatch.setattr(_columns, "_BLOCK", 10)
     monkeypatch.setattr(_columns, "_CHUNK", 1)
@@ -475,3 +479,91 @@ def test_columns_refuse_a_fraction_of_a_counted_unit(tmp_path: Path,
         io.read_csv_columns(path, number_format=number_format)  # type: ignore[arg-type]
     whole = write(tmp_path, csv_text(good("546234"), good("546234.0", "2023-07-02")), "w.csv")
     assert io.read_csv_columns(whole).value.tolist() == [546_234.0, 546_234.0]
+
+
+# Units and directions: data on the fast path.
+
+
+def days(value: str, as_of: str, direction: str = "") -> str:
+    """A row of a lower-is-better indicator (processing days), direction cell last."""
+    return (ROW.replace("eid,e-ID,ĐDĐT,people", "wait,Processing days,Số ngày,days")
+            .format(value=value, as_of=as_of) + f",{direction}")
+
+
+DIRECTED = HEADER + ",indicator_direction"
+
+
+def test_columns_carry_each_indicators_unit_and_direction(tmp_path: Path) -> None:
+    rows = [good() + ",", days("20", "2023-07-01"), good("7", "2023-07-02") + ",higher",
+            days("18", "2023-07-02", "lower"), ROW.replace("eid,e-ID,ĐDĐT,people",
+                                                          "share,Share,Tỷ lệ,percent").format(
+                value="12.5", as_of="2023-07-02") + ",lower"]
+    path = write(tmp_path, csv_text(*rows, header=DIRECTED))
+    full = io.read_csv(path).readings
+    for columns in (io.read_csv_columns(path),
+                    _columns_slow(path)):
+        assert columns.indicator_codes == ("eid", "wait", "share")
+        assert columns.units == (da.Unit.PEOPLE, da.Unit.DAYS, da.Unit.PERCENT)
+        assert columns.directions == (da.Direction.HIGHER_IS_BETTER,
+                                      da.Direction.LOWER_IS_BETTER,
+                                      da.Direction.LOWER_IS_BETTER)
+        by_code = {r.indicator.code: r.indicator for r in full}
+        assert columns.units == tuple(by_code[c].unit for c in columns.indicator_codes)
+        assert columns.directions == tuple(by_code[c].direction
+                                           for c in columns.indicator_codes)
+
+
+def test_columns_without_a_direction_column_take_the_units_default(tmp_path: Path) -> None:
+    path = write(tmp_path, csv_text(good(), days("20", "2023-07-01")[:-1]))
+    for columns in (io.read_csv_columns(path), _columns_slow(path)):
+        assert columns.directions == (da.Direction.HIGHER_IS_BETTER,
+                                      da.Direction.LOWER_IS_BETTER)
+    empty = io.read_csv_columns(write(tmp_path, csv_text(header=DIRECTED), "empty.csv"))
+    assert (empty.units, empty.directions) == ((), ())
+
+
+def _columns_slow(path: Path) -> io.ReadingColumns:
+    from de_an06.io import _columns
+
+    return _columns._slow(path.read_text(encoding="utf-8"), str(path), "plain")
+
+
+@pytest.mark.parametrize(("rows", "line", "column", "message"), [
+    ((good() + ",", good("7", "2023-07-02").replace("people", "count") + ","), 3,
+     "indicator_unit", "indicator 'eid' is described differently on line 2 (unit 'people')"),
+    ((good() + ",", good("7", "2023-07-02") + ",lower"), 3, "indicator_direction",
+     "indicator 'eid' is described differently on line 2 (direction 'higher')"),
+    ((good() + ",", good("7", "2023-07-02") + ",upward"), 3, "indicator_direction",
+     "cannot read 'upward' as Direction (expected one of 'higher', 'lower')"),
+])
+def test_columns_refuse_an_indicator_described_two_ways(
+        tmp_path: Path, rows: tuple[str, ...], line: int, column: str, message: str) -> None:
+    path = write(tmp_path, csv_text(*rows, header=DIRECTED))
+    for read in (io.read_csv, io.read_csv_columns):
+        with pytest.raises(da.ParseError) as info:
+            read(path)
+        assert (info.value.line, info.value.column, info.value.message) == (
+            line, column, message)
+
+
+def test_an_empty_direction_agrees_with_the_units_default(tmp_path: Path) -> None:
+    path = write(tmp_path, csv_text(good() + ",", good("7", "2023-07-02") + ",higher",
+                                    header=DIRECTED))
+    assert len(io.read_csv(path).readings) == 2
+    assert io.read_csv_columns(path).directions == (da.Direction.HIGHER_IS_BETTER,)
+
+
+def test_a_value_rule_on_an_earlier_line_is_reported_first(tmp_path: Path) -> None:
+    # Line 2 breaks a value rule, line 3 has a bad date: the careful reader names line 2.
+    path = write(tmp_path, csv_text(good("-5"), good(as_of="1/7/2023")))
+    for read in (io.read_csv, io.read_csv_columns):
+        with pytest.raises(da.ParseError, match=r":2: column 'value': Reading.value must be"):
+            read(path)
+
+
+def test_a_source_without_its_title_column_is_a_parse_error(tmp_path: Path) -> None:
+    """A source code without source_title/source_publisher columns used to raise TypeError."""
+    path = write(tmp_path, csv_text(good() + ",kh", header=HEADER + ",source"))
+    with pytest.raises(da.ParseError, match=r":2: column 'source_title': must be text, "
+                                            r"not missing"):
+        io.read_csv(path)

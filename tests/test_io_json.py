@@ -211,3 +211,24 @@ def test_not_utf8_error_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(da.ParseError, match=r"not UTF-8 text \(byte 40\)") as info:
         io.read_json(path)
     assert (info.value.file, info.value.line) == (str(path), 2)
+
+
+def test_type_hints_are_worked_out_once_per_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    """loads used to call typing.get_type_hints for every element (most of its time)."""
+    import typing
+
+    from de_an06.io import _json
+
+    calls: list[type] = []
+    real = typing.get_type_hints
+
+    def counting(kind: type) -> dict[str, object]:
+        calls.append(kind)
+        return real(kind)
+
+    monkeypatch.setattr(_json, "_LAYOUTS", {})
+    monkeypatch.setattr(typing, "get_type_hints", counting)
+    readings = [{**GOOD, "as_of": f"2023-07-{day:02d}"} for day in range(1, 29)]
+    for _ in range(2):
+        assert len(io.loads(document(readings=readings)).readings) == 28
+    assert sorted(c.__name__ for c in calls) == ["Indicator", "Jurisdiction", "Reading"]

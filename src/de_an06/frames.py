@@ -5,46 +5,21 @@ Needs the optional extras ``pandas`` (pandas 2 or later) or ``polars``
 
 A frame of readings is *tidy*: one row per reading. Each row also carries the
 full definitions of its indicator, jurisdiction and source in wide columns
-(``indicator_name_vi``, ``unit``, ``jurisdiction_level``, ``source_title``...),
-so a frame converts back to exactly the same readings — polars has no
-``attrs`` to keep them elsewhere, and a filtered or concatenated frame stays
-self-describing. The columns, in order:
-
-====================  ======================  ===============================
-column                pandas dtype            polars dtype
-====================  ======================  ===============================
-indicator             category (code)         Categorical
-jurisdiction          category (code)         Categorical
-as_of                 datetime64[ns]          Date
-value                 float64                 Float64
-qualifier             category (all values)   Enum
-numerator             float64 (NaN: unknown)  Float64 (null: unknown)
-denominator           float64 (NaN: unknown)  Float64 (null: unknown)
-basis                 category (all values)   Enum
-period_start          datetime64[ns] (NaT)    Date
-source                category (code)         Categorical
-inferred              str (comma-separated)   String
-note                  str                     String
-indicator_name        str                     String
-indicator_name_vi     str                     String
-unit                  category (all values)   Enum
-direction             category (all values)   Enum
-measure               category (all values)   Enum
-jurisdiction_name     str                     String
-jurisdiction_name_vi  str                     String
-jurisdiction_level    category (all values)   Enum
-jurisdiction_parent   str                     String
-source_title          str                     String
-source_publisher      str                     String
-source_published      datetime64[ns] (NaT)    Date
-source_url            str                     String
-source_date_inferred  boolean (nullable)      Boolean
-source_note           str                     String
-====================  ======================  ===============================
+(``indicator_name_vi``, ``indicator_unit``, ``jurisdiction_level``,
+``source_title``...), so a frame converts back to exactly the same readings —
+polars has no ``attrs`` to keep them elsewhere, and a filtered or
+concatenated frame stays self-describing. The columns are those of a
+readings CSV file (:data:`de_an06.io.READING_COLUMNS`: one layout for both,
+``de_an06.io.schema``), in the same order; codes and enums are
+categorical, dates are ``datetime64[ns]`` (pandas) or ``Date`` (polars), and
+``inferred`` joins field names with ``;`` (the table is in :doc:`/api/frames`).
 
 Missing numbers and dates (an unknown numerator, a reading without a source)
 are NaN/NaT in pandas and null in polars, and come back as ``None``.
-Integral values come back as ``int``.
+Integral values come back as ``int``. A frame read back needs only the
+columns a readings CSV file must have (see :doc:`/api/io`); a missing cell
+of an optional column takes the default a CSV file's empty cell takes (the
+unit's direction, a stock, an exact figure...).
 
 Examples
 --------
@@ -52,9 +27,9 @@ Examples
 >>> from de_an06.frames import from_pandas, to_pandas
 >>> readings = datasets.readings(jurisdiction="56")
 >>> frame = to_pandas(readings)
->>> frame.loc[frame.indicator == "eid-collected", ["as_of", "value", "unit"]]
-        as_of     value    unit
-10 2023-07-01  546234.0  people
+>>> frame.loc[frame.indicator == "eid-collected", ["as_of", "value", "indicator_unit"]]
+        as_of     value indicator_unit
+10 2023-07-01  546234.0         people
 >>> from_pandas(frame) == readings
 True
 """
@@ -62,26 +37,17 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from de_an06.analysis import Forecast, Trend
-from de_an06.errors import DeAn06Error, ParseError
-from de_an06.model import (
-    Basis,
-    Direction,
-    Indicator,
-    Jurisdiction,
-    Level,
-    Measure,
-    Qualifier,
-    Reading,
-    Source,
-    Unit,
-)
+from de_an06.errors import ParseError
+from de_an06.io import cells, schema
+from de_an06.io.cells import CellError
+from de_an06.io.schema import Column, RecordBuilder, RowError
+from de_an06.model import Reading
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,28 +68,11 @@ def __dir__() -> list[str]:
     return __all__
 
 
-_CODES = ("indicator", "jurisdiction", "source")
-_ENUMS: dict[str, type[Any]] = {
-    "qualifier": Qualifier, "basis": Basis, "unit": Unit, "direction": Direction,
-    "measure": Measure, "jurisdiction_level": Level,
-}
-_DATES = ("as_of", "period_start", "source_published")
-_NUMBERS = ("value", "numerator", "denominator")
-_BOOLS = ("source_date_inferred",)
+#: The columns of a frame of readings, in order (those of a readings CSV file).
+COLUMNS: tuple[str, ...] = schema.READING_COLUMNS
 
-#: The columns of a frame of readings, in order.
-COLUMNS: tuple[str, ...] = (
-    "indicator", "jurisdiction", "as_of", "value", "qualifier", "numerator", "denominator",
-    "basis", "period_start", "source", "inferred", "note",
-    "indicator_name", "indicator_name_vi", "unit", "direction", "measure",
-    "jurisdiction_name", "jurisdiction_name_vi", "jurisdiction_level", "jurisdiction_parent",
-    "source_title", "source_publisher", "source_published", "source_url",
-    "source_date_inferred", "source_note",
-)
-
-#: Columns that may be missing from a frame read back (a source-less frame).
-_OPTIONAL = frozenset(c for c in COLUMNS if c.startswith("source")) | {
-    "numerator", "denominator", "period_start", "inferred", "note", "basis", "qualifier"}
+_LAYOUT: tuple[Column, ...] = schema.SCHEMAS["readings"]
+_DATES = tuple(c.name for c in _LAYOUT if c.cell.kind == "date")
 
 
 # --------------------------------------------------------------------------
@@ -131,27 +80,28 @@ _OPTIONAL = frozenset(c for c in COLUMNS if c.startswith("source")) | {
 # --------------------------------------------------------------------------
 
 
-def _row(reading: Reading) -> dict[str, object]:
-    i, j, s = reading.indicator, reading.jurisdiction, reading.source
-    return {
-        "indicator": i.code, "jurisdiction": j.code, "as_of": reading.as_of,
-        "value": float(reading.value), "qualifier": reading.qualifier.value,
-        "numerator": None if reading.numerator is None else float(reading.numerator),
-        "denominator": None if reading.denominator is None else float(reading.denominator),
-        "basis": reading.basis.value, "period_start": reading.period_start,
-        "source": None if s is None else s.code,
-        "inferred": ",".join(sorted(reading.inferred)), "note": reading.note,
-        "indicator_name": i.name, "indicator_name_vi": i.name_vi, "unit": i.unit.value,
-        "direction": i.direction.value, "measure": i.measure.value,
-        "jurisdiction_name": j.name, "jurisdiction_name_vi": j.name_vi,
-        "jurisdiction_level": j.level.value, "jurisdiction_parent": j.parent,
-        "source_title": None if s is None else s.title,
-        "source_publisher": None if s is None else s.publisher,
-        "source_published": None if s is None else s.published,
-        "source_url": None if s is None else s.url,
-        "source_date_inferred": None if s is None else s.date_inferred,
-        "source_note": None if s is None else s.note,
-    }
+def _kind_of(column: Column) -> str:
+    """What a frame holds in `column`: codes are categorical, the rest go by their cell."""
+    return "code" if column.field == "code" else column.cell.kind
+
+
+def _members(column: Column) -> list[str]:
+    return [str(e.value) for e in column.cell.members or ()]
+
+
+def _plain(column: Column, reading: Reading) -> object:
+    """The value of `column` for `reading`, as a frame holds it."""
+    value = column.get(reading)
+    if value is None:
+        return None
+    kind = column.cell.kind
+    if kind == "number":
+        return float(value)  # type: ignore[arg-type]
+    if kind == "enum":
+        return value.value  # type: ignore[attr-defined]
+    if kind == "names":
+        return cells.write_names(value)  # type: ignore[arg-type]
+    return value
 
 
 def _columns(readings: Iterable[Reading], owner: str) -> dict[str, list[Any]]:
@@ -160,8 +110,8 @@ def _columns(readings: Iterable[Reading], owner: str) -> dict[str, list[Any]]:
         if not isinstance(reading, Reading):
             raise ParseError(f"{owner}: item {index} must be a Reading, not "
                              f"{type(reading).__name__}", text=repr(reading))
-        for name, value in _row(reading).items():
-            columns[name].append(value)
+        for column in _LAYOUT:
+            columns[column.name].append(_plain(column, reading))
     return columns
 
 
@@ -205,6 +155,12 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
     ModuleNotFoundError
         When pandas is not installed.
 
+    See Also
+    --------
+    from_pandas : The readings back.
+    to_polars : The same frame in polars.
+    de_an06.io.write_csv : The same columns in a CSV file.
+
     Examples
     --------
     >>> from de_an06 import datasets
@@ -217,21 +173,20 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
     columns = _columns(readings, "to_pandas")
     _check_ns(columns)
     data: dict[str, Any] = {}
-    for name in COLUMNS:
-        values = columns[name]
-        if name in _CODES:
-            data[name] = pd.Categorical(values)
-        elif name in _ENUMS:
-            data[name] = pd.Categorical(values, categories=[e.value for e in _ENUMS[name]])
-        elif name in _DATES:
-            data[name] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
-        elif name in _NUMBERS:
-            data[name] = pd.Series([math.nan if x is None else x for x in values],
-                                   dtype="float64")
-        elif name in _BOOLS:
-            data[name] = pd.Series(values, dtype="boolean")
+    for column in _LAYOUT:
+        values, kind = columns[column.name], _kind_of(column)
+        if kind == "code":
+            data[column.name] = pd.Categorical(values)
+        elif kind == "enum":
+            data[column.name] = pd.Categorical(values, categories=_members(column))
+        elif kind == "date":
+            data[column.name] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+        elif kind == "number":
+            data[column.name] = pd.Series([math.nan if x is None else x for x in values],
+                                          dtype="float64")
         else:
-            data[name] = pd.Series(values, dtype=object if not values else None)
+            data[column.name] = pd.Series(values, dtype="boolean" if kind == "flag"
+                                          else object if not values else None)
     frame: pd.DataFrame = pd.DataFrame(data, columns=list(COLUMNS))
     return frame
 
@@ -262,9 +217,9 @@ def from_pandas(frame: pd.DataFrame) -> tuple[Reading, ...]:
     """The readings of a frame made by :func:`to_pandas` (or shaped like one).
 
     Rows become readings in order; indicators, jurisdictions and sources are
-    rebuilt from the wide columns, once per code. The source columns, and
-    ``numerator``, ``denominator``, ``period_start``, ``qualifier``,
-    ``basis``, ``inferred`` and ``note``, may be left out.
+    rebuilt from the wide columns, once per code, by the builder
+    :func:`~de_an06.io.read_csv` uses. Only the columns a readings CSV file
+    must have are needed; the others may be left out.
 
     Parameters
     ----------
@@ -282,6 +237,12 @@ def from_pandas(frame: pd.DataFrame) -> tuple[Reading, ...]:
         missing column, a cell of the wrong type, an unknown enum value, a
         code whose definition differs between rows, or a value the domain
         model refuses (the :class:`~de_an06.ValidationError` is chained).
+
+    See Also
+    --------
+    to_pandas : The frame of readings.
+    from_polars : The same from a polars frame.
+    de_an06.io.read_csv : The same columns from a CSV file.
 
     Examples
     --------
@@ -322,6 +283,11 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
     ModuleNotFoundError
         When polars is not installed.
 
+    See Also
+    --------
+    from_polars : The readings back.
+    to_pandas : The same frame in pandas.
+
     Examples
     --------
     >>> from de_an06 import datasets
@@ -332,21 +298,11 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
     import polars as pl
 
     columns = _columns(readings, "to_polars")
-    schema: dict[str, Any] = {}
-    for name in COLUMNS:
-        if name in _CODES:
-            schema[name] = pl.Categorical()
-        elif name in _ENUMS:
-            schema[name] = pl.Enum([e.value for e in _ENUMS[name]])
-        elif name in _DATES:
-            schema[name] = pl.Date()
-        elif name in _NUMBERS:
-            schema[name] = pl.Float64()
-        elif name in _BOOLS:
-            schema[name] = pl.Boolean()
-        else:
-            schema[name] = pl.String()
-    return pl.DataFrame(columns, schema=schema)
+    kinds = {"code": pl.Categorical(), "date": pl.Date(), "number": pl.Float64(),
+             "flag": pl.Boolean(), "text": pl.String(), "names": pl.String()}
+    types = {column.name: pl.Enum(_members(column)) if column.cell.members is not None
+             else kinds[_kind_of(column)] for column in _LAYOUT}
+    return pl.DataFrame(columns, schema=types)
 
 
 def from_polars(frame: pl.DataFrame) -> tuple[Reading, ...]:
@@ -358,6 +314,12 @@ def from_polars(frame: pl.DataFrame) -> tuple[Reading, ...]:
     ------
     ParseError
         Naming the column and row, as :func:`from_pandas` does.
+
+    See Also
+    --------
+    to_polars : The frame of readings.
+    from_pandas : The same from a pandas frame.
+    de_an06.io.read_csv : The same columns from a CSV file.
 
     Examples
     --------
@@ -380,202 +342,39 @@ def from_polars(frame: pl.DataFrame) -> tuple[Reading, ...]:
 # --------------------------------------------------------------------------
 
 
-class _Rows:
-    """Reads typed cells of a frame's columns, with errors naming column and row."""
-
-    def __init__(self, columns: Mapping[str, list[Any]], file: str,
-                 labels: Sequence[object]) -> None:
-        self.columns = columns
-        self.file = file
-        self.labels = labels
-        for name in COLUMNS:
-            if name not in columns and name not in _OPTIONAL:
-                raise ParseError(f"the column is missing (a frame of readings needs "
-                                 f"{[c for c in COLUMNS if c not in _OPTIONAL]})",
-                                 file=file, column=name)
-
-    def error(self, row: int, name: str, message: str) -> ParseError:
-        where = f"row {row}"
-        if self.file == "pandas.DataFrame":
-            where += f" (index {self.labels[row]!r})"
-        return ParseError(f"{where}: {message}", file=self.file, column=name)
-
-    def get(self, row: int, name: str) -> object:
-        column = self.columns.get(name)
-        return None if column is None else column[row]
-
-    def text(self, row: int, name: str) -> str:
-        value = self.maybe_text(row, name)
-        if value is None:
-            raise self.error(row, name, "must be text, not missing (None)")
-        return value
-
-    def maybe_text(self, row: int, name: str) -> str | None:
-        value = self.get(row, name)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise self.error(row, name, f"must be text, not {_kind(value)} ({value!r})")
-        return value
-
-    def number(self, row: int, name: str) -> float:
-        value = self.maybe_number(row, name)
-        if value is None:
-            raise self.error(row, name, "must be a number, not missing (None)")
-        return value
-
-    def maybe_number(self, row: int, name: str) -> float | None:
-        value = self.get(row, name)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.error(row, name, f"must be a number, not {_kind(value)} ({value!r})")
-        if not math.isfinite(value):
-            raise self.error(row, name, f"must be finite (got {value!r})")
-        return int(value) if float(value).is_integer() else float(value)
-
-    def date(self, row: int, name: str) -> dt.date:
-        value = self.maybe_date(row, name)
-        if value is None:
-            raise self.error(row, name, "must be a date, not missing (None)")
-        return value
-
-    def maybe_date(self, row: int, name: str) -> dt.date | None:
-        value = self.get(row, name)
-        if value is None:
-            return None
-        if isinstance(value, dt.datetime):
-            if value.time() != dt.time(0) or value.tzinfo is not None:
-                raise self.error(row, name, f"must be a date without a time of day "
-                                            f"(got {value.isoformat()})")
-            return value.date()
-        if not isinstance(value, dt.date):
-            raise self.error(row, name, f"must be a date, not {_kind(value)} ({value!r})")
-        return value
-
-    def flag(self, row: int, name: str) -> bool:
-        value = self.get(row, name)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            raise self.error(row, name, f"must be true or false, not {_kind(value)} "
-                                        f"({value!r})")
-        return value
-
-    def enum(self, row: int, name: str, default: Any) -> Any:  # noqa: ANN401 - an enum member
-        value = self.get(row, name)
-        if value is None:
-            if default is None:
-                raise self.error(row, name, "must not be missing")
-            return default
-        kind = _ENUMS[name]
-        try:
-            return kind(value)
-        except ValueError:
-            raise self.error(row, name, f"must be one of {[e.value for e in kind]} "
-                                        f"(got {value!r})") from None
-
-    def build(self, row: int, factory: Callable[[], Any]) -> Any:  # noqa: ANN401
-        """Call `factory`, turning a domain error into one naming the row."""
-        try:
-            return factory()
-        except ParseError:
-            raise
-        except DeAn06Error as error:
-            field = getattr(error, "field", None)
-            raise self.error(row, _COLUMN_OF.get(str(field), str(field)), str(error)) \
-                from error
-
-
-_COLUMN_OF = {"name": "indicator_name", "name_vi": "indicator_name_vi", "code": "indicator",
-              "level": "jurisdiction_level", "parent": "jurisdiction_parent",
-              "title": "source_title", "publisher": "source_publisher",
-              "published": "source_published", "url": "source_url",
-              "date_inferred": "source_date_inferred"}
-
-
-def _kind(value: object) -> str:
-    return "missing" if value is None else type(value).__name__
-
-
-def _indicator(rows: _Rows, row: int) -> Indicator:
-    def make() -> Indicator:
-        return Indicator(rows.text(row, "indicator"), rows.text(row, "indicator_name"),
-                         rows.text(row, "indicator_name_vi"),
-                         unit=rows.enum(row, "unit", None),
-                         direction=rows.enum(row, "direction", None),
-                         measure=rows.enum(row, "measure", None))
-
-    return rows.build(row, make)  # type: ignore[no-any-return]
-
-
-def _jurisdiction(rows: _Rows, row: int) -> Jurisdiction:
-    def make() -> Jurisdiction:
-        return Jurisdiction(rows.text(row, "jurisdiction"), rows.text(row, "jurisdiction_name"),
-                            rows.text(row, "jurisdiction_name_vi"),
-                            level=rows.enum(row, "jurisdiction_level", None),
-                            parent=rows.maybe_text(row, "jurisdiction_parent"))
-
-    return rows.build(row, make)  # type: ignore[no-any-return]
-
-
-def _source(rows: _Rows, row: int) -> Source | None:
-    code = rows.maybe_text(row, "source")
-    if code is None:
-        return None
-
-    def make() -> Source:
-        return Source(code, rows.text(row, "source_title"), rows.text(row, "source_publisher"),
-                      published=rows.maybe_date(row, "source_published"),
-                      url=rows.maybe_text(row, "source_url"),
-                      date_inferred=rows.flag(row, "source_date_inferred"),
-                      note=rows.maybe_text(row, "source_note") or "")
-
-    return rows.build(row, make)  # type: ignore[no-any-return]
-
-
-def _same(rows: _Rows, row: int, seen: dict[str, Any], item: Any, column: str) -> Any:  # noqa: ANN401
-    """`item`, or the one already built for its code, which must be equal."""
-    known = seen.setdefault(item.code, item)
-    if known != item:
-        field = next(f.name for f in attrs.fields(type(item))
-                     if getattr(known, f.name) != getattr(item, f.name))
-        name = field if column == "indicator" and field in _ENUMS else f"{column}_{field}"
-        raise rows.error(row, name, f"{column} code {item.code!r} is defined differently on "
-                                    f"an earlier row ({field} {getattr(known, field)!r})")
-    return known
+def _cell(layout: Sequence[Column], row: Sequence[object], index: int) -> object:
+    """Cell `index` of a frame's row as the model takes it (None: the default)."""
+    try:
+        return cells.read_value(layout[index].cell, row[index])
+    except CellError as error:
+        raise RowError(layout[index].name, str(error)) from None
 
 
 def _readings(columns: Mapping[str, list[Any]], height: int, file: str,
               labels: Sequence[object]) -> tuple[Reading, ...]:
-    rows = _Rows(columns, file, labels)
-    indicators: dict[str, Indicator] = {}
-    places: dict[str, Jurisdiction] = {}
-    sources: dict[str, Source] = {}
+    required = [c for c in COLUMNS if c in schema.REQUIRED["readings"]]
+    for name in required:
+        if name not in columns:
+            raise ParseError(f"the column is missing (a frame of readings needs {required})",
+                             file=file, column=name)
+    names = [name for name in COLUMNS if name in columns]
+    layout = [schema.column_named("readings", name) for name in names]
+    data = [columns[name] for name in names]
+    builder = RecordBuilder("readings", names)
     out: list[Reading] = []
     for row in range(height):
-        indicator = _same(rows, row, indicators, _indicator(rows, row), "indicator")
-        place = _same(rows, row, places, _jurisdiction(rows, row), "jurisdiction")
-        source = _source(rows, row)
-        if source is not None:
-            source = _same(rows, row, sources, source, "source")
-        inferred = rows.maybe_text(row, "inferred") or ""
-
-        def make(indicator: Indicator = indicator, place: Jurisdiction = place,
-                 source: Source | None = source, inferred: str = inferred,
-                 row: int = row) -> Reading:
-            return Reading(indicator, rows.number(row, "value"), rows.date(row, "as_of"), place,
-                           rows.enum(row, "qualifier", Qualifier.EXACT),
-                           numerator=rows.maybe_number(row, "numerator"),
-                           denominator=rows.maybe_number(row, "denominator"),
-                           basis=rows.enum(row, "basis", Basis.UNSTATED),
-                           period_start=rows.maybe_date(row, "period_start"),
-                           source=source,
-                           inferred=frozenset(inferred.split(",")) if inferred else frozenset(),
-                           note=rows.maybe_text(row, "note") or "")
-
-        out.append(rows.build(row, make))
+        cells_ = [column[row] for column in data]
+        try:
+            out.append(builder.build(cells_, functools.partial(_cell, layout, cells_),
+                                     f"row {row}"))
+        except RowError as error:
+            where = f"row {row}"
+            if file == "pandas.DataFrame":
+                where += f" (index {labels[row]!r})"
+            raise ParseError(f"{where}: {error.message}", file=file,
+                             column=error.column) from error.cause
     return tuple(out)
+
 
 
 # --------------------------------------------------------------------------

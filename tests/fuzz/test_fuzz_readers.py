@@ -9,6 +9,7 @@ sets ``DE_AN06_FUZZ_EXAMPLES`` (100,000) for the long run (see ``fuzzing.py``).
 
 from __future__ import annotations
 
+import io as stdio
 import json
 import operator
 from pathlib import Path
@@ -20,11 +21,13 @@ from fuzzing import (
     JSON_VALUES,
     KINDS,
     STRUCTURED,
+    broken_csv_files,
     broken_json_documents,
     check_columns,
     check_csv,
     check_json,
     check_json_file,
+    csv_files,
     deep_json,
     encoded,
     json_documents,
@@ -34,6 +37,8 @@ from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import io
+from de_an06.io.cells import CsvNumberFormat
+from de_an06.io.schema import CsvKind
 from de_an06.parsing import NumberFormat
 
 pytestmark = pytest.mark.fuzz
@@ -110,3 +115,26 @@ def test_json_file_reader_on_encoded_cut_and_odd_files(
 def test_json_reader_on_deep_nesting(text: str) -> None:
     """Up to 100,000 nested brackets: a ParseError naming the file, never RecursionError."""
     check_json(text, file="deep.json")
+
+
+def check_descriptions(text: str, number_format: CsvNumberFormat) -> None:
+    """Each indicator's unit and direction from read_csv_columns are read_csv's."""
+    try:
+        full = io.read_csv(stdio.StringIO(text), kind="readings", number_format=number_format)
+    except da.ParseError:
+        return
+    columns = io.read_csv_columns(stdio.StringIO(text), number_format=number_format)
+    indicators = {r.indicator.code: r.indicator for r in full.readings}
+    assert columns.units == tuple(indicators[c].unit for c in columns.indicator_codes)
+    assert columns.directions == tuple(indicators[c].direction
+                                       for c in columns.indicator_codes)
+
+
+@STRUCTURED
+@given(csv_files() | broken_csv_files())
+def test_columns_describe_indicators_as_read_csv_does(
+        file: tuple[str, CsvKind, CsvNumberFormat]) -> None:
+    """Valid files, and files with one cell replaced (a unit or a direction, say)."""
+    text, kind, number_format = file
+    if kind == "readings":
+        check_descriptions(text, number_format)

@@ -1,27 +1,9 @@
-"""Read and write de_an06 objects as files.
+"""JSON documents of a whole :class:`~de_an06.io.Dataset` (public through :mod:`de_an06.io`).
 
-JSON documents hold a whole :class:`Dataset` — sources, jurisdictions,
-indicators, readings, targets, tasks and claims — with readings, targets and
-claims referring to their indicator, jurisdiction and source by ``code``.
-Field names are the attribute names of the domain classes; enums are written
-as their values, dates as ISO ``YYYY-MM-DD``.
-
-Every reader is total: it returns valid objects or raises
-:class:`~de_an06.ParseError` naming the file, the element (a JSON path such
-as ``$.readings[3].value``) and the value. Nothing is evaluated or unpickled.
-
-Examples
---------
->>> import datetime as dt
->>> import de_an06 as da
->>> from de_an06 import io
->>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
->>> ind = da.Indicator("eid-collected", "e-ID applications collected",
-...                    "Thu nhận hồ sơ định danh điện tử", unit="people")
->>> data = io.Dataset(readings=[da.Reading(ind, 546_234, dt.date(2023, 7, 1), kh)])
->>> again = io.loads(io.dumps(data))
->>> again.readings == data.readings, [j.name_vi for j in again.jurisdictions]
-(True, ['Khánh Hòa'])
+Readings, targets and claims refer to their indicator, jurisdiction and
+source by ``code``. Field names are the attribute names of the domain
+classes, read with the classes' type hints; enums are written as their
+values, dates as ISO ``YYYY-MM-DD``.
 """
 
 from __future__ import annotations
@@ -32,18 +14,16 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
-from de_an06 import _csv
 from de_an06 import _validators as v
-from de_an06._columns import ReadingColumns, read_csv_columns
-from de_an06._csv import READING_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS, CsvKind, CsvNumberFormat
-from de_an06._export import dhis2_period, to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.errors import ParseError, ValidationError
+from de_an06.io import cells
+from de_an06.io._dataset import Dataset
 from de_an06.model import (
     Claim,
     Indicator,
@@ -58,119 +38,23 @@ from de_an06.parsing import NumberFormat
 
 __all__ = [
     "FORMAT_VERSION",
-    "READING_COLUMNS",
-    "TARGET_COLUMNS",
-    "TASK_COLUMNS",
-    "Dataset",
-    "ReadingColumns",
-    "dhis2_period",
     "dumps",
     "loads",
     "programme_from_dict",
     "programme_to_dict",
-    "read_csv",
-    "read_csv_columns",
     "read_json",
-    "to_dhis2_datavalues",
-    "to_open_sdg_csv",
-    "write_csv",
     "write_json",
 ]
-
-
-def __dir__() -> list[str]:
-    return __all__
-
-
-# Implemented in private modules; documented (and best imported) from here.
-ReadingColumns.__module__ = __name__
-read_csv_columns.__module__ = __name__
-
 
 #: Version of the JSON document layout written by :func:`dumps`.
 FORMAT_VERSION = 1
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The least number of digits int() may refuse (sys.set_int_max_str_digits allows no lower limit).
 _LONG_DIGITS = re.compile(r"[0-9]{641,}")
 _SECTIONS = ("sources", "jurisdictions", "indicators", "readings", "targets", "tasks",
              "claims")
 # Fields that refer to another object by its code, and the section holding it.
 _REFERENCES = {"indicator": "indicators", "jurisdiction": "jurisdictions", "source": "sources"}
-
-
-@attrs.frozen
-class Dataset:
-    """A set of sources, jurisdictions, indicators, readings, targets and tasks.
-
-    The unit a JSON document holds. Sources, jurisdictions and indicators that
-    readings or targets use need not be listed: :func:`dumps` writes them.
-
-    Parameters
-    ----------
-    sources, jurisdictions, indicators : iterable
-        Reference objects, each code at most once.
-    readings, targets, tasks : iterable
-        The figures and tasks.
-    claims : iterable of Claim
-        Statements the reports make about their figures (see
-        :class:`~de_an06.Claim`).
-    errors : tuple of ParseError
-        With ``collect_errors=True``, what could not be read (the elements are
-        left out). Not part of equality.
-
-    Examples
-    --------
-    >>> Dataset().readings
-    ()
-    """
-
-    sources: tuple[Source, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Source))
-    jurisdictions: tuple[Jurisdiction, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Jurisdiction))
-    indicators: tuple[Indicator, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Indicator))
-    readings: tuple[Reading, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Reading))
-    targets: tuple[Target, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Target))
-    tasks: tuple[Task, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Task))
-    claims: tuple[Claim, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, validator=v.is_tuple_of(Claim))
-    errors: tuple[ParseError, ...] = attrs.field(
-        factory=tuple, kw_only=True, converter=v.to_tuple, eq=False, repr=False,
-        validator=v.is_tuple_of(ParseError))
-
-    def all_sources(self) -> tuple[Source, ...]:
-        """Listed sources plus those readings and targets cite, first seen first."""
-        return _unique(self.sources, self._used("source"))
-
-    def all_jurisdictions(self) -> tuple[Jurisdiction, ...]:
-        """Listed jurisdictions plus those readings and targets use."""
-        return _unique(self.jurisdictions, self._used("jurisdiction"))
-
-    def all_indicators(self) -> tuple[Indicator, ...]:
-        """Listed indicators plus those readings and targets use."""
-        return _unique(self.indicators, self._used("indicator"))
-
-    def _used(self, field: str) -> list[Any]:
-        return [getattr(x, field) for x in self.readings] + [
-            getattr(x, field) for x in self.targets] + [
-            getattr(x, field) for x in self.claims]
-
-
-def _unique(listed: Iterable[Any], used: Iterable[Any]) -> tuple[Any, ...]:
-    by_code: dict[str, Any] = {}
-    for item in (*listed, *used):
-        if item is None:
-            continue
-        known = by_code.setdefault(item.code, item)
-        if known != item:
-            raise v.fail("Dataset", type(item).__name__.lower(),
-                         "must not hold two different objects with one code", item.code)
-    return tuple(by_code.values())
 
 
 # --------------------------------------------------------------------------
@@ -287,8 +171,7 @@ class _Reader:
     def build(self, kind: type[Any], item: object, path: str) -> Any:  # noqa: ANN401
         if not isinstance(item, dict):
             raise self.error(path, f"expected an object, got {_json_type(item)}")
-        hints = typing.get_type_hints(kind)
-        fields = {f.name: f for f in attrs.fields(kind)}
+        hints, fields = _layout(kind)
         unknown = sorted(set(item) - set(fields))
         if unknown:
             raise self.error(f"{path}.{unknown[0]}",
@@ -328,11 +211,9 @@ class _Reader:
             return origin(items)
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             try:
-                return hint(raw)
-            except ValueError:
-                allowed = ", ".join(repr(m.value) for m in hint)
-                raise self.error(path, f"cannot read {raw!r} as {hint.__name__} "
-                                       f"(expected one of {allowed})") from None
+                return cells.read_enum(hint, raw)
+            except cells.CellError as error:
+                raise self.error(path, str(error)) from None
         # Every other field type of the model is an attrs class.
         return self.build(hint, raw, path)
 
@@ -345,6 +226,23 @@ class _Reader:
             raise self.error(path, f"unknown {section[:-1]} code {raw!r}") from None
 
 
+_Layout = tuple[dict[str, Any], dict[str, "attrs.Attribute[Any]"]]
+_LAYOUTS: dict[type[Any], _Layout] = {}
+
+
+def _layout(kind: type[Any]) -> _Layout:
+    """The type hints and the attrs fields of a model class, worked out once per class.
+
+    ``typing.get_type_hints`` evaluates every annotation of the class: done
+    for each element, it was most of the time :func:`loads` took.
+    """
+    layout = _LAYOUTS.get(kind)
+    if layout is None:
+        layout = _LAYOUTS[kind] = (typing.get_type_hints(kind),
+                                   {f.name: f for f in attrs.fields(kind)})
+    return layout
+
+
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
              int: "a number", float: "a number", type(None): "null"}
@@ -352,19 +250,19 @@ def _json_type(value: object) -> str:
 
 
 def _read_date(reader: _Reader, raw: object, path: str) -> dt.date:
-    if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw):
+    if not isinstance(raw, str):
         raise reader.error(path, f"cannot read {raw!r} as a date (expected YYYY-MM-DD)")
     try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        raise reader.error(path, f"{raw!r} is not a valid date") from None
+        return cells.read_date(raw, "plain")
+    except cells.CellError as error:
+        raise reader.error(path, str(error)) from None
 
 
 def _read_number(reader: _Reader, raw: object, path: str) -> float:
     if isinstance(raw, str) and reader.number_format is not None:
         try:
-            return _csv.read_number(raw, reader.number_format)
-        except _csv._CellError as error:  # noqa: SLF001 - shared cell reader
+            return cells.read_number(raw, reader.number_format)
+        except cells.CellError as error:
             raise reader.error(path, str(error)) from None
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         raise reader.error(path, f"cannot read {raw!r} as a number")
@@ -542,110 +440,3 @@ def programme_from_dict(data: object, *, file: str = "<data>") -> Programme:
     reader = _Reader(file, collect=False, by_code=False)
     programme: Programme = reader.build(Programme, data, "$")
     return programme
-
-
-
-# --------------------------------------------------------------------------
-# CSV files: the work is done in the private modules _csv and _columns
-# --------------------------------------------------------------------------
-
-
-def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
-             number_format: CsvNumberFormat = "plain", collect_errors: bool = False) -> Dataset:
-    r"""Read readings, targets or tasks from a CSV file.
-
-    The file is UTF-8 (a leading byte-order mark is accepted) with a header
-    row naming columns of :data:`READING_COLUMNS`, :data:`TARGET_COLUMNS` or
-    :data:`TASK_COLUMNS` in any order, and one record per line (quoted cells
-    may span lines; ``\n`` and ``\r\n`` both end a line). The layout is
-    described in :doc:`/api/io`.
-
-    Parameters
-    ----------
-    path : str, pathlib.Path or typing.TextIO
-        The file.
-    kind : {"readings", "targets", "tasks"}, optional
-        What the file holds; by default told from the header (``as_of`` means
-        readings, ``owner`` tasks, ``indicator`` targets).
-    number_format : {"plain", "vi", "international"}
-        How numbers are written: ``"plain"`` (``1497360``, ``65.57``, as
-        Python prints them), ``"vi"`` (``1.497.360``, ``65,57``) or
-        ``"international"`` (``1,497,360``, ``65.57``). A number with no
-        decimals printed is read as an ``int``, otherwise as a ``float``.
-        With ``"vi"`` and ``"international"``, dates may also be day-first.
-    collect_errors : bool
-        If false (the default), the first bad record raises and nothing is
-        returned. If true, bad records are left out and their errors are in
-        ``Dataset.errors``; a file that cannot be read as CSV at all (not
-        UTF-8, a NUL byte, a bad header, broken quoting) still raises.
-
-    Returns
-    -------
-    Dataset
-        With only the section `kind` filled.
-
-    Raises
-    ------
-    ParseError
-        Naming the file, the line, the column and the value.
-
-    Examples
-    --------
-    >>> import io as stdio
-    >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
-    ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
-    ...         "value,as_of\n"
-    ...         "eid,e-ID collected,Thu nhận hồ sơ,people,56,Khanh Hoa,Khánh Hòa,province,VN,"
-    ...         "\"546.234\",2023-07-01\n")
-    >>> data = read_csv(stdio.StringIO(text), number_format="vi")
-    >>> data.readings[0].value, data.readings[0].jurisdiction.name_vi
-    (546234, 'Khánh Hòa')
-    >>> bad = stdio.StringIO(text.replace("546.234", "12..3"))
-    >>> bad.name = "readings.csv"
-    >>> read_csv(bad, number_format="vi")
-    Traceback (most recent call last):
-      ...
-    de_an06.errors.ParseError: readings.csv:2: column 'value': cannot read '12..3' as a number (...)
-    """
-    the_kind, records, errors = _csv.read(path, kind=kind, number_format=number_format,
-                                          collect_errors=collect_errors)
-    return Dataset(**{the_kind: records}, errors=errors)
-
-
-def write_csv(dataset: Dataset, path: str | Path | IO[str], *, kind: CsvKind = "readings",
-              number_format: CsvNumberFormat = "plain") -> None:
-    r"""Write one section of `dataset` as a CSV file that :func:`read_csv` reads back.
-
-    Every column of the layout is written (empty cells for ``None``), UTF-8
-    without a byte-order mark, ``\n`` line ends. Reading the file back gives
-    equal objects for every number format.
-
-    Parameters
-    ----------
-    dataset : Dataset
-        The records; only the section `kind` is written.
-    path : str, pathlib.Path or typing.TextIO
-        Where to write.
-    kind : {"readings", "targets", "tasks"}
-        Which section.
-    number_format : {"plain", "vi", "international"}
-        As for :func:`read_csv`. Floats keep at least one decimal so they read
-        back as floats.
-
-    Examples
-    --------
-    >>> import datetime as dt, io as stdio
-    >>> import de_an06 as da
-    >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
-    >>> share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
-    >>> data = Dataset(readings=[da.Reading(share, 72.2, dt.date(2023, 7, 1), kh)])
-    >>> out = stdio.StringIO()
-    >>> write_csv(data, out, number_format="vi")
-    >>> print(out.getvalue().splitlines()[1])
-    eid-share,e-ID share,Tỷ lệ ĐDĐT,percent,higher,stock,56,...,"72,2",2023-07-01,exact,...
-    >>> read_csv(stdio.StringIO(out.getvalue()), number_format="vi").readings == data.readings
-    True
-    """
-    if not isinstance(dataset, Dataset):
-        raise v.fail("write_csv", "dataset", "must be a Dataset", dataset)
-    _csv.write(getattr(dataset, kind, ()), path, kind=kind, number_format=number_format)

@@ -1,0 +1,492 @@
+"""A fast, columnar reader for large readings CSV files (public through :mod:`de_an06.io`).
+
+The reader parses with ``str.split`` (or :func:`csv.reader` when the file
+has quotes or carriage returns) in blocks and converts whole columns at
+once: one regular-expression match checks every number (or date) of a
+block, ``float`` and NumPy convert them, and dictionaries turn codes into
+small integers. Only when a check fails does it read the file again row by
+row, to name the first bad line and column exactly as
+:func:`~de_an06.io.read_csv` would.
+
+Rows are transposed into columns a slice at a time (:data:`_SLICE` rows), so
+the per-row objects die young and the cyclic garbage collector has next to
+nothing to scan: the reader runs at full speed with the collector on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io as stdio
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from operator import itemgetter, methodcaller
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from de_an06 import _validators as v
+from de_an06.errors import ParseError
+from de_an06.io import _csv, cells, schema
+from de_an06.io.cells import CellError, CsvNumberFormat
+from de_an06.model import _WHOLE_UNITS, Direction, Unit, _value_rule
+
+__all__ = ["ReadingColumns", "read_csv_columns"]
+
+_BLOCK: Final = 2_000_000  # characters per block (str.split path)
+_CHUNK: Final = 16_384  # records per chunk (csv.reader path)
+_SLICE: Final = 512  # rows transposed at a time: fewer than the collector's first threshold
+# The columns read; a file may leave out indicator_direction (then each unit's default).
+_KEYS: Final = ("indicator", "jurisdiction", "as_of", "value", "indicator_unit",
+                "indicator_direction")
+_UNITS: Final = {unit.value: unit for unit in Unit}
+_DIRECTIONS: Final = tuple(Direction)
+
+
+def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    array.flags.writeable = False
+    return array
+
+
+def _int32(values: object) -> npt.NDArray[np.int32]:
+    return _readonly(np.asarray(values, dtype=np.int32))
+
+
+def _dates(values: object) -> npt.NDArray[np.datetime64]:
+    return _readonly(np.asarray(values, dtype="datetime64[D]"))
+
+
+def _float64(values: object) -> npt.NDArray[np.float64]:
+    return _readonly(np.asarray(values, dtype=np.float64))
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _units(values: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(values)
+
+
+def _directions(values: Iterable[Direction]) -> tuple[Direction, ...]:
+    return tuple(values)
+
+
+_ARRAY_EQ: Final = attrs.cmp_using(eq=np.array_equal)
+
+
+@attrs.frozen
+class ReadingColumns:
+    r"""The key columns of a readings CSV file as read-only NumPy arrays.
+
+    Row ``i`` is the reading of indicator ``indicator_codes[indicator[i]]``
+    in jurisdiction ``jurisdiction_codes[jurisdiction[i]]`` with value
+    ``value[i]`` on ``as_of[i]``, in file order. Codes are numbered in order
+    of first appearance. Each indicator's unit and direction are
+    ``units[k]`` and ``directions[k]`` for ``indicator_codes[k]``.
+
+    Parameters
+    ----------
+    indicator, jurisdiction : numpy.ndarray
+        Positions (``int32``) in `indicator_codes` and `jurisdiction_codes`.
+    indicator_codes, jurisdiction_codes : tuple of str
+        The distinct codes.
+    as_of : numpy.ndarray
+        Dates (``datetime64[D]``).
+    value : numpy.ndarray
+        Values (``float64``), finite and valid for the indicator's unit.
+    units : tuple of Unit
+        Each indicator's unit (the ``indicator_unit`` column).
+    directions : tuple of Direction
+        Each indicator's direction: the ``indicator_direction`` column, or
+        the unit's :attr:`~de_an06.Unit.default_direction` where the cell is
+        empty or the file has no such column (as :class:`~de_an06.Indicator`
+        does).
+
+    Examples
+    --------
+    >>> import io as stdio
+    >>> from de_an06 import io
+    >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+    ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
+    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"
+    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,260234,2023-07-02\n"
+    ...         "wait,Days,Ngày,days,56,Khanh Hoa,Khánh Hòa,province,18,2023-07-02\n")
+    >>> cols = io.read_csv_columns(stdio.StringIO(text))
+    >>> len(cols), cols.indicator_codes, cols.value.tolist()
+    (3, ('eid', 'wait'), [546234.0, 260234.0, 18.0])
+    >>> cols.as_of
+    array(['2023-07-01', '2023-07-02', '2023-07-02'], dtype='datetime64[D]')
+    >>> [d.value for d in cols.directions]
+    ['higher', 'lower']
+    """
+
+    indicator: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=_ARRAY_EQ, repr=False)
+    indicator_codes: tuple[str, ...] = attrs.field(converter=_strings)
+    jurisdiction: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=_ARRAY_EQ,
+                                                      repr=False)
+    jurisdiction_codes: tuple[str, ...] = attrs.field(converter=_strings)
+    as_of: npt.NDArray[np.datetime64] = attrs.field(converter=_dates, eq=_ARRAY_EQ, repr=False)
+    value: npt.NDArray[np.float64] = attrs.field(converter=_float64, eq=_ARRAY_EQ, repr=False)
+    units: tuple[Unit, ...] = attrs.field(kw_only=True, converter=_units)
+    directions: tuple[Direction, ...] = attrs.field(kw_only=True, converter=_directions)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+
+class _Slow(Exception):  # noqa: N818 - a signal, not an error
+    """A check failed in the fast path: read row by row to report or convert."""
+
+
+class _Codes:
+    """Numbers strings in order of first appearance, a chunk at a time."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def encode(self, column: Sequence[str]) -> list[int]:
+        """The number of each string, numbering new ones."""
+        for key in dict.fromkeys(column):
+            if key not in self.ids:
+                self.ids[key] = len(self.ids)
+        return list(map(self.ids.__getitem__, column))
+
+
+def read_csv_columns(path: str | Path | IO[str], *,
+                     number_format: CsvNumberFormat = "plain") -> ReadingColumns:
+    """Read the series keys, dates, values, units and directions of a readings CSV file, fast.
+
+    For national-scale files: no :class:`~de_an06.Reading` objects are built,
+    so it runs at close to the speed of :func:`csv.reader` alone. The file has
+    the layout of :func:`~de_an06.io.read_csv` (the header is checked the same
+    way). Checked here: ``value`` is a finite number in `number_format`, not
+    negative, at most 100 for percent indicators, at least 1 for ranks and
+    whole for counted units; ``as_of`` is a real ISO date (day-first dates
+    are read too with ``"vi"`` and ``"international"``);
+    ``indicator_unit`` is a known unit and ``indicator_direction`` (when the
+    file has it) a direction or empty, each the same on every row of an
+    indicator; the codes are valid codes. Other columns are not read. Errors
+    name the file, line and column like :func:`~de_an06.io.read_csv` (the
+    first bad record fails the file).
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or typing.TextIO
+        The file.
+    number_format : {"plain", "vi", "international"}
+        As for :func:`~de_an06.io.read_csv`.
+
+    Returns
+    -------
+    ReadingColumns
+        Each indicator's direction is its ``indicator_direction`` cell, or,
+        when the cell is empty or the column left out, its unit's
+        :attr:`~de_an06.Unit.default_direction` (lower is better for
+        durations and ranks, higher for the rest).
+
+    See Also
+    --------
+    de_an06.io.read_csv : The same file as :class:`~de_an06.Reading` objects.
+    de_an06.batch.ReadingTable.from_columns : Trends and forecasts of every series.
+    """
+    number_format = cells.check_number_format(number_format, "read_csv_columns")  # type: ignore[assignment]
+    text, name = _csv.decode(path, "read_csv_columns")
+    try:
+        return _fast(text, name, number_format)
+    except (_Slow, csv.Error):
+        pass
+    return _slow(text, name, number_format)
+
+
+_Chunk = list[list[str]]
+
+
+def _present(columns: list[str]) -> list[str]:
+    """The key columns the file has (the header check made sure of the required ones)."""
+    return [key for key in _KEYS if key in columns]
+
+
+def _split_chunks(text: str, name: str) -> tuple[list[str], Iterator[_Chunk]]:
+    """Columns of a file without quotes or carriage returns, split with str.split.
+
+    Without quotes a CSV record is one line and its fields are what lies
+    between commas, so ``str.split`` reads it exactly as :func:`csv.reader`
+    does, at a fraction of the cost; only the leading fields up to the last
+    one needed are split off.
+    """
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    columns = text[:end].split(",")
+    if columns == [""]:
+        raise _Slow  # a blank first line: leave it to the careful reader
+    _csv.header(columns, name, "readings", "read_csv_columns")
+    keys = _present(columns)
+    return keys, _split_body(text, end + 1, columns, keys)
+
+
+def _split_body(text: str, position: int, columns: list[str],
+                keys: list[str]) -> Iterator[_Chunk]:
+    where = [columns.index(c) for c in keys]
+    cut = max(where) + 1
+    rest = len(columns) - 1 - cut  # commas left in the unsplit tail of a good line
+    split = methodcaller("split", ",", cut)
+    commas = methodcaller("count", ",")
+    pick = itemgetter(*where, cut) if rest >= 0 else itemgetter(*where)
+    while position < len(text):
+        stop = text.find("\n", position + _BLOCK)
+        stop = len(text) if stop < 0 else stop + 1
+        lines = text[position:stop].split("\n")
+        position = stop
+        if lines[-1] == "":
+            lines.pop()
+        chunk: _Chunk = [[] for _ in range(len(where) + (rest >= 0))]
+        for start in range(0, len(lines), _SLICE):
+            part = lines[start:start + _SLICE]
+            try:
+                _extend(chunk, map(pick, map(split, part)))
+            except IndexError:
+                raise _Slow from None  # a short or blank line
+            if rest < 0 and set(map(len, map(split, part))) != {len(columns)}:
+                raise _Slow
+        # The tails (picked last) hold the commas a line has beyond the last key.
+        if rest >= 0 and set(map(commas, chunk.pop())) != {rest}:
+            raise _Slow
+        yield chunk
+
+
+def _extend(chunk: _Chunk, rows: Iterable[Sequence[str]]) -> None:
+    """Append a slice of picked rows to the columns of `chunk`."""
+    for column, cells_ in zip(chunk, zip(*rows, strict=True), strict=False):
+        column.extend(cells_)
+
+
+def _csv_chunks(text: str, name: str) -> tuple[list[str], Iterator[_Chunk]]:
+    """Columns of any CSV text, a chunk of records at a time, with csv.reader."""
+    reader = csv.reader(stdio.StringIO(text, newline=""), strict=True)
+    first = next(reader)
+    if not first:
+        raise _Slow
+    _, columns = _csv.header(first, name, "readings", "read_csv_columns")
+    keys = _present(columns)
+    return keys, _csv_body(reader, columns, keys)
+
+
+def _csv_body(reader: Iterator[list[str]], columns: list[str],
+              keys: list[str]) -> Iterator[_Chunk]:
+    pick = itemgetter(*(columns.index(c) for c in keys))
+    while True:
+        chunk: _Chunk = [[] for _ in keys]
+        taken = 0
+        while taken < _CHUNK:
+            rows = list(islice(reader, min(_SLICE, _CHUNK - taken)))
+            if not rows:
+                break
+            if set(map(len, rows)) != {len(columns)}:
+                raise _Slow  # a short, long or blank record ("\r" alone is one)
+            _extend(chunk, map(pick, rows))
+            taken += len(rows)
+        if not taken:
+            return
+        yield chunk
+
+
+def _fast(text: str, name: str, number_format: str) -> ReadingColumns:
+    simple = '"' not in text and "\r" not in text
+    keys, chunks = _split_chunks(text, name) if simple else _csv_chunks(text, name)
+    codes = {key: _Codes() for key in keys if key != "value"}
+    parts: dict[str, list[Any]] = {key: [] for key in keys}
+    for chunk in chunks:
+        for key, column in zip(keys, chunk, strict=True):
+            parts[key].append(_numbers(column, number_format) if key == "value"
+                              else codes[key].encode(column))
+    columns = _assemble(parts, codes)
+    if columns is None:
+        raise _Slow
+    return columns
+
+
+def _numbers(cells_: list[str], number_format: str) -> npt.NDArray[np.float64]:
+    joined = "\n".join(cells_)
+    if not cells.NUMBER_COLUMN[number_format].fullmatch(joined):
+        raise _Slow
+    if number_format == "vi":
+        cells_ = joined.replace(".", "").replace(",", ".").split("\n")
+    elif number_format == "international":
+        cells_ = joined.replace(",", "").split("\n")
+    values = np.fromiter(map(float, cells_), dtype=np.float64, count=len(cells_))
+    if not np.isfinite(values).all():
+        raise _Slow
+    return values
+
+
+def _joined(parts: list[Any], dtype: Any) -> npt.NDArray[Any]:  # noqa: ANN401
+    if not parts:
+        return np.empty(0, dtype=dtype)
+    return np.concatenate([np.asarray(part, dtype=dtype) for part in parts])
+
+
+def _assemble(parts: dict[str, list[Any]], codes: dict[str, _Codes]) -> ReadingColumns | None:
+    """The columns, or None when a value, date, unit, direction or code breaks a rule."""
+    indicators, places = codes["indicator"], codes["jurisdiction"]
+    if not all(v.CODE_PATTERN.fullmatch(c) for c in (*indicators.ids, *places.ids)):
+        return None
+    cell = schema.column_named("readings", "indicator_direction").cell
+    given = codes.get("indicator_direction")
+    names = list(given.ids) if given is not None else [""]
+    if not set(codes["indicator_unit"].ids) <= set(_UNITS) or not set(names) <= {
+            "", *(d.value for d in Direction)}:
+        return None
+    units = [_UNITS[u] for u in codes["indicator_unit"].ids]
+    distinct_dates = cells.read_iso_dates(codes["as_of"].ids)
+    if distinct_dates is None:
+        return None
+    indicator = _joined(parts["indicator"], np.int32)
+    unit = _joined(parts["indicator_unit"], np.int32)
+    direction = (_joined(parts["indicator_direction"], np.int32) if given is not None
+                 else np.zeros_like(indicator))
+    described = _describe(indicator, unit, direction, units,
+                          [cell.read(n, "plain") for n in names])
+    value = _joined(parts["value"], np.float64)
+    if described is None or _broken_rule(value, unit, units) is not None:
+        return None
+    return ReadingColumns(
+        indicator=indicator, indicator_codes=tuple(indicators.ids),
+        jurisdiction=_joined(parts["jurisdiction"], np.int32),
+        jurisdiction_codes=tuple(places.ids),
+        as_of=distinct_dates[_joined(parts["as_of"], np.int32)],
+        value=value, units=described[0], directions=described[1],
+    )
+
+
+def _describe(indicator: npt.NDArray[np.int32], unit: npt.NDArray[np.int32],
+              direction: npt.NDArray[np.int32], units: Sequence[Unit],
+              directions: Sequence[Direction | None],
+              ) -> tuple[tuple[Unit, ...], tuple[Direction, ...]] | None:
+    """Each indicator's unit and direction, or None when its rows disagree.
+
+    An empty direction is the unit's default, so ``""`` and ``"higher"`` agree
+    for people, as they do for :func:`~de_an06.io.read_csv`.
+    """
+    resolved = np.array([[_DIRECTIONS.index(d or u.default_direction) for d in directions]
+                         for u in units], dtype=np.int8).reshape(len(units), len(directions))
+    way = resolved[unit, direction]
+    # Codes are numbered in order of first appearance, so the running maximum
+    # steps up exactly on each indicator's first row.
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(indicator), prepend=-1))
+    if (unit[first][indicator] != unit).any() or (way[first][indicator] != way).any():
+        return None
+    return (tuple(units[u] for u in unit[first].tolist()),
+            tuple(_DIRECTIONS[w] for w in way[first].tolist()))
+
+
+def _broken_rule(value: npt.NDArray[np.float64], unit: npt.NDArray[np.int32],
+                 units: Sequence[Unit]) -> tuple[int, str] | None:
+    """The first row whose value breaks the value rule of its unit, and the rule broken.
+
+    The one place io applies the model's value rules (both paths of the
+    reader ask it): ``units[unit[i]]`` is the unit of row ``i``.
+    """
+    ids = {u: i for i, u in enumerate(units)}
+    counted = np.isin(unit, [ids[u] for u in _WHOLE_UNITS if u in ids])
+    percent, rank = ids.get(Unit.PERCENT, -1), ids.get(Unit.RANK, -1)
+    suspect = (value < 0) | ((unit == percent) & (value > 100)) | (  # noqa: PLR2004
+        (unit == rank) & (value < 1)) | (counted & (value != np.floor(value)))
+    rows = np.flatnonzero(suspect)
+    if rows.size == 0:
+        return None
+    row = int(rows[0])
+    return row, str(_value_rule(units[unit[row]], float(value[row])))
+
+
+def _slow(text: str, name: str, number_format: str) -> ReadingColumns:
+    """Read row by row: the same result as the fast path, or the first error."""
+    rows = _csv.records(text, name)
+    _, first = next(rows)
+    _, columns = _csv.header(first, name, "readings", "read_csv_columns")
+    reader = _SlowReader(columns, name, number_format)
+    try:
+        for line, row in rows:
+            reader.add(line, row)
+    except ParseError:
+        reader.check_values()  # a value on an earlier line breaking its rule comes first
+        raise
+    reader.check_values()
+    return reader.columns()
+
+
+class _SlowReader:
+    """The careful reader's state: the rows so far, and each indicator's description."""
+
+    def __init__(self, columns: list[str], name: str, number_format: str) -> None:
+        self.width = len(columns)
+        self.keys = _present(columns)
+        self.where = [columns.index(c) for c in self.keys]
+        self.cells = {key: schema.column_named("readings", key).cell for key in self.keys}
+        self.name = name
+        self.number_format = number_format
+        self.out: dict[str, list[Any]] = {c: [] for c in (*_KEYS, "line")}
+        self.units: list[Unit] = []
+        self.described: dict[str, tuple[Unit, Direction, int]] = {}
+
+    def add(self, line: int, row: list[str]) -> None:
+        if len(row) != self.width:
+            raise ParseError(f"expected {self.width} fields, got {len(row)}", file=self.name,
+                             line=line)
+        cell = dict(zip(self.keys, (row[i] for i in self.where), strict=True))
+        code = self.code(cell["indicator"], "indicator", line)
+        self.code(cell["jurisdiction"], "jurisdiction", line)
+        as_of = self.read("as_of", cell, line)
+        number = self.read("value", cell, line)
+        unit: Unit = self.read("indicator_unit", cell, line)
+        way = (self.read("indicator_direction", cell, line) if "indicator_direction" in cell
+               else None) or unit.default_direction
+        known = self.described.setdefault(code, (unit, way, line))
+        if known[:2] != (unit, way):
+            field, before = ("unit", known[0]) if known[0] is not unit else ("direction",
+                                                                             known[1])
+            raise ParseError(schema.described_differently("indicator", code, f"line {known[2]}",
+                                                          field, before),
+                             file=self.name, line=line, column=f"indicator_{field}")
+        if unit not in self.units:
+            self.units.append(unit)
+        for key, value in (("indicator", code), ("jurisdiction", cell["jurisdiction"]),
+                           ("as_of", as_of), ("value", number),
+                           ("indicator_unit", self.units.index(unit)), ("line", line)):
+            self.out[key].append(value)
+
+    def code(self, text: str, column: str, line: int) -> str:
+        if not v.CODE_PATTERN.fullmatch(text):
+            rule = v.fail(column.capitalize(), "code",
+                          "must be an ASCII code of letters, digits, '_', '.', '-'", text)
+            raise ParseError(str(rule), file=self.name, line=line, column=column, text=text)
+        return text
+
+    def read(self, key: str, cell: dict[str, str], line: int) -> Any:  # noqa: ANN401
+        try:
+            return self.cells[key].read(cell[key], self.number_format)
+        except CellError as error:
+            raise ParseError(str(error), file=self.name, line=line, column=key,
+                             text=cell[key]) from None
+
+    def check_values(self) -> None:
+        numbers = self.out["value"]
+        broken = _broken_rule(np.array(numbers, dtype=np.float64),
+                              np.array(self.out["indicator_unit"], dtype=np.int32), self.units)
+        if broken is not None:
+            row, rule = broken
+            raise ParseError(str(v.fail("Reading", "value", rule, numbers[row])),
+                             file=self.name, line=self.out["line"][row], column="value")
+
+    def columns(self) -> ReadingColumns:
+        indicators, places = _Codes(), _Codes()
+        indicator = indicators.encode(self.out["indicator"])
+        return ReadingColumns(
+            indicator=indicator, indicator_codes=tuple(indicators.ids),
+            jurisdiction=places.encode(self.out["jurisdiction"]),
+            jurisdiction_codes=tuple(places.ids),
+            as_of=np.array(self.out["as_of"], dtype="datetime64[D]"), value=self.out["value"],
+            units=[self.described[code][0] for code in indicators.ids],
+            directions=[self.described[code][1] for code in indicators.ids])

@@ -1,0 +1,287 @@
+"""CSV files of readings, targets and tasks (public through :mod:`de_an06.io`).
+
+One record per line, UTF-8 (a byte-order mark is accepted), a header row.
+The layout, the cells and the row -> record builder are those of
+:mod:`de_an06.io.schema` and :mod:`de_an06.io.cells`; this module adds the
+text around them: decoding, the header check, records with their lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io as stdio
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from de_an06 import _validators as v
+from de_an06.errors import ParseError
+from de_an06.io import cells, schema
+from de_an06.io._dataset import Dataset
+from de_an06.io.cells import CellError, CsvNumberFormat
+from de_an06.io.schema import COLUMNS, REQUIRED, CsvKind, RecordBuilder, RowError
+
+__all__ = ["read_csv", "write_csv"]
+
+
+# --------------------------------------------------------------------------
+# Text in
+# --------------------------------------------------------------------------
+
+
+def decode(source: str | Path | IO[str], owner: str) -> tuple[str, str]:
+    """The text of `source` and a name for messages; raise on bad bytes or NULs."""
+    if isinstance(source, (str, Path)):
+        name = str(source)
+        try:
+            data = Path(source).read_bytes()
+        except OSError as error:
+            raise ParseError(f"cannot read file: {error.strerror}", file=name) from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            raise ParseError(f"not UTF-8 text (byte {error.start})", file=name,
+                             line=line) from None
+    elif hasattr(source, "read"):
+        name = str(getattr(source, "name", "<stream>"))
+        text = source.read()
+        if not isinstance(text, str):
+            raise ParseError("expected a text stream (open the file with encoding='utf-8')",
+                             file=name)
+        text = text.removeprefix("\ufeff")
+    else:
+        raise v.fail(owner, "path", "must be a path or a text stream", source)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ParseError("NUL byte in the file (is it really CSV text?)", file=name,
+                         line=text.count("\n", 0, nul) + 1)
+    if not text or text.isspace():
+        raise ParseError("empty file: expected a header row", file=name, line=1)
+    return text, name
+
+
+def header(columns: list[str], name: str, kind: str | None,
+           owner: str) -> tuple[str, list[str]]:
+    """Check the header row; return the kind of file and its columns."""
+    if kind is None:
+        if "as_of" in columns:
+            kind = "readings"
+        elif "owner" in columns:
+            kind = "tasks"
+        elif "indicator" in columns:
+            kind = "targets"
+        else:
+            raise ParseError("cannot tell whether this file holds readings, targets or tasks "
+                             "(pass kind=)", file=name, line=1)
+    if kind not in COLUMNS:
+        raise v.fail(owner, "kind", f"must be one of {tuple(COLUMNS)}", kind)
+    known = COLUMNS[kind]
+    seen: set[str] = set()
+    for column in columns:
+        if column not in known:
+            raise ParseError(f"unknown column for {kind} (expected some of "
+                             f"{', '.join(known)})", file=name, line=1, column=column)
+        if column in seen:
+            raise ParseError("column appears twice", file=name, line=1, column=column)
+        seen.add(column)
+    missing = [c for c in known if c in REQUIRED[kind] and c not in seen]
+    if missing:
+        raise ParseError(f"missing column {missing[0]!r}", file=name, line=1)
+    return kind, columns
+
+
+def records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """CSV records with the line each starts on; blank lines are skipped."""
+    reader = csv.reader(stdio.StringIO(text, newline=""), strict=True)
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise ParseError(f"malformed CSV: {error}", file=name,
+                             line=reader.line_num) from None
+        if row:
+            yield line, row
+        line = reader.line_num + 1
+
+
+class _Rows:
+    """Reads the cells of checked rows and builds their records."""
+
+    def __init__(self, kind: str, columns: list[str], name: str, number_format: str) -> None:
+        self.columns = columns
+        self.name = name
+        self.number_format = number_format
+        self.readers = [schema.column_named(kind, c).cell.read for c in columns]
+        self.builder = RecordBuilder(kind, columns)
+
+    def build(self, line: int, row: list[str]) -> Any:  # noqa: ANN401 - a record
+        if len(row) != len(self.columns):
+            raise ParseError(f"expected {len(self.columns)} fields, got {len(row)}",
+                             file=self.name, line=line)
+
+        def read(index: int) -> object:
+            try:
+                return self.readers[index](row[index], self.number_format)
+            except CellError as error:
+                raise RowError(self.columns[index], str(error), text=row[index]) from None
+
+        try:
+            return self.builder.build(row, read, f"line {line}")
+        except RowError as error:
+            raise ParseError(error.message, file=self.name, line=line, column=error.column,
+                             text=error.text) from None
+
+
+def read(path: str | Path | IO[str], *, kind: str | None, number_format: str,
+         collect_errors: bool) -> tuple[str, list[Any], list[ParseError]]:
+    """The kind of records in the file, the records read, and the errors collected."""
+    number_format = cells.check_number_format(number_format, "read_csv")
+    text, name = decode(path, "read_csv")
+    rows = records(text, name)
+    _, first = next(rows)  # decode() refused empty files, so a first record exists
+    the_kind, columns = header(first, name, kind, "read_csv")
+    builder = _Rows(the_kind, columns, name, number_format)
+    built: list[Any] = []
+    errors: list[ParseError] = []
+    for line, row in rows:
+        try:
+            built.append(builder.build(line, row))
+        except ParseError as error:  # noqa: PERF203 - one row, one error
+            if not collect_errors:
+                raise
+            errors.append(error)
+    return the_kind, built, errors
+
+
+# --------------------------------------------------------------------------
+# Text out
+# --------------------------------------------------------------------------
+
+
+def write(items: Iterable[Any], path: str | Path | IO[str], *, kind: str,
+          number_format: str) -> None:
+    """Write `items` (all of `kind`) as CSV to a path or a text stream."""
+    number_format = cells.check_number_format(number_format, "write_csv")
+    if kind not in schema.SCHEMAS:
+        raise v.fail("write_csv", "kind", f"must be one of {tuple(COLUMNS)}", kind)
+    layout = schema.SCHEMAS[kind]
+    buffer = stdio.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS[kind])
+    for record in items:
+        writer.writerow([cells.write_cell(column.get(record), number_format)
+                         for column in layout])
+    if isinstance(path, (str, Path)):
+        Path(path).write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    else:
+        path.write(buffer.getvalue())
+
+
+# --------------------------------------------------------------------------
+# The public readers and writers
+# --------------------------------------------------------------------------
+
+
+def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
+             number_format: CsvNumberFormat = "plain", collect_errors: bool = False) -> Dataset:
+    r"""Read readings, targets or tasks from a CSV file.
+
+    The file is UTF-8 (a leading byte-order mark is accepted) with a header
+    row naming columns of :data:`READING_COLUMNS`, :data:`TARGET_COLUMNS` or
+    :data:`TASK_COLUMNS` in any order, and one record per line (quoted cells
+    may span lines; ``\n`` and ``\r\n`` both end a line). The layout is
+    described in :doc:`/api/io`.
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or typing.TextIO
+        The file.
+    kind : {"readings", "targets", "tasks"}, optional
+        What the file holds; by default told from the header (``as_of`` means
+        readings, ``owner`` tasks, ``indicator`` targets).
+    number_format : {"plain", "vi", "international"}
+        How numbers are written: ``"plain"`` (``1497360``, ``65.57``, as
+        Python prints them), ``"vi"`` (``1.497.360``, ``65,57``) or
+        ``"international"`` (``1,497,360``, ``65.57``). A number with no
+        decimals printed is read as an ``int``, otherwise as a ``float``.
+        With ``"vi"`` and ``"international"``, dates may also be day-first.
+    collect_errors : bool
+        If false (the default), the first bad record raises and nothing is
+        returned. If true, bad records are left out and their errors are in
+        ``Dataset.errors``; a file that cannot be read as CSV at all (not
+        UTF-8, a NUL byte, a bad header, broken quoting) still raises.
+
+    Returns
+    -------
+    Dataset
+        With only the section `kind` filled.
+
+    Raises
+    ------
+    ParseError
+        Naming the file, the line, the column and the value.
+
+    Examples
+    --------
+    >>> import io as stdio
+    >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+    ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+    ...         "value,as_of\n"
+    ...         "eid,e-ID collected,Thu nhận hồ sơ,people,56,Khanh Hoa,Khánh Hòa,province,VN,"
+    ...         "\"546.234\",2023-07-01\n")
+    >>> data = read_csv(stdio.StringIO(text), number_format="vi")
+    >>> data.readings[0].value, data.readings[0].jurisdiction.name_vi
+    (546234, 'Khánh Hòa')
+    >>> bad = stdio.StringIO(text.replace("546.234", "12..3"))
+    >>> bad.name = "readings.csv"
+    >>> read_csv(bad, number_format="vi")
+    Traceback (most recent call last):
+      ...
+    de_an06.errors.ParseError: readings.csv:2: column 'value': cannot read '12..3' as a number (...)
+    """
+    the_kind, built, errors = read(path, kind=kind, number_format=number_format,
+                                   collect_errors=collect_errors)
+    return Dataset(**{the_kind: built}, errors=errors)
+
+
+def write_csv(dataset: Dataset, path: str | Path | IO[str], *, kind: CsvKind = "readings",
+              number_format: CsvNumberFormat = "plain") -> None:
+    r"""Write one section of `dataset` as a CSV file that :func:`read_csv` reads back.
+
+    Every column of the layout is written (empty cells for ``None``), UTF-8
+    without a byte-order mark, ``\n`` line ends. Reading the file back gives
+    equal objects for every number format.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The records; only the section `kind` is written.
+    path : str, pathlib.Path or typing.TextIO
+        Where to write.
+    kind : {"readings", "targets", "tasks"}
+        Which section.
+    number_format : {"plain", "vi", "international"}
+        As for :func:`read_csv`. Floats keep at least one decimal so they read
+        back as floats.
+
+    Examples
+    --------
+    >>> import datetime as dt, io as stdio
+    >>> import de_an06 as da
+    >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    >>> share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
+    >>> data = Dataset(readings=[da.Reading(share, 72.2, dt.date(2023, 7, 1), kh)])
+    >>> out = stdio.StringIO()
+    >>> write_csv(data, out, number_format="vi")
+    >>> print(out.getvalue().splitlines()[1])
+    eid-share,e-ID share,Tỷ lệ ĐDĐT,percent,higher,stock,56,...,"72,2",2023-07-01,exact,...
+    >>> read_csv(stdio.StringIO(out.getvalue()), number_format="vi").readings == data.readings
+    True
+    """
+    if not isinstance(dataset, Dataset):
+        raise v.fail("write_csv", "dataset", "must be a Dataset", dataset)
+    write(getattr(dataset, kind, ()), path, kind=kind, number_format=number_format)

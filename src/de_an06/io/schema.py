@@ -1,0 +1,335 @@
+"""THE row layout of readings, targets and tasks, and the one way a row becomes a record.
+
+Public in the package. A row is *wide*: a reading or target row carries its
+indicator's, jurisdiction's and source's fields inline (``indicator_unit``,
+``jurisdiction_name_vi``, ``source_title``...), so a file or a frame needs
+nothing beside it. This module states, once, for the CSV reader and writer,
+the columnar reader and :mod:`de_an06.frames`:
+
+* the columns of each kind of record, in order (:data:`COLUMNS`), and which
+  of them a file must have (:data:`REQUIRED`);
+* which model field each column holds and how its cell is read
+  (:class:`Column`, with a :class:`~de_an06.io.cells.Cell`);
+* how a row of cells becomes a record (:class:`RecordBuilder`): equal parts
+  shared, a code described two ways refused, and every error naming its column.
+
+Examples
+--------
+>>> READING_COLUMNS[:4]
+('indicator', 'indicator_name', 'indicator_name_vi', 'indicator_unit')
+>>> column = column_named("readings", "indicator_unit")
+>>> column.part, column.field, column.cell.kind
+('indicator', 'unit', 'enum')
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Hashable, Sequence
+from operator import itemgetter
+from typing import Any, Final, Literal
+
+import attrs
+
+from de_an06.errors import ValidationError
+from de_an06.io import cells
+from de_an06.io.cells import (
+    DATE,
+    FLAG,
+    NAMES,
+    NUMBER,
+    OPTIONAL_DATE,
+    OPTIONAL_NUMBER,
+    OPTIONAL_TEXT,
+    TEXT,
+    WHOLE,
+    Cell,
+    enum_cell,
+)
+from de_an06.model import (
+    Basis,
+    Direction,
+    Indicator,
+    Jurisdiction,
+    Level,
+    Measure,
+    Qualifier,
+    Reading,
+    Source,
+    Target,
+    Task,
+    TaskStatus,
+    Unit,
+)
+
+__all__ = [
+    "COLUMNS",
+    "KINDS",
+    "PART_KINDS",
+    "READING_COLUMNS",
+    "RECORD_KINDS",
+    "REQUIRED",
+    "SCHEMAS",
+    "TARGET_COLUMNS",
+    "TASK_COLUMNS",
+    "Column",
+    "CsvKind",
+    "RecordBuilder",
+    "RowError",
+    "column_named",
+    "described_differently",
+]
+
+#: The kinds of record a file holds.
+CsvKind = Literal["readings", "targets", "tasks"]
+#: The values of :data:`CsvKind`.
+KINDS: Final = ("readings", "targets", "tasks")
+
+
+@attrs.frozen
+class Column:
+    """One column of the row layout.
+
+    Parameters
+    ----------
+    name : str
+        The column's name (``"indicator_unit"``).
+    part : {"self", "indicator", "jurisdiction", "source"}
+        Whose field it holds: the record's own, or one of its parts'.
+    field : str
+        The model field (``"unit"``).
+    cell : de_an06.io.cells.Cell
+        How its cells are read.
+    required : bool
+        Whether a file must have the column.
+    """
+
+    name: str
+    part: str
+    field: str
+    cell: Cell
+    required: bool = False
+
+    def get(self, record: object) -> object:
+        """The field of `record` this column holds (``None`` for a missing part)."""
+        owner = record if self.part == "self" else getattr(record, self.part)
+        return None if owner is None else getattr(owner, self.field)
+
+
+def _columns(part: str, prefix: str, *fields: tuple[str, Cell, bool]) -> tuple[Column, ...]:
+    return tuple(Column(prefix if field == "code" else f"{prefix}_{field}", part, field, cell,
+                        required) for field, cell, required in fields)
+
+
+_INDICATOR: Final = _columns(
+    "indicator", "indicator", ("code", TEXT, True), ("name", TEXT, True),
+    ("name_vi", TEXT, True), ("unit", enum_cell(Unit), True),
+    ("direction", enum_cell(Direction, optional=True), False),
+    ("measure", enum_cell(Measure, Measure.STOCK), False))
+_JURISDICTION: Final = _columns(
+    "jurisdiction", "jurisdiction", ("code", TEXT, True), ("name", TEXT, True),
+    ("name_vi", TEXT, True), ("level", enum_cell(Level), True),
+    ("parent", OPTIONAL_TEXT, False))
+_SOURCE: Final = _columns(
+    "source", "source", ("code", TEXT, False), ("title", TEXT, False),
+    ("publisher", TEXT, False), ("published", OPTIONAL_DATE, False),
+    ("url", OPTIONAL_TEXT, False), ("date_inferred", FLAG, False), ("note", TEXT, False))
+
+
+def _own(*fields: tuple[str, Cell, bool]) -> tuple[Column, ...]:
+    return tuple(Column(field, "self", field, cell, required) for field, cell, required in fields)
+
+
+#: The columns of each kind of record, in the order files and frames hold them.
+SCHEMAS: Final[dict[str, tuple[Column, ...]]] = {
+    "readings": (*_INDICATOR, *_JURISDICTION, *_own(
+        ("value", NUMBER, True), ("as_of", DATE, True),
+        ("qualifier", enum_cell(Qualifier, Qualifier.EXACT), False),
+        ("numerator", OPTIONAL_NUMBER, False), ("denominator", OPTIONAL_NUMBER, False),
+        ("basis", enum_cell(Basis, Basis.UNSTATED), False),
+        ("period_start", OPTIONAL_DATE, False), ("inferred", NAMES, False),
+        ("note", TEXT, False)), *_SOURCE),
+    "targets": (*_INDICATOR, *_JURISDICTION, *_own(
+        ("value", NUMBER, True), ("deadline", OPTIONAL_DATE, False), ("inferred", FLAG, False),
+        ("note", TEXT, False)), *_SOURCE),
+    "tasks": _own(
+        ("code", TEXT, True), ("name", TEXT, True), ("name_vi", TEXT, True),
+        ("owner", TEXT, True), ("deadline", OPTIONAL_DATE, False),
+        ("status", enum_cell(TaskStatus, TaskStatus.NOT_STARTED), False),
+        ("group", WHOLE, False), ("jurisdiction", OPTIONAL_TEXT, False)),
+}
+#: Column names of each kind of record, in order.
+COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    kind: tuple(c.name for c in schema) for kind, schema in SCHEMAS.items()}
+#: The columns a file of each kind must have.
+REQUIRED: Final[dict[str, frozenset[str]]] = {
+    kind: frozenset(c.name for c in schema if c.required) for kind, schema in SCHEMAS.items()}
+
+#: Columns of a readings file, in the order :func:`~de_an06.io.write_csv` writes them.
+READING_COLUMNS: Final = COLUMNS["readings"]
+#: Columns of a targets file.
+TARGET_COLUMNS: Final = COLUMNS["targets"]
+#: Columns of a tasks file.
+TASK_COLUMNS: Final = COLUMNS["tasks"]
+
+#: The model class of each part of a wide row.
+PART_KINDS: Final[dict[str, type[Any]]] = {
+    "indicator": Indicator, "jurisdiction": Jurisdiction, "source": Source}
+#: The model class of each kind of record.
+RECORD_KINDS: Final[dict[str, type[Any]]] = {
+    "readings": Reading, "targets": Target, "tasks": Task}
+
+_BY_NAME: Final = {kind: {c.name: c for c in schema} for kind, schema in SCHEMAS.items()}
+_BY_FIELD: Final = {kind: {(c.part, c.field): c for c in schema}
+                    for kind, schema in SCHEMAS.items()}
+_EMPTY: Final = ("", None)
+
+
+def described_differently(part: str, code: str, first: str, field: str,
+                          before: object) -> str:
+    """The message for a code whose `field` differs from its description on `first`.
+
+    Examples
+    --------
+    >>> described_differently("indicator", "eid", "line 2", "unit", Unit.PEOPLE)
+    "indicator 'eid' is described differently on line 2 (unit 'people')"
+    """
+    return (f"{part} {code!r} is described differently on {first} "
+            f"({field} {cells.write_cell(before, 'plain')!r})")
+
+
+def column_named(kind: str, name: str) -> Column:
+    """The column `name` of the layout of `kind` (a KeyError for an unknown one)."""
+    return _BY_NAME[kind][name]
+
+
+class RowError(Exception):
+    """A row could not become a record: the column at fault and the message.
+
+    The reader that raised it adds where (file and line, or frame and row).
+    """
+
+    def __init__(self, column: str | None, message: str, *, text: str | None = None,
+                 cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.column = column
+        self.message = message
+        self.text = text
+        self.cause = cause
+
+
+class RecordBuilder:
+    """Turns rows into records of one kind: THE row -> Reading (Target, Task) builder.
+
+    Parameters
+    ----------
+    kind : {"readings", "targets", "tasks"}
+        What the rows hold.
+    columns : sequence of str
+        The columns the rows have, in row order (names of the layout).
+
+    Notes
+    -----
+    :meth:`build` takes one row as its raw cells and a function reading the
+    value of cell ``i``. Raw cells recognise a part seen before, so its cells
+    are read once, and say whether a row cites a source (any ``source``
+    column filled). Parts with one code must be equal; the record is built by
+    the model, whose error names the column of the field it refuses.
+    """
+
+    def __init__(self, kind: str, columns: Sequence[str]) -> None:
+        self.kind = kind
+        self.columns = [column_named(kind, name) for name in columns]
+        self.indices: dict[str, list[int]] = {p: [] for p in ("self", *PART_KINDS)}
+        for index, column in enumerate(self.columns):
+            self.indices[column.part].append(index)
+        # A part's raw cells: the key of the part built from them.
+        self.keys = {p: itemgetter(*self.indices[p]) for p in PART_KINDS if self.indices[p]}
+        self.parts: tuple[str, ...] = () if kind == "tasks" else ("indicator", "jurisdiction")
+        self.seen: dict[str, dict[Hashable, Any]] = {p: {} for p in PART_KINDS}
+        self.known: dict[str, dict[str, tuple[Any, str]]] = {p: {} for p in PART_KINDS}
+
+    def build(self, raw: Sequence[Hashable], read: Callable[[int], object], where: str) -> Any:  # noqa: ANN401 - a record
+        """The record of one row.
+
+        Parameters
+        ----------
+        raw : sequence
+            The row's cells as given (text, or a frame's values).
+        read : callable
+            ``read(i)``: the value of cell ``i`` (``None`` when empty), or
+            :class:`RowError`.
+        where : str
+            Where the row is (``"line 3"``), for a later row's message.
+
+        Raises
+        ------
+        RowError
+            Naming the column.
+        """
+        kwargs = self._fields("self", read)
+        for part in self.parts:
+            kwargs[part] = self._part(part, raw, read, where)
+        if any(raw[i] not in _EMPTY for i in self.indices["source"]):
+            kwargs["source"] = self._part("source", raw, read, where)
+        return self._construct(RECORD_KINDS[self.kind], "self", kwargs)
+
+    def column_of(self, part: str, field: str) -> str:
+        """The column holding `field` of `part` (the field's name if none does)."""
+        column = _BY_FIELD[self.kind].get((part, field))
+        return field if column is None else column.name
+
+    def _fields(self, part: str, read: Callable[[int], object]) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
+        for index in self.indices[part]:
+            value = read(index)
+            if value is not None:
+                kwargs[self.columns[index].field] = value
+        return kwargs
+
+    def _part(self, part: str, raw: Sequence[Hashable], read: Callable[[int], object],
+              where: str) -> Any:  # noqa: ANN401 - a model object
+        key = self.keys[part](raw)
+        try:
+            cached = self.seen[part].get(key)
+        except TypeError:  # a frame cell holding a list, say: reading it says what is wrong
+            cached = None
+        if cached is not None:
+            return cached
+        kwargs = self._fields(part, read)
+        if not kwargs.get("code"):
+            raise RowError(part, f"a {part} code is required when other {part}_ columns "
+                                 f"are filled")
+        obj = self._construct(PART_KINDS[part], part, kwargs)
+        known, first = self.known[part].setdefault(obj.code, (obj, where))
+        if known != obj:
+            field = next(f.name for f in attrs.fields(type(obj))
+                         if getattr(known, f.name) != getattr(obj, f.name))
+            raise RowError(self.column_of(part, field), described_differently(
+                part, obj.code, first, field, getattr(known, field)))
+        with contextlib.suppress(TypeError):
+            self.seen[part][key] = known
+        return known
+
+    def _construct(self, kind: type[Any], part: str, kwargs: dict[str, Any]) -> Any:  # noqa: ANN401
+        for field in _mandatory(kind):
+            if field not in kwargs:
+                needed = _BY_FIELD[self.kind][part, field]
+                raise RowError(needed.name, f"must be {needed.cell.noun}, not missing")
+        try:
+            return kind(**kwargs)
+        except ValidationError as error:
+            column = self.column_of(part, error.field) if error.field else None
+            raise RowError(column, str(error), cause=error) from None
+
+
+_MANDATORY: Final[dict[type[Any], tuple[str, ...]]] = {}
+
+
+def _mandatory(kind: type[Any]) -> tuple[str, ...]:
+    """The fields of `kind` without a default (worked out once per class)."""
+    fields = _MANDATORY.get(kind)
+    if fields is None:
+        fields = _MANDATORY[kind] = tuple(
+            f.name for f in attrs.fields(kind) if f.default is attrs.NOTHING)
+    return fields
