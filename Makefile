@@ -24,6 +24,7 @@ test: lint typecheck pytest docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests examples docs $(wildcard benchmarks)
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src tests

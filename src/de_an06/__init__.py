@@ -72,7 +72,18 @@ from de_an06.model import (
 )
 
 if TYPE_CHECKING:
-    from de_an06 import batch, calendar, checks, datasets, frames, io, parsing, plotting
+    from de_an06 import (
+        batch,
+        calendar,
+        checks,
+        dask,
+        datasets,
+        frames,
+        io,
+        opensdg,
+        parsing,
+        plotting,
+    )
     from de_an06.calendar import WorkingCalendar, due_date
     from de_an06.checks import Finding, FindingKind, audit
     from de_an06.parsing import (
@@ -93,8 +104,8 @@ if TYPE_CHECKING:
 # de_an06`` stays quick for code that only needs the model and the analysis.
 # ``audit`` is the function of ``de_an06.checks``: no submodule may be called
 # ``audit``, or importing it would replace the function with the module.
-_SUBMODULES = frozenset({"batch", "calendar", "checks", "datasets", "frames", "io", "parsing",
-                         "plotting"})
+_SUBMODULES = frozenset({"batch", "calendar", "checks", "dask", "datasets", "frames", "io",
+                         "opensdg", "parsing", "plotting"})
 _FROM_SUBMODULE = {
     "Finding": "checks",
     "FindingKind": "checks",
@@ -163,6 +174,7 @@ __all__ = [
     "calendar",
     "checks",
     "completion",
+    "dask",
     "datasets",
     "due_date",
     "forecast",
@@ -172,6 +184,7 @@ __all__ = [
     "gap",
     "implied_target",
     "io",
+    "opensdg",
     "parse_date",
     "parse_number",
     "parse_percent",

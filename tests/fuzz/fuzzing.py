@@ -24,8 +24,9 @@ import de_an06 as da
 from de_an06 import datasets as bundled
 from de_an06 import io
 from de_an06 import strategies as das
-from de_an06._csv import CsvKind, CsvNumberFormat
 from de_an06.cli import main
+from de_an06.io.cells import CsvNumberFormat
+from de_an06.io.schema import CsvKind
 from de_an06.parsing import NumberFormat
 
 # The deadline per example comes from the loaded profile (tests/conftest.py):

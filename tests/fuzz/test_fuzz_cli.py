@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import io
-from de_an06._csv import CsvKind
 from de_an06.cli import _report
+from de_an06.io.schema import CsvKind
 
 pytestmark = pytest.mark.fuzz
 

@@ -31,7 +31,8 @@ from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import parsing
-from de_an06._csv import CsvKind, CsvNumberFormat
+from de_an06.io.cells import CsvNumberFormat
+from de_an06.io.schema import CsvKind
 
 pytestmark = pytest.mark.fuzz
 

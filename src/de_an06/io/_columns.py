@@ -31,7 +31,8 @@ from de_an06 import _validators as v
 from de_an06.errors import ParseError
 from de_an06.io import _csv, cells, schema
 from de_an06.io.cells import CellError, CsvNumberFormat
-from de_an06.model import _WHOLE_UNITS, Direction, Unit, _value_rule
+from de_an06.model import Direction, Unit
+from de_an06.model.rules import first_bad_value
 
 __all__ = ["ReadingColumns", "read_csv_columns"]
 
@@ -389,16 +390,13 @@ def _broken_rule(value: npt.NDArray[np.float64], unit: npt.NDArray[np.int32],
     The one place io applies the model's value rules (both paths of the
     reader ask it): ``units[unit[i]]`` is the unit of row ``i``.
     """
-    ids = {u: i for i, u in enumerate(units)}
-    counted = np.isin(unit, [ids[u] for u in _WHOLE_UNITS if u in ids])
-    percent, rank = ids.get(Unit.PERCENT, -1), ids.get(Unit.RANK, -1)
-    suspect = (value < 0) | ((unit == percent) & (value > 100)) | (  # noqa: PLR2004
-        (unit == rank) & (value < 1)) | (counted & (value != np.floor(value)))
-    rows = np.flatnonzero(suspect)
-    if rows.size == 0:
-        return None
-    row = int(rows[0])
-    return row, str(_value_rule(units[unit[row]], float(value[row])))
+    found = []
+    for code, unit_ in enumerate(units):
+        rows = np.flatnonzero(unit == code)
+        bad = first_bad_value(unit_, value[rows]) if rows.size else None
+        if bad is not None:
+            found.append((int(rows[bad[0]]), bad[1]))
+    return min(found, default=None)
 
 
 def _slow(text: str, name: str, number_format: str) -> ReadingColumns:

@@ -28,7 +28,6 @@ Examples
 
 from __future__ import annotations
 
-from de_an06.model import rules
 from de_an06.model._fields import PROGRAMME_START
 from de_an06.model.catalogue import (
     EssentialService,
@@ -84,9 +83,3 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
-
-
-# phase-1 shims: `_columns` imports these private names; its new call is
-# `rules.first_bad_value` / `rules.value_rule`. The lead removes them.
-_WHOLE_UNITS = rules.WHOLE_UNITS
-_value_rule = rules.value_rule

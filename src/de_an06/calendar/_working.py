@@ -1,54 +1,4 @@
-"""Working days in Vietnam: deadlines, processing times and paces.
-
-Processing times in the programme are counted in *working days* (the linked
-birth and death bundles promise 4 of them), and campaign paces are planned per
-working day. Vietnam's working calendar is not a weekday rule: Tết and Hùng
-Kings' day follow the lunar calendar, a public holiday that falls on a weekend
-is compensated on a working day, and the government swaps days (Saturday
-2025-04-26 was worked so that Friday 2025-05-02 could be taken off), so
-the weekmask of ``numpy.busday_count`` cannot describe it.
-
-:class:`WorkingCalendar` wraps the `holidays <https://holidays.readthedocs.io>`_
-package (country ``"VN"``), which keeps the statutory holidays, their
-compensation days and the announced swaps (including make-up working
-Saturdays) as data, and turns a range of years once into two tables: the
-running count of working days up to each day, and the sorted day numbers of
-the working days. A count is then two look-ups in the first table and a due
-date one index into the second, for one date or for whole arrays, with no
-Python loop per day.
-
-``holidays`` is an optional dependency: install ``de_an06[calendar]``. It is
-imported only when a calendar is built, so ``import de_an06`` stays light.
-
-Conventions
------------
-* Dates are :class:`datetime.date` (a :class:`datetime.datetime` is refused);
-  arrays hold ``datetime64[D]`` values or ``int64`` *day numbers*, the number
-  of days since 1970-01-01 (``datetime64[D]``'s own count).
-* ``working_days_between(start, end)`` counts the working days ``d`` with
-  ``start < d <= end``: the day of submission does not count, the due day
-  does. The count is *signed*: it is ``0`` when ``end == start`` and
-  ``-working_days_between(end, start)`` when ``end < start``, so counts add up
-  over adjacent intervals in any order.
-* ``add_working_days(start, n)`` is the ``n``-th working day after ``start``,
-  so ``working_days_between(start, add_working_days(start, n)) == n``.
-
-Examples
---------
-Khánh Hòa planned to collect 756,805 e-ID applications by 2023-07-30 and had
-546,234 on 2023-07-01. The 210,571 still missing are about 7,261.1 a
-calendar day over 29 days, but 10,528.55 a working day over 20 working days:
-
->>> import datetime as dt
->>> from de_an06.calendar import WorkingCalendar
->>> calendar = WorkingCalendar()
->>> start, end = dt.date(2023, 7, 1), dt.date(2023, 7, 30)
->>> working, days = calendar.working_days_between(start, end), (end - start).days
->>> working, days
-(20, 29)
->>> 210_571 / working, round(210_571 / days, 1)
-(10528.55, 7261.1)
-"""
+"""The working-day tables behind :class:`de_an06.calendar.WorkingCalendar`."""
 
 from __future__ import annotations
 
@@ -60,27 +10,10 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _days
 from de_an06 import _validators as v
-from de_an06.model import LinkedService, Unit
+from de_an06.calendar import FIRST_YEAR
 
-__all__ = ["FIRST_YEAR", "WorkingCalendar", "due_date"]
-
-
-def __dir__() -> list[str]:
-    return __all__
-
-
-FIRST_YEAR = 2000
-"""The earliest year a :class:`WorkingCalendar` may cover.
-
-Public servants have worked a five-day week, Monday to Friday, since October
-1999 (Decree 188/1999/NĐ-CP); earlier years had working Saturdays that the
-``holidays`` data does not describe.
-"""
-
-_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
-_MIN_DAY = dt.date.min.toordinal() - _EPOCH_ORDINAL
-_MAX_DAY = dt.date.max.toordinal() - _EPOCH_ORDINAL
 _OWNER = "WorkingCalendar"
 
 DayArray = npt.NDArray[np.int64]
@@ -97,23 +30,6 @@ def _load_holidays() -> Any:  # noqa: ANN401 - a module object
         )
         raise ModuleNotFoundError(msg, name="holidays") from error
     return holidays
-
-
-def _day_number(value: dt.date) -> int:
-    return value.toordinal() - _EPOCH_ORDINAL
-
-
-def _date(day: int) -> dt.date:
-    return dt.date.fromordinal(int(day) + _EPOCH_ORDINAL)
-
-
-def _as_datetime64(days: DayArray) -> npt.NDArray[np.datetime64]:
-    result: npt.NDArray[np.datetime64] = days.view("datetime64[D]")
-    return result
-
-
-def _is_plain_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 def _is_plain_int(value: object) -> bool:
@@ -137,7 +53,7 @@ def _is_date_set(instance: object, attribute: attrs.Attribute[Any], value: objec
     if not isinstance(value, frozenset):
         raise v.fail(instance, attribute.name, "must be an iterable of datetime.date", value)
     for item in sorted(value, key=repr):
-        if not _is_plain_date(item):
+        if not v.is_plain_date(item):
             raise v.fail(instance, attribute.name,
                          f"must hold only datetime.date values, not {type(item).__name__}",
                          item)
@@ -242,8 +158,8 @@ class WorkingCalendar:
             raise v.fail(self, "extra_working_days", "must not repeat a day of extra_days_off",
                          min(both))
 
-        first = _day_number(dt.date(self.first_year, 1, 1))
-        last = _day_number(dt.date(self.last_year, 12, 31))
+        first = _days.day_number(dt.date(self.first_year, 1, 1))
+        last = _days.day_number(dt.date(self.last_year, 12, 31))
         days = np.arange(first, last + 1, dtype=np.int64)
         national = holidays.country_holidays(
             "VN", years=range(self.first_year, self.last_year + 1)
@@ -252,7 +168,7 @@ class WorkingCalendar:
         mask = ~np.isin(weekday, np.fromiter(national.weekend, dtype=np.int64))
 
         def _index(dates: Iterable[dt.date]) -> npt.NDArray[np.int64]:
-            numbers = np.fromiter((_day_number(d) for d in dates), dtype=np.int64)
+            numbers = np.fromiter((_days.day_number(d) for d in dates), dtype=np.int64)
             return numbers[(numbers >= first) & (numbers <= last)] - first
 
         mask[_index(national.keys())] = False
@@ -290,23 +206,23 @@ class WorkingCalendar:
         >>> len(calendar.table), calendar.table[0]
         (249, np.datetime64('2023-01-03'))
         """
-        return _as_datetime64(self._table)
+        return _days.dates_of(self._table)
 
     def _table_origin(self) -> int:
         """The day number of 1 January of ``first_year``, index 0 of the per-day tables."""
-        return _day_number(self.first_day)
+        return _days.day_number(self.first_day)
 
     def _years_rule(self) -> str:
         return f"must fall in the calendar's years {self.first_year}-{self.last_year}"
 
     def _check_date(self, name: str, value: object) -> int:
-        if not _is_plain_date(value):
+        if not v.is_plain_date(value):
             raise v.fail(_OWNER, name, f"must be a datetime.date, not {type(value).__name__}",
                          value)
         assert isinstance(value, dt.date)  # noqa: S101 - narrowed by the test above
         if not self.first_year <= value.year <= self.last_year:
             raise v.fail(_OWNER, name, self._years_rule(), value)
-        return _day_number(value)
+        return _days.day_number(value)
 
     def _check_days(self, name: str, values: object) -> DayArray:
         """Validate an array of day numbers or ``datetime64[D]`` values; return int64 days."""
@@ -323,13 +239,13 @@ class WorkingCalendar:
             raise v.fail(_OWNER, name,
                          f"must hold int64 day numbers or datetime64[D], not {array.dtype}",
                          values)
-        first = _day_number(self.first_day)
-        last = _day_number(self.last_day)
+        first = _days.day_number(self.first_day)
+        last = _days.day_number(self.last_day)
         outside = (days < first) | (days > last)
         if outside.any():
             bad = int(days[outside].flat[0])
             raise v.fail(_OWNER, name, self._years_rule(),
-                         _date(bad) if _MIN_DAY <= bad <= _MAX_DAY else bad)
+                         _days.date_of(bad) if _days.is_valid_day(bad) else bad)
         return days
 
     def _check_steps(self, name: str, values: object) -> DayArray:
@@ -350,7 +266,7 @@ class WorkingCalendar:
             where = np.flatnonzero(outside.ravel())[0]
             raise v.fail(_OWNER, "n", "runs past the calendar's years "
                          f"{self.first_year}-{self.last_year} from start="
-                         f"{_date(int(start.ravel()[where])).isoformat()}",
+                         f"{_days.date_of(int(start.ravel()[where])).isoformat()}",
                          int(steps.ravel()[where]))
         picked = self._table[np.clip(index, 0, self._table.size - 1)]
         return np.where(steps == 0, start, picked)
@@ -421,7 +337,7 @@ class WorkingCalendar:
         if not _is_plain_int(n):
             raise v.fail(_OWNER, "n", f"must be an int, not {type(n).__name__}", n)
         shifted = self._shift(np.asarray(s, dtype=np.int64), np.asarray(n, dtype=np.int64))
-        return _date(int(shifted))
+        return _days.date_of(int(shifted))
 
     def working_days(self, start: dt.date, end: dt.date) -> npt.NDArray[np.datetime64]:
         """The working days ``d`` with ``start < d <= end``, as a ``datetime64[D]`` array.
@@ -442,7 +358,7 @@ class WorkingCalendar:
         origin = self._table_origin()
         low = int(self._count[s - origin])
         high = int(self._count[e - origin])
-        return _as_datetime64(self._table[low:max(low, high)].copy())
+        return _days.dates_of(self._table[low:max(low, high)].copy())
 
     # ------------------------------------------------------------- vectorised
     def is_working_day_array(self, days: npt.ArrayLike) -> npt.NDArray[np.bool_]:
@@ -511,7 +427,7 @@ class WorkingCalendar:
         """
         start = self._check_days("start_days", start_days)
         steps = self._check_steps("n", n)
-        return _as_datetime64(self._shift(start, steps))
+        return _days.dates_of(self._shift(start, steps))
 
 
 def _broadcast(name_a: str, a: DayArray, name_b: str, b: DayArray) -> tuple[DayArray, DayArray]:
@@ -521,67 +437,3 @@ def _broadcast(name_a: str, a: DayArray, name_b: str, b: DayArray) -> tuple[DayA
         raise v.fail(_OWNER, name_b, f"must broadcast against {name_a} of shape {a.shape}",
                      b.shape) from None
     return left, right
-
-
-def due_date(service: LinkedService, submitted: dt.date,
-             calendar: WorkingCalendar | None = None) -> dt.date:
-    """The day a linked-service bundle submitted on ``submitted`` is due.
-
-    ``service.days_after`` is counted in calendar days when
-    ``service.after_unit`` is ``Unit.DAYS`` and in working days, with
-    :meth:`WorkingCalendar.add_working_days`, when it is
-    ``Unit.WORKING_DAYS``. The day of submission does not count.
-
-    Parameters
-    ----------
-    service : de_an06.LinkedService
-        The bundle; its ``days_after`` must be a whole number.
-    submitted : datetime.date
-        The day the dossier was submitted.
-    calendar : WorkingCalendar, optional
-        Required for working days; ignored for calendar days.
-
-    Raises
-    ------
-    ValidationError
-        If an argument has the wrong type, ``days_after`` is fractional, or a
-        working-day limit comes without a calendar.
-
-    Examples
-    --------
-    The birth bundle (21 days before linking, 4 working days after) for a
-    dossier submitted on Friday 2025-08-29, before the 2-9 holidays:
-
-    >>> import datetime as dt
-    >>> from de_an06 import LinkedService
-    >>> from de_an06.calendar import WorkingCalendar, due_date
-    >>> birth = LinkedService("birth", "Birth bundle", "Liên thông khai sinh",
-    ...     procedures=("birth registration", "permanent residence", "BHYT card under 6"),
-    ...     days_before=21, days_after=4)
-    >>> due_date(birth, dt.date(2025, 8, 29), WorkingCalendar())
-    datetime.date(2025, 9, 8)
-    """
-    owner = "due_date"
-    if not isinstance(service, LinkedService):
-        raise v.fail(owner, "service", f"must be a LinkedService, not {type(service).__name__}",
-                     service)
-    if not _is_plain_date(submitted):
-        raise v.fail(owner, "submitted",
-                     f"must be a datetime.date, not {type(submitted).__name__}", submitted)
-    days = service.days_after
-    if not float(days).is_integer():
-        raise v.fail(owner, "service", "must have a whole number of days_after",
-                     days)
-    if service.after_unit is Unit.DAYS:
-        try:
-            return submitted + dt.timedelta(days=int(days))
-        except OverflowError:
-            raise v.fail(owner, "submitted", f"is too late to add {int(days)} days",
-                         submitted) from None
-    if calendar is None:
-        raise v.fail(owner, "calendar", "is required when service.after_unit is 'working_days'",
-                     calendar)
-    if not isinstance(calendar, WorkingCalendar):
-        raise v.fail(owner, "calendar",
-                     f"must be a WorkingCalendar, not {type(calendar).__name__}", calendar)
-    return calendar.add_working_days(submitted, int(days))
