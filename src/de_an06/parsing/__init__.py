@@ -38,8 +38,9 @@ How the package is laid out
 ``dates``
     :func:`parse_date`, :func:`parse_period` and :func:`parse_rank`.
 
-Import the names below from ``de_an06.parsing`` (or ``de_an06``), not from
-its modules.
+Import the public names from ``de_an06.parsing`` (or ``de_an06``), not from
+its modules; ``grammar`` is the one module other packages of the library
+import directly.
 
 Examples
 --------
