@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import parsing as p
+from de_an06.parsing import _lexical, numbers
 
 D = Decimal
 E = da.ParseError
@@ -21,7 +22,7 @@ U = da.Unit
 
 
 def qty(value: str, unit: U | None = None, qualifier: Q = Q.EXACT, scale: int = 1) -> p.Quantity:
-    return p.Quantity(p._scaled(D(value), scale), unit, qualifier, scale)
+    return p.Quantity(numbers._scaled(D(value), scale), unit, qualifier, scale)
 
 
 def date(text: str) -> dt.date:
@@ -385,7 +386,7 @@ decimals = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**15
     st.integers(0, 10**12), st.integers(0, 6), st.integers(0, 1))
 units = st.none() | st.sampled_from(sorted(set(p.UNITS.values()), key=lambda u: u.value))
 quantities = st.builds(
-    lambda value, unit, qualifier, scale: p.Quantity(p._scaled(value, scale), unit,
+    lambda value, unit, qualifier, scale: p.Quantity(numbers._scaled(value, scale), unit,
                                                      qualifier, scale),
     decimals, units, st.sampled_from(Q), st.sampled_from([1, 10**3, 10**6, 10**9]))
 formats = st.sampled_from(p.NUMBER_FORMATS)
@@ -417,7 +418,7 @@ def test_percent_round_trip(value: D) -> None:
 def test_quantity_round_trip(quantity: p.Quantity, number_format: p.NumberFormat) -> None:
     text = p.format_quantity(quantity, number_format=number_format)
     assert p.parse_quantity(text, number_format=number_format) == quantity
-    folded = p._fold(text).upper()  # without diacritics and in capitals it reads the same
+    folded = _lexical.fold(text).upper()  # without diacritics and in capitals it reads the same
     assert p.parse_quantity(folded, number_format=number_format) == quantity
 
 
@@ -576,9 +577,9 @@ def test_error_message_and_position(parse: Callable[..., Any], text: str,
     error = info.value
     assert error.text == text
     assert error.position == position
-    shown = p._shown(text)
+    shown = _lexical.shown(text)
     assert str(error) == (f"Invalid {WHAT[parse]}: {text!r} ({reason})\n"
-                          f"    {shown}\n    {' ' * len(p._shown(text[:position]))}^")
+                          f"    {shown}\n    {' ' * len(_lexical.shown(text[:position]))}^")
 
 
 @pytest.mark.parametrize("parse", PARSERS)
@@ -683,10 +684,10 @@ def test_multi_word_phrases_need_their_spaces() -> None:
 
 
 def test_tables_read_without_diacritics() -> None:
-    assert p._with_folds({"gần": 1, "tỷ": 2}) == {"gan": 1, "ty": 2, "gần": 1, "tỷ": 2}
-    assert p._QUALIFIER_WORDS["xap xi"] is Q.ABOUT
-    assert p._SCALE_WORDS["nghin"] == 1000
-    assert p._UNIT_WORDS["nguoi"] is U.PEOPLE
+    assert _lexical.with_folds({"gần": 1, "tỷ": 2}) == {"gan": 1, "ty": 2, "gần": 1, "tỷ": 2}
+    assert numbers._QUALIFIER_WORDS["xap xi"] is Q.ABOUT
+    assert numbers._SCALE_WORDS["nghin"] == 1000
+    assert numbers._UNIT_WORDS["nguoi"] is U.PEOPLE
 
 
 # Days past the end of a month, and months past December, are refused with the

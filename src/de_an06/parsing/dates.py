@@ -1,0 +1,245 @@
+"""Dates, reporting periods and ranks as reports print them.
+
+- :func:`parse_date` reads a date, always day first (``20-6``, ``1/6/2022``,
+  ``ngày 6 tháng 1 năm 2022``) or ISO (``2022-01-06``), with the patterns of
+  :mod:`de_an06.parsing.grammar`;
+- :func:`parse_period` reads a reporting period (``6 tháng đầu năm 2023``,
+  ``quý II/2023``, ``từ 9-2 đến 20-6``) as its first and last day;
+- :func:`parse_rank` reads a rank (``xếp hạng 25/63``, ``áp chót``).
+
+Month ends come from :func:`calendar.monthrange`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Final
+
+from de_an06 import _validators as v
+from de_an06.model import Rank
+from de_an06.parsing._lexical import Scanner, fold, is_int, normalise
+from de_an06.parsing.grammar import DAY_FIRST_DATE, ISO_DATE, WORDED_DATE
+
+# --------------------------------------------------------------------------
+# Grammar of periods and ranks
+# --------------------------------------------------------------------------
+
+_ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+_PERIODS: Final = re.compile(r"""
+    (?P<months>[0-9]{1,2})\ +(?:tháng|thang)\ +         # "6 tháng"
+        (?P<edge>đầu|dau|cuối|cuoi)\ +(?:năm|nam)       # "đầu năm" / "cuối năm"
+        (?:\ +(?P<months_year>[0-9]{4}))?               # "2023"
+  | (?:quý|quy)\ +(?P<quarter>[1-4]|iv|iii|ii|i)        # "quý II"
+        (?:\ */\ *|\ +(?:năm|nam)\ +)(?P<quarter_year>[0-9]{4})   # "/2023"
+  | (?:tháng|thang)\ +(?P<month>[0-9]{1,2})             # "tháng 6"
+        (?:\ */\ *|\ +(?:năm|nam)\ +)(?P<month_year>[0-9]{4})     # "/2023"
+  | (?:năm|nam)\ +(?P<year>[0-9]{4})                    # "năm 2024"
+""", re.VERBOSE | re.IGNORECASE)
+
+_RANGE: Final = re.compile(r"""
+    (?:từ|tu)\ +(?P<start>.+?)\ +(?:đến|den|tới|toi)\ +(?P<end>.+)   # "từ 9-2 đến 20-6"
+""", re.VERBOSE | re.IGNORECASE)
+
+_RANK: Final = re.compile(r"""
+    (?:(?:xếp\ +)?(?:hạng|thứ)\ +|(?:xep\ +)?(?:hang|thu)\ +)?   # "hạng", "xếp thứ"
+    (?P<position>[0-9]{1,6})\ */\ *(?P<total>[0-9]{1,6})        # "25/63"
+  | (?P<second_last>áp\ +chót|ap\ +chot)                        # second to last
+""", re.VERBOSE | re.IGNORECASE)
+
+
+def _check_year(year: object, owner: str) -> int | None:
+    if year is None:
+        return None
+    if not isinstance(year, int) or isinstance(year, bool) or not 1 <= year <= 9999:  # noqa: PLR2004
+        raise v.fail(owner, "year", "must be an int in [1, 9999] or None", year)
+    return year
+
+
+# --------------------------------------------------------------------------
+# Dates, periods and ranks
+# --------------------------------------------------------------------------
+
+
+def _make_date(scanner: Scanner, year: int, month: int, day: int,
+               positions: tuple[int, int, int]) -> dt.date:
+    if not 1 <= month <= 12:  # noqa: PLR2004 - months in a year
+        raise scanner.error(f"month {month} does not exist", positions[1])
+    if year < 1:
+        raise scanner.error("year 0 does not exist", positions[0])
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise scanner.error(f"day {day} does not exist in {year}-{month:02d}", positions[2])
+    return dt.date(year, month, day)
+
+
+def _date_at(scanner: Scanner, text: str, offset: int, year: int | None) -> dt.date:
+    """Read the date `text`, which starts at `offset` of the scanner's text."""
+    for pattern in (ISO_DATE, DAY_FIRST_DATE, WORDED_DATE):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        if match["year"] is None and year is None:
+            raise scanner.error("no year printed: pass year=", offset + match.end())
+        the_year = int(match["year"]) if match["year"] is not None else int(year or 0)
+        where = (offset + (match.start("year") if match["year"] else 0),
+                 offset + match.start("month"), offset + match.start("day"))
+        return _make_date(scanner, the_year, int(match["month"]), int(match["day"]), where)
+    digits = re.search(r"[0-9]", text)
+    raise scanner.error("expected a day-first date such as 20-6, 1/6/2022 or 2022-01-06",
+                        offset + (digits.start() if digits else 0))
+
+
+def _trimmed(text: object, what: str) -> tuple[Scanner, str, int]:
+    scanner = Scanner(normalise(text, what), what)
+    body = scanner.text.strip(" ")
+    return scanner, body, len(scanner.text) - len(scanner.text.lstrip(" "))
+
+
+def parse_date(text: str, *, year: int | None = None) -> dt.date:
+    """Read a date, always day first.
+
+    Accepted: ISO ``2022-01-06``; ``D/M/YYYY``, ``D-M-YYYY`` and
+    ``D.M.YYYY`` (one separator throughout, :data:`DAY_FIRST_DATE`); the same
+    without the year (``"20-6"``) when `year` is given; each optionally after
+    ``"ngày"``; and ``"ngày 6 tháng 1 năm 2022"``. Two-digit years are
+    refused. No month-first reading is ever tried.
+
+    Parameters
+    ----------
+    text : str
+        The date.
+    year : int, optional
+        The year for dates printed without one (typically the report's).
+
+    Raises
+    ------
+    ParseError
+        For any other shape, a missing year, or a date that does not exist
+        (``"31/2/2023"``).
+
+    Examples
+    --------
+    >>> parse_date("ngày 6/1/2022"), parse_date("23/3/2022")
+    (datetime.date(2022, 1, 6), datetime.date(2022, 3, 23))
+    >>> parse_date("9-2", year=2023)
+    datetime.date(2023, 2, 9)
+    >>> parse_date("31/2/2023")
+    Traceback (most recent call last):
+      ...
+    de_an06.errors.ParseError: Invalid Vietnamese date: '31/2/2023' (day 31 does not ...)
+        31/2/2023
+        ^
+    """
+    year = _check_year(year, "parse_date")
+    scanner, body, offset = _trimmed(text, "Vietnamese date")
+    return _date_at(scanner, body, offset, year)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.date]:  # noqa: C901
+    """Read a reporting period as its first and last day (both included).
+
+    Accepted shapes::
+
+        "6 tháng đầu năm 2023"  -> (2023-01-01, 2023-06-30)   first N months
+        "6 tháng cuối năm 2023" -> (2023-07-01, 2023-12-31)   last N months
+        "quý II/2023", "quý 2 năm 2023" -> (2023-04-01, 2023-06-30)
+        "tháng 6/2023"          -> (2023-06-01, 2023-06-30)
+        "năm 2024"              -> (2024-01-01, 2024-12-31)
+        "từ 9-2 đến 20-6"       -> two dates, read by parse_date(year=...)
+
+    A period printed without its year ("6 tháng đầu năm") takes `year`.
+
+    Raises
+    ------
+    ParseError
+        For other shapes, 0 or more than 12 months, or a range that ends
+        before it starts.
+
+    Examples
+    --------
+    >>> parse_period("9 tháng đầu năm 2022")
+    (datetime.date(2022, 1, 1), datetime.date(2022, 9, 30))
+    >>> parse_period("quý II/2023")
+    (datetime.date(2023, 4, 1), datetime.date(2023, 6, 30))
+    >>> parse_period("từ 9-2 đến 20-6", year=2023)
+    (datetime.date(2023, 2, 9), datetime.date(2023, 6, 20))
+    """
+    year = _check_year(year, "parse_period")
+    scanner, body, offset = _trimmed(text, "Vietnamese period")
+    span = _RANGE.fullmatch(body)
+    if span is not None:
+        start = _date_at(scanner, span["start"], offset + span.start("start"), year)
+        end = _date_at(scanner, span["end"], offset + span.start("end"), year)
+        if end < start:
+            raise scanner.error(f"the period ends ({end}) before it starts ({start})",
+                                offset + span.start("end"))
+        return start, end
+    match = _PERIODS.fullmatch(body)
+    if match is None:
+        raise scanner.error("expected e.g. '6 tháng đầu năm 2023', 'quý II/2023', "
+                            "'năm 2024' or 'từ 9-2 đến 20-6'", offset)
+    if match["year"]:
+        the_year = int(match["year"])
+        return dt.date(the_year, 1, 1), dt.date(the_year, 12, 31)
+    if match["quarter"]:
+        quarter = _ROMAN.get(match["quarter"].casefold()) or int(match["quarter"])
+        the_year = int(match["quarter_year"])
+        return dt.date(the_year, 3 * quarter - 2, 1), _month_end(the_year, 3 * quarter)
+    if match["month"]:
+        month = int(match["month"])
+        the_year = int(match["month_year"])
+        if not 1 <= month <= 12:  # noqa: PLR2004 - months in a year
+            raise scanner.error(f"month {month} does not exist", offset + match.start("month"))
+        return dt.date(the_year, month, 1), _month_end(the_year, month)
+    months = int(match["months"])
+    if not 1 <= months <= 12:  # noqa: PLR2004 - months in a year
+        raise scanner.error("a year has 1 to 12 months", offset + match.start("months"))
+    if match["months_year"] is None and year is None:
+        raise scanner.error("no year printed: pass year=", offset + match.end())
+    the_year = int(match["months_year"]) if match["months_year"] else int(year or 0)
+    if fold(match["edge"]) == "dau":
+        return dt.date(the_year, 1, 1), _month_end(the_year, months)
+    return dt.date(the_year, 13 - months, 1), dt.date(the_year, 12, 31)
+
+
+def parse_rank(text: str, *, total: int | None = None) -> Rank:
+    """Read a rank such as ``"25/63"`` (optionally after ``"hạng"`` / ``"xếp thứ"``).
+
+    ``"áp chót"`` (second to last) needs `total`.
+
+    Raises
+    ------
+    ParseError
+        For other shapes or a position outside ``1..total``.
+
+    Examples
+    --------
+    >>> parse_rank("25/63"), parse_rank("xếp hạng 37/63")
+    (Rank(position=25, total=63), Rank(position=37, total=63))
+    >>> parse_rank("áp chót", total=63)
+    Rank(position=62, total=63)
+    """
+    if total is not None and (not is_int(total) or total < 2):  # noqa: PLR2004 - two at least
+        raise v.fail("parse_rank", "total", "must be an int >= 2 or None", total)
+    scanner, body, offset = _trimmed(text, "rank")
+    match = _RANK.fullmatch(body)
+    if match is None:
+        raise scanner.error("expected a rank such as 25/63", offset)
+    if match["second_last"]:
+        if total is None:
+            raise scanner.error("'áp chót' (second to last) needs total=", offset)
+        return Rank(total - 1, total)
+    position, of = int(match["position"]), int(match["total"])
+    if of < 1:
+        raise scanner.error("the total must be at least 1", offset + match.start("total"))
+    if not 1 <= position <= of:
+        raise scanner.error(f"the position must be between 1 and {of}",
+                            offset + match.start("position"))
+    return Rank(position, of)
