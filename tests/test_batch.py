@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import attrs
@@ -345,3 +346,47 @@ def test_current_pace_when_due_on_the_latest_date() -> None:
     assert f.current_pace[0] == f.trends.slope[0]
     assert f.current_pace[0] == pytest.approx(46_234 / 6)
     assert f.forecast(0).current_pace == f.current_pace[0]
+
+
+def test_a_lower_is_better_file_is_lower_is_better_in_batch() -> None:
+    # Processing time falling from 20 to 18 days against a 10-day target: the
+    # columnar path must know the direction the file states, as forecast() does.
+    text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,indicator_direction,"
+            "jurisdiction,jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,"
+            "jurisdiction_parent,value,as_of\n"
+            "proc,Processing,Thời gian xử lý,days,lower,56,Khanh Hoa,Khánh Hòa,province,VN,20,"
+            "2024-01-01\n"
+            "proc,Processing,Thời gian xử lý,days,lower,56,Khanh Hoa,Khánh Hòa,province,VN,18,"
+            "2024-02-01\n")
+    columns = da.io.read_csv_columns(io.StringIO(text))
+    table = batch.ReadingTable.from_columns(columns)
+    deadline = dt.date(2024, 12, 31)
+    due = np.array([deadline], dtype="datetime64[D]")
+    row = batch.forecasts(table, [10.0], due).forecast(0)
+    readings = da.io.read_csv(io.StringIO(text), kind="readings").readings
+    single = da.forecast(da.Series(readings), 10.0, deadline=deadline)
+    assert row.status is single.status
+    assert row.status is not da.ProgressStatus.ACHIEVED
+    assert row.reach_date == single.reach_date
+    overridden = batch.ReadingTable.from_columns(columns, lower_is_better=False)
+    assert batch.forecasts(overridden, [10.0], due).forecast(0).status is (
+        da.ProgressStatus.ACHIEVED)
+
+
+def test_columns_must_give_one_direction_per_indicator() -> None:
+    columns = da.io.read_csv_columns(io.StringIO(
+        "indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+        "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
+        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,5,2023-06-25\n"))
+    broken = attrs.evolve(columns, directions=())
+    plain = batch.ReadingTable.from_columns(broken)  # no directions: higher is better
+    assert plain.n_series == 1
+
+    class Columns:
+        indicator, indicator_codes = columns.indicator, columns.indicator_codes
+        jurisdiction, jurisdiction_codes = columns.jurisdiction, columns.jurisdiction_codes
+        as_of, value = columns.as_of, columns.value
+        directions = (da.Direction.LOWER_IS_BETTER, da.Direction.LOWER_IS_BETTER)
+
+    with pytest.raises(da.ValidationError, match="one direction per indicator"):
+        batch.ReadingTable.from_columns(Columns())

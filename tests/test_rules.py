@@ -61,13 +61,6 @@ def test_the_table_covers_every_unit() -> None:
     assert first_bad_value(U.PEOPLE, np.empty(0)) is None
 
 
-def test_the_phase_1_shims_are_the_rules() -> None:
-    from de_an06.model import _WHOLE_UNITS, _value_rule
-
-    assert _value_rule is rules.value_rule
-    assert _WHOLE_UNITS is rules.WHOLE_UNITS
-
-
 def test_readings_and_targets_use_the_rules(khanh_hoa: da.Jurisdiction) -> None:
     for unit, value, message in MESSAGES:
         indicator = da.Indicator("x", "x", "x", unit=unit)

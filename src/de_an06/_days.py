@@ -16,10 +16,13 @@ Examples
 array([    1, 19539])
 >>> first_invalid_day(np.array([0, MAX_DAY + 1]))
 1
+>>> month_end(2024, 2)
+datetime.date(2024, 2, 29)
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Final
 
@@ -36,6 +39,7 @@ __all__ = [
     "day_numbers",
     "first_invalid_day",
     "is_valid_day",
+    "month_end",
 ]
 
 #: Day number 0.
@@ -48,6 +52,11 @@ MAX_DAY: Final = (dt.date.max - EPOCH).days
 def day_number(date: dt.date) -> int:
     """The day number of `date` (days since 1970-01-01)."""
     return (date - EPOCH).days
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of `month` in `year`."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def is_valid_day(day: int) -> bool:

@@ -11,10 +11,9 @@ partition. The result is a lazy Dask DataFrame with the columns, dtypes and
 batch's numbers, bit for bit: a series goes through the same floating-point
 operations whichever partition it lands in and whatever else is there.
 
-Needs the optional ``dask`` extra (``pip install "de_an06[dask]"``:
-``dask[dataframe]`` and ``distributed``), imported only when a function here
-is called. Computations run on the scheduler the caller chose (the current
-``distributed.Client``, or Dask's local threads).
+Needs the optional ``dask`` extra (``pip install "de_an06[dask]"``), imported
+only when a function here is called. Computations run on the scheduler the
+caller chose (the current ``distributed.Client``, or Dask's local threads).
 
 Input columns
 -------------
@@ -144,8 +143,8 @@ def _check_readings(owner: str, ddf: object, dd: ModuleType, *, id: str,  # noqa
     return dtypes
 
 
-def _meta(id_dtype: object, owner: str, *, target: object = 0.0,
-          confidence: object = 0.95) -> Any:  # noqa: ANN401 - a pandas DataFrame
+def _meta(id_dtype: object, owner: str, *, target: float = 0.0,
+          confidence: float = 0.95) -> Any:  # noqa: ANN401 - a pandas DataFrame
     """The empty frame whose columns and dtypes the results have.
 
     Built by the batch functions themselves on a three-reading series, so
@@ -167,7 +166,7 @@ def _meta(id_dtype: object, owner: str, *, target: object = 0.0,
 
 
 def _table(part: Any, id: str, day: str, value: str,  # noqa: ANN401, A002
-           lower_is_better: object = False) -> batch.ReadingTable:
+           lower_is_better: npt.ArrayLike = False) -> batch.ReadingTable:
     """The partition's readings as a table."""
     return batch.ReadingTable.from_arrays(part[id].to_numpy(), part[day].to_numpy(),
                                           part[value].to_numpy(dtype=np.float64),
@@ -191,13 +190,15 @@ def _per_series(column: Array, name: str, *, field: str, table: batch.ReadingTab
 
 
 def _forecasts_part(part: Any, *, id: str, day: str, value: str,  # noqa: ANN401, A002
-                    target: object, deadline: object, lower_is_better: object,
-                    as_of: dt.date | None, confidence: float, empty: Any) -> Any:  # noqa: ANN401
+                    target: float | str, deadline: dt.date | str | None,
+                    lower_is_better: bool | str, as_of: dt.date | None, confidence: float,
+                    empty: Any) -> Any:  # noqa: ANN401
     if len(part) == 0:
         return empty
     by_column = isinstance(lower_is_better, str)
     table = _table(part, id, day, value, lower_is_better=not by_column and lower_is_better)
-    targets, deadlines = target, deadline
+    targets: Any = target  # one value for all series, or one per series below
+    deadlines: Any = deadline
     if isinstance(target, str) or isinstance(deadline, str) or by_column:
         ids = part[id].to_numpy()
         rows = np.searchsorted(table.ids, ids.astype(table.ids.dtype, copy=False))
@@ -233,7 +234,7 @@ def _by_series(ddf: Any, columns: list[str], id: str) -> Any:  # noqa: ANN401, A
 
 
 def trends(ddf: Any, *, id: str = "id", day: str = "day", value: str = "value",  # noqa: ANN401, A002
-           confidence: object = 0.95) -> Any:  # noqa: ANN401
+           confidence: float = 0.95) -> Any:  # noqa: ANN401
     """Least-squares trend of every series of a Dask DataFrame of readings.
 
     The distributed :func:`de_an06.batch.trends`: shuffled on `id`, so that
@@ -299,7 +300,7 @@ def trends(ddf: Any, *, id: str = "id", day: str = "day", value: str = "value", 
 def forecasts(ddf: Any, *, id: str = "id", day: str = "day",  # noqa: ANN401, A002
               value: str = "value", target: str | float = "target",
               deadline: str | dt.date | None = None, lower_is_better: str | bool = False,
-              as_of: dt.date | None = None, confidence: object = 0.95) -> Any:  # noqa: ANN401
+              as_of: dt.date | None = None, confidence: float = 0.95) -> Any:  # noqa: ANN401
     """Forecast every series of a Dask DataFrame of readings to its target.
 
     The distributed :func:`de_an06.batch.forecasts`: shuffled on `id`, so that

@@ -33,7 +33,6 @@ The Khánh Hòa report of 2023-07-02: 546,234 e-ID applications collected on
 from __future__ import annotations
 
 from de_an06.analysis.attainments import (
-    DEFAULT_HEDGE,  # noqa: F401 - importable from here, as before (not in __all__)
     Attainment,
     Gap,
     attainment,
@@ -43,6 +42,7 @@ from de_an06.analysis.attainments import (
 from de_an06.analysis.forecasts import Forecast, ProgressStatus, WorkingDayCounter, forecast
 from de_an06.analysis.progress import Completion, RankChange, completion, rank_change
 from de_an06.analysis.trends import Prediction, Trend, trend
+from de_an06.model.rules import DEFAULT_HEDGE  # noqa: F401 - importable here, as before
 
 __all__ = [
     "Attainment",

@@ -204,8 +204,11 @@ class ReadingTable:
         id, day, value : str
             Column names of the series id, the date (``datetime64`` or day
             numbers) and the value.
-        lower_is_better : bool or numpy.ndarray
-            As for :meth:`from_arrays`.
+        lower_is_better : bool or numpy.ndarray, optional
+            An explicit override, as for :meth:`from_arrays` (one flag, or one
+            per series in ascending id order); by default each series takes
+            its indicator's direction (higher is better for columns that do
+            not carry ``directions``).
 
         Raises
         ------
@@ -219,15 +222,15 @@ class ReadingTable:
 
     @classmethod
     def from_columns(cls, columns: Any, *,  # noqa: ANN401 - duck-typed
-                     lower_is_better: npt.ArrayLike = False) -> ReadingTable:
+                     lower_is_better: npt.ArrayLike | None = None) -> ReadingTable:
         r"""Build a table from the columns :func:`de_an06.io.read_csv_columns` reads.
 
         This is the fast way from a national-scale CSV file to trends: no
         :class:`~de_an06.Reading` is built on the way. Series ids are
         ``"<indicator code>@<jurisdiction code>"``, as for :meth:`from_series`.
-        The file does not say which way is better, so give `lower_is_better`
-        (one flag, or one per series in ascending id order) for
-        lower-is-better indicators.
+        Which way is better comes from each indicator's direction, as the
+        file states it (``indicator_direction``) or as its unit implies
+        (``ReadingColumns.directions``).
 
         Parameters
         ----------
@@ -235,8 +238,11 @@ class ReadingTable:
             Or any object with the same attributes (``indicator``,
             ``indicator_codes``, ``jurisdiction``, ``jurisdiction_codes``,
             ``as_of``, ``value``).
-        lower_is_better : bool or numpy.ndarray
-            As for :meth:`from_arrays`.
+        lower_is_better : bool or numpy.ndarray, optional
+            An explicit override, as for :meth:`from_arrays` (one flag, or one
+            per series in ascending id order); by default each series takes
+            its indicator's direction (higher is better for columns that do
+            not carry ``directions``).
 
         Raises
         ------
@@ -273,6 +279,15 @@ class ReadingTable:
         order = np.argsort(names, kind="stable")
         rank = np.empty(present.shape[0], dtype=np.int64)
         rank[order] = np.arange(present.shape[0], dtype=np.int64)
+        if lower_is_better is None:
+            directions = tuple(getattr(columns, "directions", ()))
+            if directions and len(directions) != len(indicator_codes):
+                raise v.fail("ReadingTable", "columns",
+                             f"must give one direction per indicator ({len(indicator_codes)})",
+                             len(directions))
+            lower = np.array([d is Direction.LOWER_IS_BETTER for d in directions], dtype=bool)
+            lower_is_better = (lower[(present // width)[order]] if lower.size
+                               else np.zeros(present.shape[0], dtype=bool))
         table = cls.from_arrays(rank[np.searchsorted(present, pair)], days, values,
                                 lower_is_better=lower_is_better)
         return attrs.evolve(table, ids=readonly(names[order]))

@@ -50,6 +50,7 @@ from de_an06._version import __version__
 from de_an06.cli import _plots, _render, _report
 from de_an06.errors import DeAn06Error, UnknownCodeError
 from de_an06.model import Series
+from de_an06.parsing import grammar
 
 __all__ = ["build_parser", "main"]
 
@@ -58,7 +59,6 @@ def __dir__() -> list[str]:
     return __all__
 
 
-_NUMBER_FORMATS = ("plain", "vi", "international")
 
 
 class _UsageError(Exception):
@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "up. Without FILE, audit the bundled data.")
     check.add_argument("file", nargs="?", metavar="FILE",
                        help="a de_an06 JSON document, or a readings CSV file (*.csv)")
-    check.add_argument("--number-format", choices=_NUMBER_FORMATS, default="plain",
+    check.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS, default="plain",
                        help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="exit 1 when something is found")
@@ -132,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "TARGET by DATE, and the pace of the series so far.")
     pace.add_argument("file", metavar="FILE",
                       help="a de_an06 JSON document, or a readings CSV file (*.csv)")
-    pace.add_argument("--number-format", choices=_NUMBER_FORMATS, default="plain",
+    pace.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS, default="plain",
                       help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
     pace.add_argument("--target", type=_number, required=True, metavar="N")
     pace.add_argument("--deadline", type=_date, required=True, metavar="DATE")

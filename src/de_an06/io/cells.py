@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 import sys
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
 import numpy as np
@@ -33,7 +32,7 @@ import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.errors import ParseError
-from de_an06.parsing import format_number, parse_date, parse_number
+from de_an06.parsing import format_number, grammar, parse_date, parse_number
 
 __all__ = [
     "DATE",
@@ -67,30 +66,25 @@ __all__ = [
     "write_number",
 ]
 
+# The grammar of a number or date cell is the parsers' (de_an06.parsing.grammar),
+# named here as the readers and writers of this package use it.
 #: How the numbers of a file are written (see :func:`de_an06.io.read_csv`).
-CsvNumberFormat = Literal["plain", "vi", "international"]
+CsvNumberFormat = grammar.CellNumberFormat
 #: The values of :data:`CsvNumberFormat`.
-NUMBER_FORMATS: Final = ("plain", "vi", "international")
-
-#: A number as one cell spells it, by number format (no spaces, no signs but
-#: a leading ``-``); the plain one is what Python prints.
-NUMBER_BODY: Final = {
-    "plain": r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?",
-    "vi": r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?",
-    "international": r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?",
-}
+NUMBER_FORMATS: Final = grammar.CELL_NUMBER_FORMATS
+#: A number as one cell spells it, by number format.
+NUMBER_BODY: Final = grammar.NUMBER_BODIES
 #: A whole column of numbers joined with ``"\n"`` matches when every cell is valid.
-NUMBER_COLUMN: Final = {name: re.compile(rf"{body}(?:\n{body})*")
-                        for name, body in NUMBER_BODY.items()}
+NUMBER_COLUMN: Final = grammar.NUMBER_COLUMNS
 #: A date cell in ISO form, ``YYYY-MM-DD`` (ASCII digits).
-ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_DATE: Final = grammar.ISO_DATE
 #: The first day a file may name (NumPy reads the year 0, which Python has not).
 FIRST_DAY: Final = np.datetime64("0001-01-01")
 #: What joins the names of a set (``inferred``) in one cell.
 NAMES_SEPARATOR: Final = ";"
 
-_PLAIN: Final = re.compile(NUMBER_BODY["plain"])
-_WHOLE: Final = re.compile(r"-?[0-9]+")
+_PLAIN: Final = grammar.NUMBERS["plain"]
+_WHOLE: Final = grammar.WHOLE_NUMBER
 # Digits of the largest float (1.8e308); a longer whole number is out of range.
 _MAX_DIGITS: Final = 309
 

@@ -5,13 +5,13 @@ Public through :mod:`de_an06.io`.
 
 from __future__ import annotations
 
-import calendar as _cal
 import csv
 import datetime as dt
 import io as _io
 from collections.abc import Iterable, Mapping
 
 from de_an06 import _validators as v
+from de_an06._days import month_end
 from de_an06.model import Level, Measure, Qualifier, Reading
 
 __all__ = ["dhis2_period", "to_dhis2_datavalues", "to_open_sdg_csv"]
@@ -99,10 +99,6 @@ def to_open_sdg_csv(readings: Iterable[Reading], *, period: str = "year",
     return out.getvalue()
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, _cal.monthrange(year, month)[1])
-
-
 def dhis2_period(start: dt.date, end: dt.date) -> str:
     """The DHIS2 period identifier for the days ``start`` .. ``end`` (inclusive).
 
@@ -129,7 +125,7 @@ def dhis2_period(start: dt.date, end: dt.date) -> str:
     year = start.year
     if start.day == 1 and end.year == year:
         months = end.month - start.month + 1
-        if end == _month_end(year, end.month):
+        if end == month_end(year, end.month):
             if months == 12 and start.month == 1:  # noqa: PLR2004 - a calendar year
                 return str(year)
             if months == 6 and start.month in {1, 7}:  # noqa: PLR2004 - a half-year

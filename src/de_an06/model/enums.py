@@ -2,7 +2,7 @@
 
 Every member is written as ``NAME = value, Vietnamese label``, so a member's
 words are read in one place (display symbols are part of the output
-vocabulary, :mod:`de_an06._present`). The value alone is what files hold and what the enum is
+vocabulary, ``de_an06._present``). The value alone is what files hold and what the enum is
 called with: ``Unit("people") is Unit.PEOPLE``.
 
 Examples
@@ -106,7 +106,7 @@ class Unit(_Bilingual):
 
     @property
     def symbol(self) -> str:
-        """A short symbol for display (``%``, ``min``, ``VND``...), from :mod:`de_an06._present`."""
+        """A short symbol for display (``%``, ``min``, ``VND``...), from ``de_an06._present``."""
         return _present.unit_symbol(self)
 
     @property
@@ -154,7 +154,7 @@ class Qualifier(_Bilingual):
 
     @property
     def symbol(self) -> str:
-        """``''``, ``'≈'``, ``'<~'``, ``'>'`` or ``'<'`` (from :mod:`de_an06._present`)."""
+        """``''``, ``'≈'``, ``'<~'``, ``'>'`` or ``'<'`` (from ``de_an06._present``)."""
         return _present.qualifier_symbol(self)
 
 

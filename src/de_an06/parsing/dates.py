@@ -12,12 +12,12 @@ Month ends come from :func:`calendar.monthrange`.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Final
 
 from de_an06 import _validators as v
+from de_an06._days import month_end
 from de_an06.model import Rank
 from de_an06.parsing._lexical import Scanner, fold, is_int, normalise
 from de_an06.parsing.grammar import DAY_FIRST_DATE, ISO_DATE, WORDED_DATE
@@ -69,7 +69,7 @@ def _make_date(scanner: Scanner, year: int, month: int, day: int,
         raise scanner.error(f"month {month} does not exist", positions[1])
     if year < 1:
         raise scanner.error("year 0 does not exist", positions[0])
-    last = calendar.monthrange(year, month)[1]
+    last = month_end(year, month).day
     if not 1 <= day <= last:
         raise scanner.error(f"day {day} does not exist in {year}-{month:02d}", positions[2])
     return dt.date(year, month, day)
@@ -138,10 +138,6 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     return _date_at(scanner, body, offset, year)
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.date]:  # noqa: C901
     """Read a reporting period as its first and last day (both included).
 
@@ -191,13 +187,13 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
     if match["quarter"]:
         quarter = _ROMAN.get(match["quarter"].casefold()) or int(match["quarter"])
         the_year = int(match["quarter_year"])
-        return dt.date(the_year, 3 * quarter - 2, 1), _month_end(the_year, 3 * quarter)
+        return dt.date(the_year, 3 * quarter - 2, 1), month_end(the_year, 3 * quarter)
     if match["month"]:
         month = int(match["month"])
         the_year = int(match["month_year"])
         if not 1 <= month <= 12:  # noqa: PLR2004 - months in a year
             raise scanner.error(f"month {month} does not exist", offset + match.start("month"))
-        return dt.date(the_year, month, 1), _month_end(the_year, month)
+        return dt.date(the_year, month, 1), month_end(the_year, month)
     months = int(match["months"])
     if not 1 <= months <= 12:  # noqa: PLR2004 - months in a year
         raise scanner.error("a year has 1 to 12 months", offset + match.start("months"))
@@ -205,7 +201,7 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
         raise scanner.error("no year printed: pass year=", offset + match.end())
     the_year = int(match["months_year"]) if match["months_year"] else int(year or 0)
     if fold(match["edge"]) == "dau":
-        return dt.date(the_year, 1, 1), _month_end(the_year, months)
+        return dt.date(the_year, 1, 1), month_end(the_year, months)
     return dt.date(the_year, 13 - months, 1), dt.date(the_year, 12, 31)
 
 
