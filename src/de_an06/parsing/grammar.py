@@ -48,6 +48,8 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
+from de_an06 import _present
+
 __all__ = [
     "CELL_NUMBER_FORMATS",
     "DAY_FIRST_DATE",
@@ -77,8 +79,9 @@ def __dir__() -> list[str]:
 # --------------------------------------------------------------------------
 
 #: The two number formats of report text, ``"vi"`` (``1.497.360``, ``65,57``)
-#: and ``"international"`` (``1,497,360``, ``65.57``) as some spreadsheets export.
-NumberFormat = Literal["vi", "international"]
+#: and ``"international"`` (``1,497,360``, ``65.57``) as some spreadsheets export
+#: (the output vocabulary's, which writes numbers the same two ways).
+NumberFormat = _present.NumberFormat
 #: The names of the text number formats, in the order of :data:`NumberFormat`.
 NUMBER_FORMATS: Final = ("vi", "international")
 
@@ -88,7 +91,7 @@ CellNumberFormat = Literal["plain", "vi", "international"]
 CELL_NUMBER_FORMATS: Final = ("plain", "vi", "international")
 
 #: The thousands mark and the decimal mark of each text format.
-MARKS: Final[dict[str, tuple[str, str]]] = {"vi": (".", ","), "international": (",", ".")}
+MARKS: Final[dict[str, tuple[str, str]]] = _present.MARKS
 
 # --------------------------------------------------------------------------
 # Numbers

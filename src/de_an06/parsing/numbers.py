@@ -12,15 +12,16 @@ and the errors are the lexical layer's (``_lexical``).
 
 from __future__ import annotations
 
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Final
 
 import attrs
 
+from de_an06 import _present
 from de_an06 import _validators as v
 from de_an06.model import Qualifier, Unit
 from de_an06.parsing._lexical import Scanner, is_int, normalise, with_folds
-from de_an06.parsing.grammar import MARKS, NUMBER_FORMATS, NumberFormat
+from de_an06.parsing.grammar import NUMBER_FORMATS, NumberFormat
 
 # --------------------------------------------------------------------------
 # Tables
@@ -65,7 +66,6 @@ UNITS: Final[dict[str, Unit]] = {
 _QUALIFIER_WORDS: Final = with_folds(dict(QUALIFIERS))
 _SCALE_WORDS: Final = with_folds(dict(SCALES))
 _UNIT_WORDS: Final = with_folds(dict(UNITS))
-_WIDE: Final = Context(prec=10_000)
 _SCALE_NAME: Final = {10**3: "nghìn", 10**6: "triệu", 10**9: "tỷ"}
 _UNIT_NAME: Final = {Unit.VND: "đồng", Unit.PERCENT: "%"}
 _UNIT_NAMES: Final = frozenset(UNITS.values())
@@ -341,22 +341,12 @@ def format_number(value: Decimal | float, *, decimals: int | None = None,
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not number.is_finite():
         raise v.fail("format_number", "value", "must be finite", value)
-    if decimals is not None:
-        if not is_int(decimals) or decimals < 0:
-            raise v.fail("format_number", "decimals", "must be an int >= 0", decimals)
-        try:
-            number = number.quantize(Decimal((0, (1,), -decimals)), context=_WIDE)
-        except InvalidOperation:
-            raise v.fail("format_number", "decimals", "gives too many digits", decimals) from None
-    sign, digits, exponent = number.as_tuple()
-    text = "".join(map(str, digits)) + "0" * max(0, int(exponent))
-    places = max(0, -int(exponent))
-    text = text.rjust(places + 1, "0")
-    integer, fraction = text[:len(text) - places], text[len(text) - places:]
-    group, mark = MARKS[number_format]
-    head = len(integer) % 3 or 3
-    groups = [integer[:head]] + [integer[i:i + 3] for i in range(head, len(integer), 3)]
-    return ("-" if sign else "") + group.join(groups) + (mark + fraction if fraction else "")
+    if decimals is not None and (not is_int(decimals) or decimals < 0):
+        raise v.fail("format_number", "decimals", "must be an int >= 0", decimals)
+    try:
+        return _present.decimal_text(number, decimals=decimals, number_format=number_format)
+    except InvalidOperation:
+        raise v.fail("format_number", "decimals", "gives too many digits", decimals) from None
 
 
 def format_quantity(quantity: Quantity, *, number_format: NumberFormat = "vi") -> str:
