@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'local batch (table + forecasts + to_pandas)':<46} {t_local:8.3f} s")
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client, \
             dask.config.set({"dataframe.shuffle.method": args.shuffle}):
         edges = np.linspace(0, len(frame), args.partitions + 1).astype(int)

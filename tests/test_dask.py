@@ -36,7 +36,7 @@ NOON = dt.datetime(2023, 7, 1, 12, tzinfo=dt.timezone.utc)
 def client() -> Iterator[Any]:
     """A two-process local cluster and its client, for the whole session."""
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as connection:
         yield connection
 
