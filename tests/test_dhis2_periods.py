@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from de_an06._dhis2_periods import PERIOD_TYPES, period_id, period_range, period_type_of
+from de_an06 import io
 from de_an06.errors import ParseError, ValidationError
+from de_an06.io._dhis2_periods import PERIOD_TYPES, period_id, period_range, period_type_of
 
 D = dt.date
 
@@ -300,6 +301,9 @@ def test_every_period_2000_to_2035_round_trips(name: str) -> None:
         start, end = period_range(text)
         assert start <= day <= end
         assert period_id(name, start) == text
+        # The public face gives the same id for the same days, and reads it back.
+        assert io.dhis2_period(start, end, period_type=name) == text
+        assert io.dhis2_period_range(text) == (start, end)
         if previous_end is not None:
             assert start == previous_end + dt.timedelta(days=1)
         if name == "BiWeekly" and text.endswith("BiW27"):

@@ -72,7 +72,17 @@ from de_an06.model import (
 )
 
 if TYPE_CHECKING:
-    from de_an06 import batch, calendar, checks, datasets, frames, io, parsing, plotting
+    from de_an06 import (
+        batch,
+        calendar,
+        checks,
+        datasets,
+        frames,
+        io,
+        opensdg,
+        parsing,
+        plotting,
+    )
     from de_an06.calendar import WorkingCalendar, due_date
     from de_an06.checks import Finding, FindingKind, audit
     from de_an06.parsing import (
@@ -88,13 +98,14 @@ if TYPE_CHECKING:
         parse_rank,
     )
 
-# The readers, the bundled data, the audit, the batch analyses, the calendar
-# and the optional extras load on first use (PEP 562), so that ``import
-# de_an06`` stays quick for code that only needs the model and the analysis.
+# The readers, the bundled data, the audit, the batch analyses, the calendar,
+# the Open SDG progress measure and the optional extras load on first use
+# (PEP 562), so that ``import de_an06`` stays quick for code that only needs
+# the model and the analysis.
 # ``audit`` is the function of ``de_an06.checks``: no submodule may be called
 # ``audit``, or importing it would replace the function with the module.
-_SUBMODULES = frozenset({"batch", "calendar", "checks", "datasets", "frames", "io", "parsing",
-                         "plotting"})
+_SUBMODULES = frozenset({"batch", "calendar", "checks", "datasets", "frames", "io", "opensdg",
+                         "parsing", "plotting"})
 _FROM_SUBMODULE = {
     "Finding": "checks",
     "FindingKind": "checks",
@@ -172,6 +183,7 @@ __all__ = [
     "gap",
     "implied_target",
     "io",
+    "opensdg",
     "parse_date",
     "parse_number",
     "parse_percent",

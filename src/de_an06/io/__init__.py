@@ -15,7 +15,8 @@ as ``$.readings[3].value``, or a line and a column) and the value. Nothing is
 evaluated or unpickled.
 
 The package: ``_json`` (JSON documents), ``_csv`` (CSV files), ``_columns``
-(the fast columnar CSV reader), ``export`` (Open SDG and DHIS2), and, public
+(the fast columnar CSV reader), ``export`` (Open SDG and DHIS2, with
+``_dhis2_periods`` for DHIS2's period ids), and, public
 in the package for the readers and :mod:`de_an06.frames`, ``schema`` (THE
 row layout and the row -> record builder) and ``cells`` (how one cell is read
 and written).
@@ -48,10 +49,17 @@ from de_an06.io._json import (
     read_json,
     write_json,
 )
-from de_an06.io.export import dhis2_period, to_dhis2_datavalues, to_open_sdg_csv
+from de_an06.io.export import (
+    DHIS2_PERIOD_TYPES,
+    dhis2_period,
+    dhis2_period_range,
+    to_dhis2_datavalues,
+    to_open_sdg_csv,
+)
 from de_an06.io.schema import READING_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS
 
 __all__ = [
+    "DHIS2_PERIOD_TYPES",
     "FORMAT_VERSION",
     "READING_COLUMNS",
     "TARGET_COLUMNS",
@@ -59,6 +67,7 @@ __all__ = [
     "Dataset",
     "ReadingColumns",
     "dhis2_period",
+    "dhis2_period_range",
     "dumps",
     "loads",
     "programme_from_dict",

@@ -1,5 +1,8 @@
 """DHIS2 period identifiers of the ISO calendar: the period holding a date, the dates of a period.
 
+Private to :mod:`de_an06.io`: the exports (``io.dhis2_period``,
+``io.dhis2_period_range``, ``io.to_dhis2_datavalues``) are its public face.
+
 DHIS2 names every period by an ISO-like identifier whose form depends on the
 period type of the data set (``GET /api/periodTypes``). This module knows all
 ISO-calendar types of DHIS2 core (``org.hisp.dhis.period.*PeriodType``) and
@@ -126,10 +129,6 @@ def _week_of(day: dt.date, first: weekday) -> tuple[int, int]:
     return year, (start - _week_one(year, first)).days // 7 + 1
 
 
-def _is_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-
-
 def _id_of(period_type: str, day: dt.date) -> tuple[int, str]:
     """(year of the id, id) of the period of `period_type` holding `day`."""
     if period_type == "Daily":
@@ -188,7 +187,7 @@ def period_id(period_type: str, day: dt.date) -> str:
     if period_type not in PERIOD_TYPES:
         raise v.fail("period_id", "period_type", f"must be one of {list(PERIOD_TYPES)}",
                      period_type)
-    if not _is_date(day):
+    if not v.is_plain_date(day):
         raise v.fail("period_id", "day", f"must be a datetime.date, not {type(day).__name__}",
                      day)
     try:
