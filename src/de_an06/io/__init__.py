@@ -40,6 +40,7 @@ from __future__ import annotations
 from de_an06.io._columns import ReadingColumns, read_csv_columns
 from de_an06.io._csv import read_csv, write_csv
 from de_an06.io._dataset import Dataset
+from de_an06.io._dhis2_periods import DHIS2_PERIOD_TYPES, dhis2_period, dhis2_period_range
 from de_an06.io._json import (
     FORMAT_VERSION,
     dumps,
@@ -49,13 +50,7 @@ from de_an06.io._json import (
     read_json,
     write_json,
 )
-from de_an06.io.export import (
-    DHIS2_PERIOD_TYPES,
-    dhis2_period,
-    dhis2_period_range,
-    to_dhis2_datavalues,
-    to_open_sdg_csv,
-)
+from de_an06.io.export import to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.io.schema import READING_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS
 
 __all__ = [

@@ -1,8 +1,8 @@
 """Export readings to the formats dashboards already read: Open SDG CSV and DHIS2.
 
 Public through :mod:`de_an06.io`. Both exports write numbers in plain digits
-(:func:`_digits`); DHIS2 period ids come from the private module
-``_dhis2_periods``, which knows every ISO-calendar period type of DHIS2 core.
+(:func:`_digits`); DHIS2 period ids come from ``_dhis2_periods``, which knows
+every ISO-calendar period type of DHIS2 core.
 """
 
 from __future__ import annotations
@@ -15,31 +15,10 @@ from decimal import Decimal
 from typing import Final
 
 from de_an06 import _validators as v
-from de_an06.errors import ValidationError
-from de_an06.io import _dhis2_periods as periods
+from de_an06.io._dhis2_periods import checked_period_type, period_holding, period_range
 from de_an06.model import Level, Measure, Qualifier, Reading
 
-__all__ = [
-    "DHIS2_PERIOD_TYPES",
-    "dhis2_period",
-    "dhis2_period_range",
-    "to_dhis2_datavalues",
-    "to_open_sdg_csv",
-]
-
-#: Every DHIS2 period type the export writes, by its DHIS2 name (``GET
-#: /api/periodTypes``): ``"Daily"``, the weekly types (``"Weekly"`` and the
-#: weeks starting on Wednesday, Thursday, Friday, Saturday or Sunday),
-#: ``"BiWeekly"``, ``"Monthly"``, ``"BiMonthly"``, ``"Quarterly"``,
-#: ``"QuarterlyNov"``, the six-monthly types (January, April, November),
-#: ``"Yearly"`` and the financial years (February, April, July, August,
-#: September, October, November). ``WeeklyFriday``, ``FinancialFeb``,
-#: ``FinancialAug`` and ``FinancialSep`` exist in DHIS2 core only since 2026;
-#: older servers refuse them.
-DHIS2_PERIOD_TYPES: Final[tuple[str, ...]] = periods.PERIOD_TYPES
-
-#: The types :func:`dhis2_period` recognises without a `period_type`.
-_RECOGNISED: Final = ("Daily", "Monthly", "Quarterly", "SixMonthly", "Yearly")
+__all__ = ["to_dhis2_datavalues", "to_open_sdg_csv"]
 
 #: Longest value DHIS2 stores as a number: ``MathUtils.isNumeric`` wants fewer
 #: than ``NUMBER_MAX_LENGTH = 250`` characters.
@@ -219,119 +198,6 @@ def to_open_sdg_csv(readings: Iterable[Reading], *, period: str = "year",
 
 
 # --------------------------------------------------------------------------
-# DHIS2 periods
-# --------------------------------------------------------------------------
-
-
-def _check_period_type(owner: str, period_type: object) -> str:
-    if not isinstance(period_type, str) or period_type not in DHIS2_PERIOD_TYPES:
-        raise v.fail(owner, "period_type", f"must be one of {list(DHIS2_PERIOD_TYPES)}",
-                     period_type)
-    return period_type
-
-
-def _period_holding(period_type: str, day: dt.date, owner: str, field: str,
-                    subject: object) -> str:
-    """The id of the `period_type` period holding `day`; `owner`.`field` names a failure."""
-    try:
-        return periods.period_id(period_type, day)
-    except ValidationError:
-        raise v.fail(owner, field, f"has no {period_type} period id for {day} (DHIS2 ids "
-                     "have four-digit years, up to 9999-12-31)", subject) from None
-
-
-def dhis2_period(start: dt.date, end: dt.date, *, period_type: str | None = None) -> str:
-    """The DHIS2 period id for the days ``start`` .. ``end`` (inclusive).
-
-    Parameters
-    ----------
-    start, end : datetime.date
-        The first and last day of the period.
-    period_type : str, optional
-        A DHIS2 period type, one of :data:`DHIS2_PERIOD_TYPES`: the days
-        must form exactly one period of that type. Without it, a day
-        (``yyyyMMdd``), a calendar month (``yyyyMM``), a quarter (``yyyyQn``),
-        a half-year (``yyyySn``, "6 tháng đầu năm" is ``S1``) or a year
-        (``yyyy``) is recognised.
-
-    Returns
-    -------
-    str
-        The id, written as DHIS2 writes it (``2023W5``, not ``2023W05``).
-
-    Raises
-    ------
-    ValidationError
-        When the days are not one period (of `period_type`, or of the five
-        recognised types: DHIS2 has no arbitrary ranges), for an unknown
-        `period_type`, or for a start or end that is not a date.
-
-    See Also
-    --------
-    dhis2_period_range : the days of a period id.
-
-    Examples
-    --------
-    >>> import datetime as dt
-    >>> dhis2_period(dt.date(2023, 1, 1), dt.date(2023, 6, 30))
-    '2023S1'
-    >>> dhis2_period(dt.date(2023, 7, 1), dt.date(2023, 7, 1))
-    '20230701'
-    >>> dhis2_period(dt.date(2020, 12, 28), dt.date(2021, 1, 3), period_type="Weekly")
-    '2020W53'
-    >>> dhis2_period(dt.date(2023, 7, 1), dt.date(2024, 6, 30), period_type="FinancialJuly")
-    '2023July'
-    """
-    owner = "dhis2_period"
-    days = (v.checked_date(owner, "start", start), v.checked_date(owner, "end", end))
-    if period_type is None:
-        for kind in _RECOGNISED:
-            text = _period_holding(kind, start, owner, "period", days)
-            if periods.period_range(text) == days:
-                return text
-        raise v.fail(owner, "period", "must be a day, month, quarter, half-year or year "
-                     "(or one period of the given period_type)", days)
-    _check_period_type(owner, period_type)
-    text = _period_holding(period_type, start, owner, "period", days)
-    first, last = periods.period_range(text)
-    if (first, last) != days:
-        raise v.fail(owner, "period", f"must be exactly one {period_type} period (the one "
-                     f"holding {start} is {text}, {first}..{last})", days)
-    return text
-
-
-def dhis2_period_range(period_id: str) -> tuple[dt.date, dt.date]:
-    """The first and last day (inclusive) of the DHIS2 period `period_id`.
-
-    Reads every id :func:`dhis2_period` writes, and the other forms DHIS2
-    itself reads (``2014-02``, ``2014-02-04``, ``2014W05``).
-
-    Raises
-    ------
-    ParseError
-        When `period_id` is not written as a DHIS2 period id, or names a
-        period that does not exist (``2014W53``, ``2023Q5``, ``20230230``).
-    ValidationError
-        When `period_id` is not a string.
-
-    See Also
-    --------
-    dhis2_period : the id of a period.
-
-    Examples
-    --------
-    >>> dhis2_period_range("2020W53")
-    (datetime.date(2020, 12, 28), datetime.date(2021, 1, 3))
-    >>> dhis2_period_range("2024Nov")
-    (datetime.date(2023, 11, 1), datetime.date(2024, 10, 31))
-    """
-    if not isinstance(period_id, str):
-        raise v.fail("dhis2_period_range", "period_id",
-                     f"must be a str, not {type(period_id).__name__}", period_id)
-    return periods.period_range(period_id)
-
-
-# --------------------------------------------------------------------------
 # DHIS2 data values
 # --------------------------------------------------------------------------
 
@@ -341,11 +207,11 @@ _OWNER: Final = "to_dhis2_datavalues"
 def _period_of(reading: Reading, period_type: str) -> str:
     """The period of `reading` in a data set of `period_type`."""
     if reading.indicator.measure is Measure.STOCK:
-        return _period_holding(period_type, reading.as_of, _OWNER, "readings", _named(reading))
+        return period_holding(period_type, reading.as_of, _OWNER, "readings", _named(reading))
     start = reading.period_start
     assert start is not None  # noqa: S101 - the model requires it of a flow
-    text = _period_holding(period_type, start, _OWNER, "readings", _named(reading))
-    first, last = periods.period_range(text)
+    text = period_holding(period_type, start, _OWNER, "readings", _named(reading))
+    first, last = period_range(text)
     if (first, last) != (start, reading.as_of):
         raise v.fail(_OWNER, "readings", f"must span exactly one {period_type} period for a "
                      f"flow: {_named(reading)} does not (the {period_type} period holding "
@@ -429,7 +295,7 @@ def to_dhis2_datavalues(
     readings : iterable of Reading
         What to export.
     period_type : str
-        The data set's period type, one of :data:`DHIS2_PERIOD_TYPES`
+        The data set's period type, one of :data:`~de_an06.io.DHIS2_PERIOD_TYPES`
         (``"Monthly"``, ``"Weekly"``, ``"Quarterly"``, ``"FinancialJuly"``...).
         Pass ``"Daily"`` to export each stock reading on its own day.
     data_elements, org_units : dict of str to str, optional
@@ -457,7 +323,7 @@ def to_dhis2_datavalues(
 
     See Also
     --------
-    dhis2_period : the id of a period.
+    de_an06.io.dhis2_period : the id of a period.
 
     Examples
     --------
@@ -471,7 +337,7 @@ def to_dhis2_datavalues(
     >>> doc["dataValues"][0]
     {'dataElement': 'eid-collected', 'period': '202307', 'orgUnit': '56', 'value': '546234'}
     """
-    _check_period_type(_OWNER, period_type)
+    checked_period_type(_OWNER, period_type)
     if complete_date is not None:
         v.checked_date(_OWNER, "complete_date", complete_date)
     values: list[dict[str, str]] = []
