@@ -87,8 +87,8 @@ def _open_sdg_value(value: float) -> str:
 
 def _check_open_sdg_period(period: object) -> None:
     if not isinstance(period, str) or period not in _OPEN_SDG_PERIODS:
-        rule = ("is now 'iso-date', which is not part of the Open SDG data format: use "
-                "period='year' for indicator pages" if period == "date"
+        rule = ("'date' is now 'iso-date', which is not part of the Open SDG data format "
+                "(period='year' is)" if period == "date"
                 else "must be 'year' or 'iso-date'")
         raise v.fail("to_open_sdg_csv", "period", rule, period)
 
@@ -242,7 +242,7 @@ def _dhis2_value(reading: Reading) -> str:
     text = _digits(reading.value)
     if len(text) > _DHIS2_VALUE_MAX:
         raise v.fail(_OWNER, "readings", f"must have values DHIS2 can store: {_named(reading)} "
-                     f"has {len(text)} digits written out, more than DHIS2's "
+                     f"is {len(text)} characters written out, more than DHIS2's "
                      f"{_DHIS2_VALUE_MAX} characters", reading.value)
     return text
 
@@ -283,7 +283,8 @@ def to_dhis2_datavalues(
       exported (the period's closing figure) and the others are left out;
     * a **flow** reading must span exactly one period, ``period_start`` to
       ``as_of``; any other span is refused, naming the reading (DHIS2 has no
-      arbitrary ranges; sum or split the figures first).
+      arbitrary ranges: add shorter flows up to the data set's periods
+      first, or export them to a data set of their own period type).
 
     Values are written as DHIS2's number check (``MathUtils.isNumeric``)
     accepts them: plain digits, no exponent (``1e-05`` is ``0.00001``), no
