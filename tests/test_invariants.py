@@ -114,7 +114,7 @@ def test_writers_and_exports_leave_their_inputs_alone(data: io.Dataset) -> None:
     io.dumps(data)
     io.write_csv(data, stdio.StringIO())
     # Exports may refuse generated data (two readings in one period, say).
-    call(io.to_open_sdg_csv, readings, period="date")
+    call(io.to_open_sdg_csv, readings, period="iso-date")
     call(io.to_dhis2_datavalues, readings, data_elements=elements, org_units=units)
     assert (data, readings, elements, units) == before
 

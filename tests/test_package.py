@@ -106,7 +106,7 @@ def test_readers_data_and_audit_load_on_first_use() -> None:
         "import sys, de_an06; "
         "loaded = lambda: sorted(m for m in ('de_an06.io', 'de_an06.datasets', 'de_an06.checks', "
         "'de_an06.parsing', 'de_an06.calendar', 'de_an06.frames', 'de_an06.plotting', "
-        "'de_an06.batch') if m in sys.modules); "
+        "'de_an06.batch', 'de_an06.opensdg') if m in sys.modules); "
         "print(loaded()); de_an06.parse_number('546.234'); print(loaded()); "
         "from de_an06 import Finding; print(loaded()); de_an06.batch; print(loaded())"
     )

@@ -99,9 +99,10 @@ if TYPE_CHECKING:
         parse_rank,
     )
 
-# The readers, the bundled data, the audit, the batch analyses, the calendar
-# and the optional extras load on first use (PEP 562), so that ``import
-# de_an06`` stays quick for code that only needs the model and the analysis.
+# The readers, the bundled data, the audit, the batch analyses, the calendar,
+# the Open SDG progress measure and the optional extras load on first use
+# (PEP 562), so that ``import de_an06`` stays quick for code that only needs
+# the model and the analysis.
 # ``audit`` is the function of ``de_an06.checks``: no submodule may be called
 # ``audit``, or importing it would replace the function with the module.
 _SUBMODULES = frozenset({"batch", "calendar", "checks", "dask", "datasets", "frames", "io",

@@ -1,7 +1,7 @@
 """Forecasts: where a series is heading relative to its target, and how fast.
 
-Reach dates, current and required paces and the Open SDG progress status come
-from the kernel's projection (:func:`de_an06.analysis._kernel.project`), the
+Reach dates, current and required paces and the linear-pace progress status
+come from the kernel's projection (:func:`de_an06.analysis._kernel.project`), the
 same one :func:`de_an06.batch.forecasts` runs over many series;
 :func:`forecast_row` turns one group of its arrays into a :class:`Forecast`,
 here and in :mod:`de_an06.batch` alike.
@@ -25,16 +25,27 @@ from de_an06.model import Direction, Reading, Series, Target
 
 
 class ProgressStatus(enum.Enum):
-    """Progress towards a target, on the Open SDG progress scale.
+    """Progress towards a target at the current linear pace.
 
-    The status comes from the ratio of the current pace to the pace required
-    to meet the target by its deadline, with the thresholds of the Open SDG
-    progress measure (sdg-build ``ProgressMeasure.py``, method 2, after the
-    Statistics Canada methodology): at least 0.95 on track, at least 0.60
-    moderate, at least 0 limited, below 0 deteriorating. ``ACHIEVED`` when the
-    latest value already meets the target; ``NOT_AVAILABLE`` when there is no
-    deadline or no trend. Values are Open SDG's status names. Paces are
+    The status of :func:`forecast`: on track when the series' least-squares
+    trend, kept up, meets the target by its deadline. It compares the trend's
+    slope (the *current pace*, per day or per working day) with the pace the
+    latest reading still needs to reach the target on the deadline: a ratio
+    of at least 0.95 is on track, at least 0.60 moderate, at least 0 limited,
+    below 0 deteriorating. ``ACHIEVED`` when the latest value already meets
+    the target; ``NOT_AVAILABLE`` without a deadline or a trend. Paces are
     signed, so the ratio is right for lower-is-better indicators too.
+
+    The thresholds and the status names (the values) are those of the Open
+    SDG progress measure, but the measure is not: Open SDG compares compound
+    annual growth rates from a base year (see :mod:`de_an06.opensdg`), and
+    the two disagree on about one series in six. Use
+    :func:`de_an06.opensdg.progress_measure` for the status an Open SDG site
+    shows.
+
+    See Also
+    --------
+    de_an06.opensdg.OpenSdgStatus : the Open SDG site's own status.
 
     Examples
     --------
@@ -82,7 +93,8 @@ class Forecast:
     Parameters
     ----------
     status : ProgressStatus
-        Open SDG progress status.
+        Progress at the current linear pace (not the Open SDG progress
+        measure; see :func:`de_an06.opensdg.progress_measure`).
     target : float
         The target value.
     deadline : datetime.date or None
@@ -290,7 +302,13 @@ def forecast(series: Series | Reading, target: Target | float, *,
              deadline: dt.date | None = None, as_of: dt.date | None = None,
              calendar: WorkingDayCounter | None = None,
              confidence: float = 0.95) -> Forecast:
-    """Project a series to its target: reach date, paces and progress status.
+    """Project a series to its target: reach date, paces and linear-pace status.
+
+    The status (:class:`ProgressStatus`) compares the trend's linear pace
+    with the linear pace still needed; it is *not* the status an Open SDG
+    site computes from compound annual growth, for which use
+    :func:`de_an06.opensdg.progress_measure`. The how-to "Publish to an Open
+    SDG site or a DHIS2 instance" shows a series on which they disagree.
 
     Parameters
     ----------
@@ -325,6 +343,7 @@ def forecast(series: Series | Reading, target: Target | float, *,
     See Also
     --------
     de_an06.batch.forecasts : The same forecast for every series of a table at once.
+    de_an06.opensdg.progress_measure : The Open SDG site's status.
 
     Examples
     --------

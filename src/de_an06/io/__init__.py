@@ -15,7 +15,8 @@ as ``$.readings[3].value``, or a line and a column) and the value. Nothing is
 evaluated or unpickled.
 
 The package: ``_json`` (JSON documents), ``_csv`` (CSV files), ``_columns``
-(the fast columnar CSV reader), ``export`` (Open SDG and DHIS2), and, public
+(the fast columnar CSV reader), ``export`` (Open SDG and DHIS2, with
+``_dhis2_periods`` for DHIS2's period ids), and, public
 in the package for the readers and :mod:`de_an06.frames`, ``schema`` (THE
 row layout and the row -> record builder) and ``cells`` (how one cell is read
 and written).
@@ -39,6 +40,7 @@ from __future__ import annotations
 from de_an06.io._columns import ReadingColumns, read_csv_columns
 from de_an06.io._csv import read_csv, write_csv
 from de_an06.io._dataset import Dataset
+from de_an06.io._dhis2_periods import DHIS2_PERIOD_TYPES, dhis2_period, dhis2_period_range
 from de_an06.io._json import (
     FORMAT_VERSION,
     dumps,
@@ -48,10 +50,11 @@ from de_an06.io._json import (
     read_json,
     write_json,
 )
-from de_an06.io.export import dhis2_period, to_dhis2_datavalues, to_open_sdg_csv
+from de_an06.io.export import to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.io.schema import READING_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS
 
 __all__ = [
+    "DHIS2_PERIOD_TYPES",
     "FORMAT_VERSION",
     "READING_COLUMNS",
     "TARGET_COLUMNS",
@@ -59,6 +62,7 @@ __all__ = [
     "Dataset",
     "ReadingColumns",
     "dhis2_period",
+    "dhis2_period_range",
     "dumps",
     "loads",
     "programme_from_dict",

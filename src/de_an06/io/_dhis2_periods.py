@@ -1,5 +1,10 @@
 """DHIS2 period identifiers of the ISO calendar: the period holding a date, the dates of a period.
 
+Private to :mod:`de_an06.io`, which re-exports :func:`dhis2_period`,
+:func:`dhis2_period_range` and :data:`DHIS2_PERIOD_TYPES` (the functions
+name themselves in their errors) and places data values with
+:func:`period_holding` (``io.to_dhis2_datavalues``).
+
 DHIS2 names every period by an ISO-like identifier whose form depends on the
 period type of the data set (``GET /api/periodTypes``). This module knows all
 ISO-calendar types of DHIS2 core (``org.hisp.dhis.period.*PeriodType``) and
@@ -38,13 +43,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Final
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, WE, relativedelta, weekday
 
 from de_an06 import _validators as v
-from de_an06.errors import ParseError
+from de_an06.errors import ParseError, ValidationError
 
-__all__ = ["PERIOD_TYPES", "period_id", "period_range", "period_type_of"]
+__all__ = [
+    "DHIS2_PERIOD_TYPES",
+    "checked_period_type",
+    "dhis2_period",
+    "dhis2_period_range",
+    "period_holding",
+    "period_id",
+    "period_range",
+    "period_type_of",
+]
 
 #: Weekly types: id infix and first day of the week.
 _WEEKLY: dict[str, tuple[str, weekday]] = {
@@ -79,7 +94,10 @@ _MONTHLY: dict[str, tuple[int, int, int, str]] = {
 #: Every supported period type, by its DHIS2 name. ``WeeklyFriday``,
 #: ``FinancialFeb``, ``FinancialAug`` and ``FinancialSep`` exist in DHIS2 core
 #: only since 2026; older servers refuse them.
-PERIOD_TYPES: tuple[str, ...] = ("Daily", *_WEEKLY, "BiWeekly", *_MONTHLY)
+DHIS2_PERIOD_TYPES: Final[tuple[str, ...]] = ("Daily", *_WEEKLY, "BiWeekly", *_MONTHLY)
+
+#: The types :func:`dhis2_period` recognises without a `period_type`.
+_RECOGNISED: Final = ("Daily", "Monthly", "Quarterly", "SixMonthly", "Yearly")
 
 _Y = "(?P<year>[0-9]{4})"
 _N1 = "(?P<index>[0-9])"
@@ -126,10 +144,6 @@ def _week_of(day: dt.date, first: weekday) -> tuple[int, int]:
     return year, (start - _week_one(year, first)).days // 7 + 1
 
 
-def _is_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-
-
 def _id_of(period_type: str, day: dt.date) -> tuple[int, str]:
     """(year of the id, id) of the period of `period_type` holding `day`."""
     if period_type == "Daily":
@@ -156,7 +170,7 @@ def period_id(period_type: str, day: dt.date) -> str:
     Parameters
     ----------
     period_type : str
-        A DHIS2 period type name, one of :data:`PERIOD_TYPES` (``"Monthly"``,
+        A DHIS2 period type name, one of :data:`DHIS2_PERIOD_TYPES` (``"Monthly"``,
         ``"Weekly"``, ``"FinancialApril"``...).
     day : datetime.date
         Any day; the period's id must have a four-digit year (1000-9999).
@@ -185,10 +199,10 @@ def period_id(period_type: str, day: dt.date) -> str:
     --------
     period_range : the dates of a period.
     """
-    if period_type not in PERIOD_TYPES:
-        raise v.fail("period_id", "period_type", f"must be one of {list(PERIOD_TYPES)}",
+    if period_type not in DHIS2_PERIOD_TYPES:
+        raise v.fail("period_id", "period_type", f"must be one of {list(DHIS2_PERIOD_TYPES)}",
                      period_type)
-    if not _is_date(day):
+    if not v.is_plain_date(day):
         raise v.fail("period_id", "day", f"must be a datetime.date, not {type(day).__name__}",
                      day)
     try:
@@ -295,3 +309,117 @@ def period_type_of(period_id: str) -> str:
     """
     name, _, _ = _parse(period_id)
     return name
+
+
+# --------------------------------------------------------------------------
+# The public face, through de_an06.io
+# --------------------------------------------------------------------------
+
+
+def checked_period_type(owner: str, period_type: object) -> str:
+    """`period_type` if it is one of :data:`DHIS2_PERIOD_TYPES`; else `owner`'s error."""
+    if not isinstance(period_type, str) or period_type not in DHIS2_PERIOD_TYPES:
+        raise v.fail(owner, "period_type", f"must be one of {list(DHIS2_PERIOD_TYPES)}",
+                     period_type)
+    return period_type
+
+
+def period_holding(period_type: str, day: dt.date, owner: str, field: str,
+                   subject: object) -> str:
+    """The id of the `period_type` period holding `day`; `owner`.`field` names a failure."""
+    try:
+        return period_id(period_type, day)
+    except ValidationError:
+        raise v.fail(owner, field, f"has no {period_type} period id for {day} (DHIS2 ids "
+                     "have four-digit years, up to 9999-12-31)", subject) from None
+
+
+def dhis2_period(start: dt.date, end: dt.date, *, period_type: str | None = None) -> str:
+    """The DHIS2 period id for the days ``start`` .. ``end`` (inclusive).
+
+    Parameters
+    ----------
+    start, end : datetime.date
+        The first and last day of the period.
+    period_type : str, optional
+        A DHIS2 period type, one of :data:`DHIS2_PERIOD_TYPES`: the days
+        must form exactly one period of that type. Without it, a day
+        (``yyyyMMdd``), a calendar month (``yyyyMM``), a quarter (``yyyyQn``),
+        a half-year (``yyyySn``, "6 tháng đầu năm" is ``S1``) or a year
+        (``yyyy``) is recognised.
+
+    Returns
+    -------
+    str
+        The id, written as DHIS2 writes it (``2023W5``, not ``2023W05``).
+
+    Raises
+    ------
+    ValidationError
+        When the days are not one period (of `period_type`, or of the five
+        recognised types: DHIS2 has no arbitrary ranges), for an unknown
+        `period_type`, or for a start or end that is not a date.
+
+    See Also
+    --------
+    dhis2_period_range : the days of a period id.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> dhis2_period(dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    '2023S1'
+    >>> dhis2_period(dt.date(2023, 7, 1), dt.date(2023, 7, 1))
+    '20230701'
+    >>> dhis2_period(dt.date(2020, 12, 28), dt.date(2021, 1, 3), period_type="Weekly")
+    '2020W53'
+    >>> dhis2_period(dt.date(2023, 7, 1), dt.date(2024, 6, 30), period_type="FinancialJuly")
+    '2023July'
+    """
+    owner = "dhis2_period"
+    days = (v.checked_date(owner, "start", start), v.checked_date(owner, "end", end))
+    if period_type is None:
+        for kind in _RECOGNISED:
+            text = period_holding(kind, start, owner, "period", days)
+            if period_range(text) == days:
+                return text
+        raise v.fail(owner, "period", "must be a day, month, quarter, half-year or year "
+                     "(or one period of the given period_type)", days)
+    checked_period_type(owner, period_type)
+    text = period_holding(period_type, start, owner, "period", days)
+    first, last = period_range(text)
+    if (first, last) != days:
+        raise v.fail(owner, "period", f"must be exactly one {period_type} period (the one "
+                     f"holding {start} is {text}, {first}..{last})", days)
+    return text
+
+
+def dhis2_period_range(period_id: str) -> tuple[dt.date, dt.date]:
+    """The first and last day (inclusive) of the DHIS2 period `period_id`.
+
+    Reads every id :func:`dhis2_period` writes, and the other forms DHIS2
+    itself reads (``2014-02``, ``2014-02-04``, ``2014W05``).
+
+    Raises
+    ------
+    ParseError
+        When `period_id` is not written as a DHIS2 period id, or names a
+        period that does not exist (``2014W53``, ``2023Q5``, ``20230230``).
+    ValidationError
+        When `period_id` is not a string.
+
+    See Also
+    --------
+    dhis2_period : the id of a period.
+
+    Examples
+    --------
+    >>> dhis2_period_range("2020W53")
+    (datetime.date(2020, 12, 28), datetime.date(2021, 1, 3))
+    >>> dhis2_period_range("2024Nov")
+    (datetime.date(2023, 11, 1), datetime.date(2024, 10, 31))
+    """
+    if not isinstance(period_id, str):
+        raise v.fail("dhis2_period_range", "period_id",
+                     f"must be a str, not {type(period_id).__name__}", period_id)
+    return period_range(period_id)
