@@ -45,9 +45,11 @@ from de_an06.model.enums import (
     Direction,
     Level,
     Measure,
+    Precision,
     Qualifier,
     ServiceLevel,
     TaskStatus,
+    Tier,
     Unit,
 )
 from de_an06.model.figures import Indicator, Rank, Reading, Target
@@ -67,6 +69,7 @@ __all__ = [
     "Level",
     "LinkedService",
     "Measure",
+    "Precision",
     "Programme",
     "Qualifier",
     "Rank",
@@ -77,6 +80,7 @@ __all__ = [
     "Target",
     "Task",
     "TaskStatus",
+    "Tier",
     "Unit",
     "UtilityGroup",
 ]
