@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import io as stdio
 import json
 from collections import Counter
 from pathlib import Path
@@ -148,3 +149,45 @@ def test_every_reading_against_the_compiled_file() -> None:
         assert item["instrument"] in titles or item["id"] in ("T01", "T02")
     assert sorted(t.value for t in datasets.national_targets()) == sorted(
         v if isinstance(v, int) else v[0] for v in values.values() if v is not None)
+
+
+VN = da.Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
+USES = da.Indicator("vneid-uses", "VNeID uses", "Lượt sử dụng VNeID", unit="uses")
+
+
+def test_precision_and_ranges_are_checked() -> None:
+    year = da.Reading(USES, 5, dt.date(2023, 12, 31), VN, precision="year")
+    assert str(year).endswith("5 uses in 2023")
+    with pytest.raises(da.ValidationError, match=r"as_of must be the last day of its year"):
+        da.Reading(USES, 5, dt.date(2023, 12, 30), VN, precision="year")
+    with pytest.raises(da.ValidationError, match="value_high must not be below value=6"):
+        da.Reading(USES, 6, dt.date(2023, 1, 1), VN, value_high=3)
+    with pytest.raises(da.ValidationError, match="value_high"):
+        da.Reading(USES, 6, dt.date(2023, 1, 1), VN, value_high=-7)
+    with pytest.raises(da.ValidationError, match="precision"):
+        da.Reading(USES, 6, dt.date(2023, 1, 1), VN, precision="week")
+
+
+def test_precision_ranges_and_tiers_round_trip_through_csv_and_json() -> None:
+    readings = datasets.national_readings()
+    out = stdio.StringIO()
+    io.write_csv(io.Dataset(readings=readings), out)
+    assert "precision" in io.READING_COLUMNS
+    assert "source_tier" in io.READING_COLUMNS
+    back = io.read_csv(stdio.StringIO(out.getvalue()))
+    assert back.readings == readings
+    assert io.loads(io.dumps(io.Dataset(readings=readings))).readings == readings
+
+
+def test_reprs_show_the_precision_the_range_and_the_tier() -> None:
+    (daily,) = [r for r in datasets.national_readings(indicator="vneid-usage")
+                if r.value_high is not None]
+    html = daily._repr_html_()
+    assert "3,000,000 to 6,000,000" in html
+    assert "2025-04" in html
+    assert "(central_press)" in html
+    series = datasets.national_series("eid-activated")
+    assert "<td" in series._repr_html_()
+    assert "2023-04<" in series._repr_html_()
+    uses = da.Reading(USES, 3, dt.date(2025, 4, 30), VN, precision="month", value_high=6)
+    assert "3 to 6 uses" in da.Series([uses])._repr_html_()
