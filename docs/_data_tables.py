@@ -123,6 +123,31 @@ def _findings() -> list[str]:
             *(f"- **{f.kind.value}** — {f.message}" for f in findings), ""]
 
 
+def _national() -> list[str]:
+    readings = datasets.national_readings()
+    count = len({r.indicator.code for r in readings})
+    out = [f"{len(readings)} national readings of {count} series:", ""]
+    out += _table(["Indicator", "As of", "Value", "Publisher (tier)", "Source"],
+                  [[f"`{r.indicator.code}`", r.precision.label(r.as_of),
+                    _value(r) if r.value_high is None
+                    else f"{_number(r.value)} to {_number(r.value_high)} {r.unit.symbol}",
+                    f"{r.source.publisher} ({r.source.tier.value if r.source.tier else '—'})"
+                    if r.source else "—",
+                    f"[`{r.source.code}`]({r.source.url})" if r.source and r.source.url
+                    else "—"] for r in readings])
+    targets = datasets.national_targets()
+    out += [f"{len(targets)} national targets:", ""]
+    out += _table(["Indicator", "Target", "Deadline", "Instrument"],
+                  [[f"`{t.indicator.code}`", _number(t.value),
+                    t.deadline.isoformat() if t.deadline else "—",
+                    t.source.title if t.source else "—"] for t in targets])
+    findings = audit(readings)
+    out += [f"The audit of the national readings reports {len(findings)} findings:", "",
+            *(f"- **{f.kind.value}** — {f.message}" for f in findings),
+            ""]
+    return out
+
+
 def _provinces() -> list[str]:
     before = datasets.provinces(as_of=_BEFORE)
     after = datasets.provinces(as_of=REORGANISED)
@@ -143,7 +168,8 @@ def write(directory: Path) -> None:
     """Write ``figures.md``, ``catalogue.md``, ``findings.md`` and ``provinces.md``."""
     directory.mkdir(parents=True, exist_ok=True)
     parts = {"figures.md": _figures(), "catalogue.md": _catalogue(),
-             "findings.md": _findings(), "provinces.md": _provinces()}
+             "findings.md": _findings(), "provinces.md": _provinces(),
+             "national.md": _national()}
     for name, lines in parts.items():
         text = "\n".join(lines).rstrip() + "\n"
         path = directory / name

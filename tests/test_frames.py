@@ -116,7 +116,7 @@ def test_frames_have_the_csv_layout(reading: da.Reading) -> None:
     assert frames.from_pandas(frame) == (reading, inferred)
     # A frame read from a CSV file by pandas itself reads back once dates are dates.
     raw = pd.read_csv(stdio.StringIO(out.getvalue()), keep_default_na=False,
-                      na_values={c: [""] for c in ("numerator", "denominator")},
+                      na_values={c: [""] for c in ("numerator", "denominator", "value_high")},
                       dtype={"jurisdiction": str, "jurisdiction_parent": str})
     raw["as_of"] = pd.to_datetime(raw["as_of"])
     raw = raw.drop(columns=[c for c in raw.columns if c.startswith("source")

@@ -65,6 +65,30 @@ def _date(day: dt.date | None) -> str:
     return MISSING if day is None else day.isoformat()
 
 
+def reading_date(reading: Reading) -> str:
+    """``as_of`` to the reading's precision: ``2022-03-31``, ``2022-03`` or ``2022``."""
+    return reading.precision.label(reading.as_of)
+
+
+def reading_figure(reading: Reading) -> str:
+    """The figure with its unit and qualifier; a range as ``low to high``.
+
+    >>> import datetime as dt
+    >>> from de_an06 import Indicator, Jurisdiction, Reading
+    >>> vn = Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
+    >>> uses = Indicator("vneid-uses", "VNeID uses a day", "Lượt sử dụng VNeID", unit="uses")
+    >>> r = Reading(uses, 3e6, dt.date(2025, 4, 30), vn, precision="month", value_high=6e6)
+    >>> reading_figure(r)
+    '3,000,000 to 6,000,000 uses'
+    >>> str(r)
+    'Việt Nam · VNeID uses a day: 3,000,000 to 6,000,000 uses in 2025-04'
+    """
+    figure = quantity(reading.value, reading.unit, reading.qualifier)
+    if reading.value_high is not None:
+        figure = f"{number(reading.value)} to {quantity(reading.value_high, reading.unit)}"
+    return figure
+
+
 def reading_text(reading: Reading) -> str:
     """One line: place, indicator, figure and date.
 
@@ -75,12 +99,12 @@ def reading_text(reading: Reading) -> str:
     >>> str(Reading(ind, 546_234, dt.date(2023, 7, 1), kh))
     'Khánh Hòa · e-ID applications: 546,234 people on 2023-07-01'
     """
-    when = reading.as_of.isoformat()
+    when = reading_date(reading)
     if reading.period_start is not None:
         when = f"{reading.period_start.isoformat()} to {when}"
     else:
-        when = f"on {when}"
-    figure = quantity(reading.value, reading.unit, reading.qualifier)
+        when = f"on {when}" if len(when) == len("YYYY-MM-DD") else f"in {when}"
+    figure = reading_figure(reading)
     return (f"{_nfc(reading.jurisdiction.name_vi)} · {_nfc(reading.indicator.name)}: "
             f"{figure} {when}")
 
@@ -181,6 +205,8 @@ def _source(source: Source | None) -> str:
     if source.published is not None:
         inferred = " (date inferred)" if source.date_inferred else ""
         text += f", {source.published.isoformat()}{inferred}"
+    if source.tier is not None:
+        text += f" <small>({esc(source.tier.value)})</small>"
     if source.url is not None:
         if source.url.lower().startswith(_SAFE_SCHEMES):
             text += f' <a href="{esc(source.url)}" rel="noopener noreferrer">link</a>'
@@ -206,8 +232,9 @@ def reading_html(reading: Reading) -> str:
     """A :class:`~de_an06.Reading` as an HTML table."""
     rows = [("Indicator", _named(reading.indicator)),
             ("Place", _named(reading.jurisdiction)),
-            ("Value", _quantity_html(reading.value, reading.unit, reading.qualifier)),
-            ("As of", _date(reading.as_of))]
+            ("Value", _quantity_html(reading.value, reading.unit, reading.qualifier)
+             if reading.value_high is None else esc(reading_figure(reading))),
+            ("As of", esc(reading_date(reading)))]
     if reading.period_start is not None:
         rows.append(("Period", f"{_date(reading.period_start)} to {_date(reading.as_of)}"))
     if reading.numerator is not None or reading.denominator is not None:
@@ -245,8 +272,9 @@ def _head(cells: Sequence[str]) -> str:
 
 
 def _reading_row(reading: Reading) -> str:
-    cells = [_date(reading.as_of),
-             _quantity_html(reading.value, reading.unit, reading.qualifier),
+    cells = [esc(reading_date(reading)),
+             _quantity_html(reading.value, reading.unit, reading.qualifier)
+             if reading.value_high is None else esc(reading_figure(reading)),
              _source(reading.source) if reading.source is not None else ""]
     return "<tr>" + "".join(f'<td style="{_CELL}">{c}</td>' for c in cells) + "</tr>"
 

@@ -46,6 +46,7 @@ from typing import TypeVar
 import attrs
 
 from de_an06 import _validators as v
+from de_an06._contradictions import source_checks
 from de_an06._present import number, printed_decimals, qualifier_symbol
 from de_an06.model import Basis, Claim, ClaimKind, Qualifier, Reading, Target
 from de_an06.model.rules import DEFAULT_HEDGE, qualifier_bounds
@@ -67,6 +68,10 @@ class FindingKind(enum.Enum):
     PART_EXCEEDS_WHOLE = "part_exceeds_whole"
     MARGIN = "margin"
     BASIS = "basis"
+    CONFLICT = "conflict"
+    DECREASE = "decrease"
+    DEFINITION = "definition"
+    CORRECTED = "corrected"
 
     def __str__(self) -> str:
         return self.value
@@ -164,7 +169,10 @@ def audit(
     -------
     list of Finding
         Percent checks in the order of `readings`, then basis conflicts,
-        then claims in their order. Empty when everything adds up.
+        then claims in their order, then the checks between sources
+        (two figures for one date, a running total going down, a change of
+        definition, a corrected figure; see :ref:`national-contradictions`).
+        Empty when everything adds up.
 
     Raises
     ------
@@ -193,6 +201,9 @@ def audit(
             findings.extend(_check_margin(claim, items, goals, hedge))
         elif claim.kind is ClaimKind.PARTS:
             findings.extend(_check_parts(claim, items, hedge))
+    findings.extend(Finding(FindingKind(kind), found, message, reported=reported,
+                            computed=computed)
+                    for kind, found, message, reported, computed in source_checks(items))
     return findings
 
 

@@ -15,6 +15,12 @@ read once, on first use, and cached; every function returns immutable objects
   :class:`~de_an06.Source`, plus a few national targets from directives.
   Readings keep the jurisdiction *as reported*; mapping a province of before
   2025-07-01 to its successor is the separate, explicit :func:`successor`.
+* :func:`national_readings`, :func:`national_series`, :func:`national_targets`
+  — Viet Nam's headline figures 2021-2025 (e-ID applications and
+  activations, chip cards, the population database...), one reading per
+  published figure with its source and :class:`~de_an06.Tier`, dates known
+  only to the month kept as such (:class:`~de_an06.Precision`), and the
+  national targets citing their instruments.
 * :func:`provinces` — the 63 provinces in force until 2025-06-30 and the 34
   from 2025-07-01 (Resolution 202/2025/QH15), with :func:`successor` and
   :func:`predecessors`.
@@ -39,6 +45,13 @@ from typing import Any, TypeVar
 
 from de_an06 import _validators as v
 from de_an06.datasets._load import by_code, catalogue, figures, province_tables
+from de_an06.datasets._national import (
+    national_indicators,
+    national_readings,
+    national_series,
+    national_sources,
+    national_targets,
+)
 from de_an06.datasets._provinces import (
     REORGANISED,
     predecessors,
@@ -66,6 +79,11 @@ __all__ = [
     "indicators",
     "jurisdiction",
     "jurisdictions",
+    "national_indicators",
+    "national_readings",
+    "national_series",
+    "national_sources",
+    "national_targets",
     "predecessors",
     "programme",
     "province",

@@ -53,12 +53,14 @@ from de_an06.model import (
     Jurisdiction,
     Level,
     Measure,
+    Precision,
     Qualifier,
     Reading,
     Source,
     Target,
     Task,
     TaskStatus,
+    Tier,
     Unit,
 )
 
@@ -133,7 +135,8 @@ _JURISDICTION: Final = _columns(
 _SOURCE: Final = _columns(
     "source", "source", ("code", TEXT, False), ("title", TEXT, False),
     ("publisher", TEXT, False), ("published", OPTIONAL_DATE, False),
-    ("url", OPTIONAL_TEXT, False), ("date_inferred", FLAG, False), ("note", TEXT, False))
+    ("url", OPTIONAL_TEXT, False), ("date_inferred", FLAG, False), ("note", TEXT, False),
+    ("tier", enum_cell(Tier, optional=True), False))
 
 
 def _own(*fields: tuple[str, Cell, bool]) -> tuple[Column, ...]:
@@ -148,7 +151,8 @@ SCHEMAS: Final[dict[str, tuple[Column, ...]]] = {
         ("numerator", OPTIONAL_NUMBER, False), ("denominator", OPTIONAL_NUMBER, False),
         ("basis", enum_cell(Basis, Basis.UNSTATED), False),
         ("period_start", OPTIONAL_DATE, False), ("inferred", NAMES, False),
-        ("note", TEXT, False)), *_SOURCE),
+        ("note", TEXT, False), ("precision", enum_cell(Precision, Precision.DAY), False),
+        ("value_high", OPTIONAL_NUMBER, False)), *_SOURCE),
     "targets": (*_INDICATOR, *_JURISDICTION, *_own(
         ("value", NUMBER, True), ("deadline", OPTIONAL_DATE, False), ("inferred", FLAG, False),
         ("note", TEXT, False)), *_SOURCE),

@@ -44,9 +44,11 @@ from de_an06.model.enums import (
     Direction,
     Level,
     Measure,
+    Precision,
     Qualifier,
     ServiceLevel,
     TaskStatus,
+    Tier,
     Unit,
 )
 from de_an06.model.figures import Indicator, Rank, Reading, Target
@@ -66,6 +68,7 @@ __all__ = [
     "Level",
     "LinkedService",
     "Measure",
+    "Precision",
     "Programme",
     "Qualifier",
     "Rank",
@@ -76,6 +79,7 @@ __all__ = [
     "Target",
     "Task",
     "TaskStatus",
+    "Tier",
     "Unit",
     "UtilityGroup",
 ]

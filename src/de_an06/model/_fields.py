@@ -20,9 +20,11 @@ from de_an06.model.enums import (
     Direction,
     Level,
     Measure,
+    Precision,
     Qualifier,
     ServiceLevel,
     TaskStatus,
+    Tier,
     Unit,
 )
 
@@ -98,3 +100,11 @@ def inferred_names(owner: object, names: frozenset[Any], allowed: frozenset[str]
     unknown = names - allowed
     if unknown:
         raise v.fail(owner, "inferred", f"may only name {sorted(allowed)}", sorted(unknown))
+
+
+def as_precision(value: object) -> Any:  # noqa: ANN401 - validated next
+    return v.as_enum(Precision, value)
+
+
+def as_optional_tier(value: object) -> Any:  # noqa: ANN401 - validated next
+    return v.as_optional_enum(Tier, value)

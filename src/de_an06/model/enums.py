@@ -15,6 +15,8 @@ Examples
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import enum
 from typing import TYPE_CHECKING
 
@@ -30,9 +32,11 @@ __all__ = [
     "Direction",
     "Level",
     "Measure",
+    "Precision",
     "Qualifier",
     "ServiceLevel",
     "TaskStatus",
+    "Tier",
     "Unit",
 ]
 
@@ -156,6 +160,66 @@ class Qualifier(_Bilingual):
     def symbol(self) -> str:
         """``''``, ``'≈'``, ``'<~'``, ``'>'`` or ``'<'`` (from ``de_an06._present``)."""
         return _present.qualifier_symbol(self)
+
+
+class Precision(_Bilingual):
+    """How precisely the date of a figure is known: to the day, the month or the year.
+
+    A figure "as of March 2022" is not a figure as of 2022-03-31: a
+    :class:`~de_an06.Reading` of ``MONTH`` precision holds the period's last
+    day in ``as_of`` (the date by which the figure held at the latest) and
+    says so in its repr, its files and its report. The fit of a trend uses
+    that last day; the audit never treats two figures of one month as of one
+    day unless both are known to the day.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> Precision.MONTH.period(dt.date(2022, 3, 31))
+    (datetime.date(2022, 3, 1), datetime.date(2022, 3, 31))
+    >>> Precision.MONTH.label(dt.date(2022, 3, 31)), Precision.YEAR.name_vi
+    ('2022-03', 'năm')
+    """
+
+    DAY = "day", "ngày"
+    MONTH = "month", "tháng"
+    YEAR = "year", "năm"
+
+    def period(self, day: dt.date) -> tuple[dt.date, dt.date]:
+        """The first and last day of the period containing `day`."""
+        if self is Precision.DAY:
+            return day, day
+        if self is Precision.YEAR:
+            return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+
+    def label(self, day: dt.date) -> str:
+        """`day` written to this precision: ``2022-03-31``, ``2022-03`` or ``2022``."""
+        return day.isoformat()[:{Precision.DAY: 10, Precision.MONTH: 7}.get(self, 4)]
+
+
+class Tier(_Bilingual):
+    """What kind of publisher a source is, from the state itself to aggregators.
+
+    ``OFFICIAL``: a ministry's or agency's own portal or document;
+    ``OFFICIAL_MEDIA``: state media (VNA, Nhân Dân, CAND, QĐND, VOV);
+    ``CENTRAL_PRESS``: national newspapers; ``PROVINCIAL_GOV`` and
+    ``PROVINCIAL_PRESS``: a province's portal or paper reporting a national
+    figure; ``SECONDARY``: trade press, translations and aggregators.
+
+    Examples
+    --------
+    >>> Tier("central_press").name_vi
+    'báo chí trung ương'
+    """
+
+    OFFICIAL = "official", "cơ quan nhà nước"
+    OFFICIAL_MEDIA = "official_media", "truyền thông chính thống"
+    CENTRAL_PRESS = "central_press", "báo chí trung ương"
+    PROVINCIAL_GOV = "provincial_gov", "cổng thông tin tỉnh"
+    PROVINCIAL_PRESS = "provincial_press", "báo chí địa phương"
+    SECONDARY = "secondary", "nguồn thứ cấp"
 
 
 class Basis(_Bilingual):

@@ -12,6 +12,7 @@ from de_an06.model._fields import (
     as_basis,
     as_direction,
     as_measure,
+    as_precision,
     as_qualifier,
     as_unit,
     in_programme,
@@ -19,7 +20,7 @@ from de_an06.model._fields import (
     note_field,
     text_field,
 )
-from de_an06.model.enums import Basis, Direction, Measure, Qualifier, Unit
+from de_an06.model.enums import Basis, Direction, Measure, Precision, Qualifier, Unit
 from de_an06.model.places import Jurisdiction, Source
 from de_an06.model.rules import value_rule
 
@@ -132,6 +133,20 @@ class Target:
 _READING_INFERABLE = frozenset({"as_of", "period_start", "numerator", "denominator", "value"})
 
 
+def _check_period(reading: Reading) -> None:
+    """The precision and range fields of a reading (see :class:`Reading`)."""
+    end = reading.precision.period(reading.as_of)[1]
+    if reading.as_of != end:
+        raise v.fail(reading, "as_of", f"must be the last day of its {reading.precision.value} "
+                     f"({end}) for precision {reading.precision.value!r}", reading.as_of)
+    high = reading.value_high
+    if high is not None:
+        _check_value(reading, "value_high", reading.indicator, high)
+        if high < reading.value:
+            raise v.fail(reading, "value_high", f"must not be below value={reading.value!r}",
+                         high)
+
+
 @attrs.frozen
 class Reading:
     """One reported figure, with its date, qualifier and provenance.
@@ -163,6 +178,15 @@ class Reading:
         ``as_of`` whose year was taken from the report date).
     note : str
         Free remarks.
+    precision : Precision
+        How precisely `as_of` is known: ``DAY`` (the default), ``MONTH`` or
+        ``YEAR``. With ``MONTH`` or ``YEAR``, `as_of` must be the period's
+        last day ("as of March 2022" is held as 2022-03-31, shown as
+        ``2022-03``).
+    value_high : float or None
+        For a figure printed as a range ("3-6 million"): the upper bound,
+        `value` being the lower one. Never below `value`. The analysis reads
+        the lower bound (`value`), so a range never overstates progress.
 
     Examples
     --------
@@ -196,9 +220,15 @@ class Reading:
                                            converter=v.to_frozenset,
                                            validator=v.is_instance(frozenset))
     note: str = note_field()
+    precision: Precision = attrs.field(default=Precision.DAY, kw_only=True,
+                                       converter=as_precision,
+                                       validator=v.is_instance(Precision))
+    value_high: float | None = attrs.field(default=None, kw_only=True,
+                                           validator=v.is_optional_real)
 
     def __attrs_post_init__(self) -> None:
         _check_value(self, "value", self.indicator, self.value)
+        _check_period(self)
         percent = self.indicator.is_percent
         for name in ("numerator", "denominator"):
             if getattr(self, name) is not None and not percent:

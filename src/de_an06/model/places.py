@@ -7,8 +7,8 @@ import datetime as dt
 import attrs
 
 from de_an06 import _validators as v
-from de_an06.model._fields import as_level, note_field, text_field
-from de_an06.model.enums import Level
+from de_an06.model._fields import as_level, as_optional_tier, note_field, text_field
+from de_an06.model.enums import Level, Tier
 
 __all__ = ["Jurisdiction", "Source"]
 
@@ -33,6 +33,9 @@ class Source:
         True when `published` was reasoned from the content, not printed.
     note : str
         Free remarks.
+    tier : Tier or None
+        What kind of publisher it is (an official portal, the central press,
+        an aggregator...); ``None`` when not assessed.
 
     Examples
     --------
@@ -52,6 +55,8 @@ class Source:
     date_inferred: bool = attrs.field(default=False, kw_only=True,
                                       validator=v.is_instance(bool))
     note: str = note_field()
+    tier: Tier | None = attrs.field(default=None, kw_only=True, converter=as_optional_tier,
+                                    validator=v.is_optional_instance(Tier))
 
     @date_inferred.validator
     def _inferred_needs_date(self, attribute: attrs.Attribute[bool], value: bool) -> None:
