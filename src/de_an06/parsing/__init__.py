@@ -65,6 +65,9 @@ from __future__ import annotations
 from typing import Final
 
 from de_an06.parsing import _lexical, grammar, numbers
+from de_an06.parsing._figures import DateMention, Figure
+from de_an06.parsing._find import find_dates, find_figures
+from de_an06.parsing._prose_words import LEADS, PROSE_QUALIFIERS
 from de_an06.parsing.dates import parse_date, parse_period, parse_rank
 from de_an06.parsing.numbers import (
     Quantity,
@@ -80,15 +83,21 @@ __all__ = [
     "DASHES",
     "DAY_FIRST_DATE",
     "INTERNATIONAL_NUMBER_PATTERN",
+    "LEADS",
     "NUMBER_FORMATS",
+    "PROSE_QUALIFIERS",
     "QUALIFIERS",
     "SCALES",
     "SPACES",
     "UNITS",
     "VI_NUMBER_PATTERN",
     "WORDED_DATE",
+    "DateMention",
+    "Figure",
     "NumberFormat",
     "Quantity",
+    "find_dates",
+    "find_figures",
     "format_number",
     "format_quantity",
     "parse_date",

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 from de_an06.errors import ParseError
 from de_an06.parsing.grammar import MARKS, NUMBERS
+
+T = TypeVar("T")
 
 # --------------------------------------------------------------------------
 # Characters
@@ -235,3 +238,95 @@ def _decimal(match: re.Match[str], number_format: str) -> Decimal:
 def is_int(value: object) -> bool:
     """Whether `value` is an int (and not a bool, which is one too)."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+# --------------------------------------------------------------------------
+# Running text (the finders)
+# --------------------------------------------------------------------------
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding each character to one character (memoised)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        self[code] = one = folded if len(folded) == 1 else chr(code)
+        return one
+
+
+_FOLD_TABLE: Final = _FoldTable()
+
+
+def fold_text(text: str) -> str:
+    """`text` folded character by character (same length): ``"Gần 5"`` -> ``"gan 5"``."""
+    return text.translate(_FOLD_TABLE)
+
+
+def normalise_prose(value: object, what: str) -> tuple[str, tuple[int, ...] | None]:
+    """A running text read as :func:`normalise` does, with the way back to the input.
+
+    Returns the normalised text and, when NFC changed its length, the offset
+    in `value` of each of its characters (plus one past the end); ``None``
+    when every offset is the same.
+    """
+    if not isinstance(value, str):
+        normalise(value, what)  # raises the ParseError for non-text
+    text = str(value)
+    if unicodedata.is_normalized("NFC", text):
+        return text.translate(_TRANSLATE), None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or unicodedata.combining(text[index]) == 0:
+            piece = unicodedata.normalize("NFC", text[start:index])
+            pieces.append(piece)
+            offsets.extend([start] * len(piece))
+            start = index
+    offsets.append(len(text))
+    return "".join(pieces).translate(_TRANSLATE), tuple(offsets)
+
+
+class Words(Generic[T]):
+    """A word table matched in folded text (see :func:`fold_text`).
+
+    A phrase matches in any case, with its diacritics or with none (never
+    half-marked, which :meth:`value` checks on the printed words); spaces
+    between its words may be repeated.
+    """
+
+    def __init__(self, table: Mapping[str, T]) -> None:
+        self.table: dict[str, T] = {key.casefold(): value for key, value in table.items()}
+        self._unmarked: dict[str, T] = {}
+        for key, value in reversed(list(self.table.items())):
+            self._unmarked[fold(key)] = value
+        words = sorted(self._unmarked, key=len, reverse=True)
+        #: The alternatives, folded, longest first, to embed in a pattern.
+        self.body = "|".join(re.escape(word).replace(r"\ ", " +") for word in words)
+        self.before = re.compile(rf"(?<![^\W_])(?:{self.body}) *$")
+        self.after = re.compile(rf"(?:{self.body})(?![^\W_])")
+
+    def value(self, printed: str) -> T | None:
+        """The value of the `printed` phrase, if it is in the table and spelt right."""
+        key = " ".join(printed.split()).casefold()
+        if key in self.table:
+            return self.table[key]
+        if fold(key) == key:
+            return self._unmarked.get(key)
+        return None
+
+    def ending(self, folded: str, printed: str, end: int, start: int = 0) -> tuple[int, T] | None:
+        """The phrase ending at `end` (spaces allowed before `end`): its start and value."""
+        match = self.before.search(folded, start, end)
+        if match is None:
+            return None
+        found = self.value(printed[match.start():end])
+        return None if found is None else (match.start(), found)
+
+    def starting(self, folded: str, printed: str, at: int) -> tuple[int, T] | None:
+        """The phrase starting at `at`: its end and value."""
+        match = self.after.match(folded, at)
+        if match is None:
+            return None
+        found = self.value(printed[at:match.end()])
+        return None if found is None else (match.end(), found)
