@@ -86,7 +86,7 @@ VAGUE_MAGNITUDES: Final = ("chục", "trăm", "nghìn", "ngàn", "vạn", "tri�
 DOCUMENT_WORDS: Final = (
     "đề án", "nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư", "nghị định",
     "công văn", "thông báo", "văn bản", "luật", "công điện", "hướng dẫn", "tờ trình",
-    "báo cáo", "chương trình", "điều", "khoản", "mục", "phụ lục", "biểu mẫu", "mẫu",
+    "điều", "khoản", "phụ lục", "biểu mẫu", "mẫu số",
     "tổ công tác đề án", "số hiệu")
 
 #: Words before a number that make it a level or an ordinal, not a figure.
@@ -150,7 +150,7 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
 #: Nouns a number word may count (``"ba tổ công tác"``), besides the units.
 COUNTED: Final = RATE_WORDS | {
     "tổ", "nhóm", "tiện ích", "dịch vụ", "nhiệm vụ", "địa phương", "đơn vị", "mô hình",
-    "quan điểm", "mục tiêu", "cấp", "sở", "ngành", "trường hợp", "điểm", "bước", "nội dung"}
+    "quan điểm", "mục tiêu", "chỉ tiêu", "cấp", "sở", "ngành", "trường hợp", "điểm", "bước", "nội dung"}
 
 #: Words before a number that make it a telephone number (``đường dây nóng 1900 ...``).
 PHONE_WORDS: Final = ("hotline", "điện thoại", "số điện thoại", "đường dây nóng", "sđt", "đt",

@@ -61,12 +61,13 @@ _LEAD_BEFORE: Final = re.compile(
     rf"(?<![^\W_])({_LEADS.body})((?: +(?:{_FILLERS.body}))*) *$")
 _BLOCKED_BEFORE: Final = re.compile(
     rf"(?<![^\W_])(?:{_BLOCKERS.body})(?: +so)? *:? *$|(?<![^\W_])(?:{_LEVELS.body}) *$"
-    rf"|(?<![^\W_])(?:{_PHONES.body}) *:? *$|\+(?:84)? *$|\bso +$")
+    rf"|(?<![^\W_])(?:{_PHONES.body}) *:? *$|\+(?:84)? *$")
 _DOCUMENT_NUMBER: Final = re.compile(
     r"[0-9]+(?:[/.-][0-9]+)*(?:[/-][0-9]*[A-ZĐ]|/[0-9]{4}/)[\w/-]*")
 _PHONE: Final = re.compile(r"0[0-9]{2,3}(?:[ .]?[0-9]{3}){2}[0-9]?(?![0-9])")
 _DIGIT_RUN: Final = re.compile(r"[0-9](?:[0-9 .]*[0-9])?")
-_URL: Final = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_URL: Final = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                         r"|(?<![0-9])24/(?:24|7)(?![0-9])", re.IGNORECASE)  # and "24/24"
 _FRACTION: Final = re.compile(rf" */ *({_UNSIGNED})(?![^\W_]|[.,][0-9])")
 _RANGE: Final = re.compile(
     rf"(?: *(?:-|~) *| +(?:đến|den|tới|toi) +)({_UNSIGNED})"
@@ -320,8 +321,9 @@ class FigureScanner:
             draft.per = text[end + word.start(1):per[0]]
             return per[0]
         if draft.noun is not None:
-            draft.noun += text[end:end + len(word[1]) + 1]
-            return end + len(word[1]) + 1
+            tail = end + word.start(1) + len(word[1].split()[0])
+            draft.noun += text[end:tail]
+            return tail
         return end
 
 
