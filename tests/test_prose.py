@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from prose_cases import DATES, FIGURES, NOTHING
 
 import de_an06 as da
 from de_an06.parsing import find_dates, find_figures, format_number
+from prose_cases import DATES, FIGURES, NOTHING
 
 
 @pytest.mark.parametrize(("phrase", "expected"), FIGURES)
@@ -33,7 +33,7 @@ def test_nothing_to_find(phrase: str) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "published", "text", "start", "end", "role", "vague", "supplied"), DATES)
-def test_date_table(phrase: str, published: dt.date | None, text: str,  # noqa: PLR0913
+def test_date_table(phrase: str, published: dt.date | None, text: str,  # noqa: PLR0917
                     start: dt.date | None, end: dt.date | None, role: str, vague: bool,
                     supplied: bool) -> None:
     mention, = find_dates(phrase, published=published)

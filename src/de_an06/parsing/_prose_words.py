@@ -150,8 +150,9 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
 #: Nouns a number word may count (``"ba tổ công tác"``), besides the units.
 COUNTED: Final = RATE_WORDS | {
     "tổ", "nhóm", "tiện ích", "dịch vụ", "nhiệm vụ", "địa phương", "đơn vị", "mô hình",
-    "quan điểm", "mục tiêu", "chỉ tiêu", "cấp", "sở", "ngành", "trường hợp", "điểm", "bước", "nội dung"}
+    "quan điểm", "mục tiêu", "chỉ tiêu", "cấp", "sở", "ngành",
+    "trường hợp", "điểm", "bước", "nội dung"}
 
-#: Words before a number that make it a telephone number (``đường dây nóng 1900 ...``).
+#: Words before a number that make it a telephone number (``hotline 1900 ...``).
 PHONE_WORDS: Final = ("hotline", "điện thoại", "số điện thoại", "đường dây nóng", "sđt", "đt",
                       "tổng đài", "fax", "zalo")
