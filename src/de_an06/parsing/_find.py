@@ -7,8 +7,6 @@ import datetime as dt
 import re
 from typing import Final
 
-import attrs
-
 from de_an06 import _validators as v
 from de_an06.parsing._figures import DateMention, Figure
 from de_an06.parsing._lexical import fold_text, is_int, normalise_prose
@@ -162,17 +160,19 @@ def find_figures(text: str, *, published: dt.date | None = None,
     blocked = [(m.start, m.end) for m in read.mentions] + clock_spans(read.folded)
     drafts = FigureScanner(read.text, read.folded, blocked, total).scan()
     ends = [m.end() for m in _SENTENCE_END.finditer(read.text)]
-    dates = [(bisect.bisect_right(ends, m.start), m) for m in read.mentions]
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in read.mentions:
+        by_sentence.setdefault(bisect.bisect_right(ends, mention.start), []).append(mention)
+    shown: dict[int, DateMention] = {}
     figures = []
     for draft in drafts:
-        sentence = bisect.bisect_right(ends, draft.start)
-        same = [m for s, m in dates if s == sentence]
+        same = by_sentence.get(bisect.bisect_right(ends, draft.start), [])
         before = [m for m in same if m.end <= draft.start]
         governing = before[-1] if before else next(
             (m for m in same if m.start >= draft.end), None)
-        found = figure(draft, read.text)
+        date = None
+        if governing is not None:
+            date = shown.setdefault(governing.start, read.date(governing))
         start, end = read.span(draft.start, draft.end)
-        found = attrs.evolve(found, span=(start, end), text=read.original[start:end],
-                             date=None if governing is None else read.date(governing))
-        figures.append(found)
+        figures.append(figure(draft, (start, end), read.original[start:end], date))
     return tuple(figures)

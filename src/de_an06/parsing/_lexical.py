@@ -287,6 +287,9 @@ def normalise_prose(value: object, what: str) -> tuple[str, tuple[int, ...] | No
     return "".join(pieces).translate(_TRANSLATE), tuple(offsets)
 
 
+_SEEN_MAX: Final = 10_000  # phrases remembered per table
+
+
 class Words(Generic[T]):
     """A word table matched in folded text (see :func:`fold_text`).
 
@@ -298,6 +301,7 @@ class Words(Generic[T]):
     def __init__(self, table: Mapping[str, T]) -> None:
         self.table: dict[str, T] = {key.casefold(): value for key, value in table.items()}
         self._unmarked: dict[str, T] = {}
+        self._seen: dict[str, T | None] = {}  # grows with the distinct phrases met
         for key, value in reversed(list(self.table.items())):
             self._unmarked[fold(key)] = value
         words = sorted(self._unmarked, key=len, reverse=True)
@@ -308,6 +312,14 @@ class Words(Generic[T]):
 
     def value(self, printed: str) -> T | None:
         """The value of the `printed` phrase, if it is in the table and spelt right."""
+        if printed in self._seen:
+            return self._seen[printed]
+        if len(self._seen) > _SEEN_MAX:
+            self._seen.clear()
+        self._seen[printed] = found = self._value(printed)
+        return found
+
+    def _value(self, printed: str) -> T | None:
         key = " ".join(printed.split()).casefold()
         if key in self.table:
             return self.table[key]

@@ -108,7 +108,7 @@ NOUN_STOPS: Final = frozenset({
     "này", "đó", "nên", "để", "bằng", "chiếm", "tăng", "giảm", "vượt", "gồm", "như",
     "sau", "trước", "qua", "lên", "xuống", "còn", "cũng", "đều", "mới", "chỉ", "sẽ",
     "đang", "không", "chưa", "tính", "hết", "nay", "vừa", "rồi", "nữa",
-    "thuộc", "về", "mức", "số", "lúc", "hạng", "thứ",
+    "thuộc", "về", "mức", "số", "lúc", "hạng", "thứ", "cả", "toàn",
     "do", "bởi", "nhằm", "giúp", "hơn", "gần", "khoảng",
     "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "mỗi", "một", "các", "những"})
 

@@ -10,6 +10,7 @@ noun, ``/`` of a rate) and backward (qualifier, lead words, rank words).
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from typing import Final
@@ -17,7 +18,7 @@ from typing import Final
 import attrs
 
 from de_an06.model import Qualifier, Unit
-from de_an06.parsing._figures import Figure
+from de_an06.parsing._figures import DateMention, Figure
 from de_an06.parsing._lexical import Words, _decimal
 from de_an06.parsing._prose_words import (
     COUNTED,
@@ -135,11 +136,24 @@ class FigureScanner:
         self.text = text
         self.folded = folded
         self.total = total
-        self.blocked = sorted(blocked + [m.span() for m in _URL.finditer(text)])
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for low, high in sorted(blocked + [m.span() for m in _URL.finditer(text)]):
+            self._block(low, high)
         self.floor = 0
 
+    def _block(self, low: int, high: int) -> None:
+        """Add low:high to the disjoint, sorted blocked spans."""
+        index = bisect.bisect_left(self.ends, low)
+        stop = bisect.bisect_right(self.starts, high)
+        if index < stop:
+            low, high = min(low, self.starts[index]), max(high, self.ends[stop - 1])
+        self.starts[index:stop] = [low]
+        self.ends[index:stop] = [high]
+
     def _is_blocked(self, start: int, end: int) -> bool:
-        return any(low < end and start < high for low, high in self.blocked)
+        index = bisect.bisect_right(self.starts, end - 1) - 1 if end > start else -1
+        return index >= 0 and self.ends[index] > start
 
     def scan(self) -> list[_Draft]:
         """Every figure, in order."""
@@ -196,7 +210,7 @@ class FigureScanner:
             return None
         phone = _PHONE.match(text, start)
         if phone is not None:
-            self.blocked.append(phone.span())
+            self._block(*phone.span())
             return None
         value, end = _number(text, start)
         draft = _Draft(start, end, value=value)
@@ -340,9 +354,9 @@ def _percent_lists(drafts: list[_Draft], folded: str) -> None:
             this.percent = True
 
 
-def figure(draft: _Draft, text: str) -> Figure:
-    """The frozen :class:`Figure` of a draft (spans still in normalised offsets)."""
-    return Figure(span=(draft.start, draft.end), text=text[draft.start:draft.end],
+def figure(draft: _Draft, span: tuple[int, int], text: str, date: DateMention | None) -> Figure:
+    """The frozen :class:`Figure` of a draft, at `span` of the input that reads `text`."""
+    return Figure(span=span, text=text, date=date,
                   kind=draft.kind,  # type: ignore[arg-type]
                   value=draft.value, low=draft.low, high=draft.high,
                   of=draft.of, parts=draft.parts,
