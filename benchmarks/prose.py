@@ -30,6 +30,7 @@ def article(size: int = 10_000) -> str:
 
 
 def main() -> None:
+    """Time the finders and the baseline; print the figures."""
     text = article()
     published = dt.date(2024, 11, 5)
     numbers = re.compile(NUMBER_BODIES["vi"])

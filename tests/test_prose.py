@@ -12,7 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import de_an06 as da
-from de_an06.parsing import find_dates, find_figures, format_number
+from de_an06.parsing import (
+    Figure,
+    find_dates,
+    find_figures,
+    format_number,
+    parse_date,
+    parse_period,
+    parse_rank,
+)
+from de_an06.parsing._lexical import Words
 from prose_cases import DATES, FIGURES, NOTHING
 
 
@@ -171,3 +180,43 @@ def test_bundled_figures_are_found_in_their_reports() -> None:
                        for v, q in values), (seed.name, reading.indicator.code, reading.value)
             checked += 1
     assert checked > 0
+
+
+def test_edges_of_the_scanners() -> None:
+    with pytest.raises(da.ValidationError, match="span"):
+        Figure(span=(2, 1), text="x")
+    text = "ngày 31/2/2023, tháng 13/2024 và 13 tháng đầu năm 2024"
+    assert [m.text for m in find_dates(text)] == ["đầu năm 2024"]
+    assert find_figures("đat 5 xã")[0].lead is None  # half-marked: no lead word
+    assert find_figures("vái trăm người") == ()
+    assert [f.value for f in find_figures("5% - 7 người")] == [5, 7]
+    assert find_figures("5% - 7%")[0].high == 7
+    assert [f.value for f in find_figures("có 5 - 2021-2025")] == [5]
+    assert find_figures("5 xã/.")[0].per is None
+    assert find_figures("15%/XYZ")[0].text == "15%"
+    assert find_figures("Giảm 3 triệu đồng")[0].value == Decimal("3E+6")
+
+
+def test_word_cache_is_bounded() -> None:
+    words = Words({"gần": 1})
+    for index in range(10_005):
+        assert words.value(f"x{index}") is None
+    assert words.value("GẦN") == 1
+
+
+def test_strict_parsers_read_the_prose_forms() -> None:
+    assert parse_period("tháng 10-2024") == (dt.date(2024, 10, 1), dt.date(2024, 10, 31))
+    assert parse_period("10/2024")[0] == dt.date(2024, 10, 1)
+    assert parse_period("tháng 10 năm 2024")[1] == dt.date(2024, 10, 31)
+    assert parse_period("2021-2025") == (
+        dt.date(2021, 1, 1), dt.date(2025, 12, 31))
+    assert parse_period("quý II", year=2023)[0] == dt.date(2023, 4, 1)
+    assert parse_date("17h ngày 12.10", year=2024) == dt.date(2024, 10, 12)
+    assert parse_date("05/11/2024 08:15:00") == dt.date(2024, 11, 5)
+    assert parse_rank("đứng thứ 5/63") == da.Rank(5, 63)
+    with pytest.raises(da.ParseError, match="before it starts"):
+        parse_period("2025-2021")
+    with pytest.raises(da.ParseError, match="year 0"):
+        parse_period("năm 0000")
+    with pytest.raises(da.ParseError, match="pass year"):
+        parse_period("quý II")

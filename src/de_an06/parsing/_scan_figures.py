@@ -71,7 +71,7 @@ _URL: Final = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                          r"|(?<![0-9])24/(?:24|7)(?![0-9])", re.IGNORECASE)  # and "24/24"
 _FRACTION: Final = re.compile(rf" */ *({_UNSIGNED})(?![^\W_]|[.,][0-9])")
 _RANGE: Final = re.compile(
-    rf"(?: *(?:-|~) *| +(?:đến|den|tới|toi) +)({_UNSIGNED})"
+    rf"(?: ?%)?(?: *(?:-|~) *| +(?:đến|den|tới|toi) +)({_UNSIGNED})"
     rf"(?![^\W_]|[.,/][0-9])", re.IGNORECASE)
 _OUT_OF: Final = re.compile(
     rf" +(?:trong|trong tổng số|trong tong so|trên tổng số|tren tong so|trên|tren) +"
@@ -270,18 +270,20 @@ class FigureScanner:
         text = self.text
         if draft.kind == "number":
             second = _RANGE.match(text, end)
-            if second is not None and not self._is_blocked(second.start(1), second.end()):
+            if second is not None and self._is_blocked(second.start(1), second.end()):
+                second = None
+            if second is not None:
                 high, after = _number(text, second.start(1))
                 scale, after = _scale_at(text, self.folded, after)
-                percent = _PERCENT.match(text, after)
-                if percent is not None or not _PERCENT.match(text, end):
-                    draft.kind, draft.low = "range", draft.value
-                    draft.high, draft.value = _scaled(high, scale), None
-                    draft.low = _scaled(draft.low, scale if draft.scale == 1 else draft.scale)  # type: ignore[arg-type]
-                    draft.scale = scale
-                    end = after
-            elif draft.value is not None:
-                draft.value = _scaled(draft.value, draft.scale)
+                if _PERCENT.match(text, after) is None and "%" in text[end:second.start(1)]:
+                    second = None  # "5% - 7 người": two figures
+            if second is None:
+                draft.value = _scaled(draft.value, draft.scale)  # type: ignore[arg-type]
+            else:
+                draft.kind, draft.low, draft.value = "range", draft.value, None
+                draft.high = _scaled(high, scale)
+                draft.low = _scaled(draft.low, scale if draft.scale == 1 else draft.scale)  # type: ignore[arg-type]
+                draft.scale, end = scale, after
         percent = _PERCENT.match(text, end)
         if percent is not None:
             draft.percent, end = True, percent.end()
