@@ -64,10 +64,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from de_an06.parsing import _lexical, grammar, numbers
+from de_an06.parsing import _lexical, _prose_words, grammar, numbers
 from de_an06.parsing._figures import DateMention, Figure
 from de_an06.parsing._find import find_dates, find_figures
-from de_an06.parsing._prose_words import LEADS, PROSE_QUALIFIERS
 from de_an06.parsing.dates import parse_date, parse_period, parse_rank
 from de_an06.parsing.numbers import (
     Quantity,
@@ -130,6 +129,10 @@ DASHES: Final = _lexical.DASHES
 
 #: Words that hedge a figure, with the :class:`~de_an06.Qualifier` each means.
 QUALIFIERS: Final = numbers.QUALIFIERS
+#: Words that hedge a figure in prose, with the :class:`~de_an06.Qualifier` each means.
+PROSE_QUALIFIERS: Final = _prose_words.PROSE_QUALIFIERS
+#: Lead words before a figure and what each says it is (``"đạt"``: ``"reached"``).
+LEADS: Final = _prose_words.LEADS
 #: Scale words and their multipliers.
 SCALES: Final = numbers.SCALES
 #: Unit words and the :class:`~de_an06.Unit` each names.

@@ -169,7 +169,7 @@ class Figure:
         """Turn the figure into a :class:`~de_an06.Reading` of `indicator` in `jurisdiction`.
 
         The reading takes the figure's value and qualifier; its date is `as_of`
-        when given, else the end of the governing :attr:`date` (whose start
+        when given, else the end of the governing ``date`` (whose start
         becomes ``period_start`` for a flow indicator). A year supplied from
         ``published`` is listed in ``inferred``. A fraction read into a
         percent indicator gives its percentage with numerator and denominator.

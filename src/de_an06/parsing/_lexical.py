@@ -71,6 +71,7 @@ DASHES: Final[dict[str, str]] = {
 }
 
 _TRANSLATE: Final = str.maketrans({**SPACES, **DASHES, "\uff05": "%"})
+_SPECIAL: Final = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
 
 
 def normalise(value: object, what: str) -> str:
@@ -245,20 +246,17 @@ def is_int(value: object) -> bool:
 # --------------------------------------------------------------------------
 
 
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table folding each character to one character (memoised)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = fold(chr(code))
-        self[code] = one = folded if len(folded) == 1 else chr(code)
-        return one
-
-
-_FOLD_TABLE: Final = _FoldTable()
+# The characters fold_text has met, and those it changes (to one character each).
+_FOLD_SEEN: Final[set[str]] = set()
+_FOLD_TABLE: Final[dict[int, str]] = {}
 
 
 def fold_text(text: str) -> str:
     """`text` folded character by character (same length): ``"Gần 5"`` -> ``"gan 5"``."""
+    for char in set(text) - _FOLD_SEEN:
+        folded = fold(char)  # every character met gets an entry: a miss is slow in translate
+        _FOLD_TABLE[ord(char)] = folded if len(folded) == 1 else char
+        _FOLD_SEEN.add(char)
     return text.translate(_FOLD_TABLE)
 
 
@@ -273,7 +271,7 @@ def normalise_prose(value: object, what: str) -> tuple[str, tuple[int, ...] | No
         normalise(value, what)  # raises the ParseError for non-text
     text = str(value)
     if unicodedata.is_normalized("NFC", text):
-        return text.translate(_TRANSLATE), None
+        return (text.translate(_TRANSLATE) if _SPECIAL.search(text) else text), None
     pieces: list[str] = []
     offsets: list[int] = []
     start = 0
