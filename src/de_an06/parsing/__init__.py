@@ -64,7 +64,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from de_an06.parsing import _lexical, grammar, numbers
+from de_an06.parsing import _lexical, _prose_words, grammar, numbers
+from de_an06.parsing._figures import DateMention, Figure
+from de_an06.parsing._find import find_dates, find_figures
 from de_an06.parsing.dates import parse_date, parse_period, parse_rank
 from de_an06.parsing.numbers import (
     Quantity,
@@ -80,15 +82,21 @@ __all__ = [
     "DASHES",
     "DAY_FIRST_DATE",
     "INTERNATIONAL_NUMBER_PATTERN",
+    "LEADS",
     "NUMBER_FORMATS",
+    "PROSE_QUALIFIERS",
     "QUALIFIERS",
     "SCALES",
     "SPACES",
     "UNITS",
     "VI_NUMBER_PATTERN",
     "WORDED_DATE",
+    "DateMention",
+    "Figure",
     "NumberFormat",
     "Quantity",
+    "find_dates",
+    "find_figures",
     "format_number",
     "format_quantity",
     "parse_date",
@@ -121,6 +129,10 @@ DASHES: Final = _lexical.DASHES
 
 #: Words that hedge a figure, with the :class:`~de_an06.Qualifier` each means.
 QUALIFIERS: Final = numbers.QUALIFIERS
+#: Words that hedge a figure in prose, with the :class:`~de_an06.Qualifier` each means.
+PROSE_QUALIFIERS: Final = _prose_words.PROSE_QUALIFIERS
+#: Lead words before a figure and what each says it is (``"đạt"``: ``"reached"``).
+LEADS: Final = _prose_words.LEADS
 #: Scale words and their multipliers.
 SCALES: Final = numbers.SCALES
 #: Unit words and the :class:`~de_an06.Unit` each names.

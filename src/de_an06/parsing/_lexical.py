@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 from de_an06.errors import ParseError
 from de_an06.parsing.grammar import MARKS, NUMBERS
+
+T = TypeVar("T")
 
 # --------------------------------------------------------------------------
 # Characters
@@ -68,6 +71,7 @@ DASHES: Final[dict[str, str]] = {
 }
 
 _TRANSLATE: Final = str.maketrans({**SPACES, **DASHES, "\uff05": "%"})
+_SPECIAL: Final = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
 
 
 def normalise(value: object, what: str) -> str:
@@ -235,3 +239,104 @@ def _decimal(match: re.Match[str], number_format: str) -> Decimal:
 def is_int(value: object) -> bool:
     """Whether `value` is an int (and not a bool, which is one too)."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+# --------------------------------------------------------------------------
+# Running text (the finders)
+# --------------------------------------------------------------------------
+
+
+# The characters fold_text has met, and those it changes (to one character each).
+_FOLD_SEEN: Final[set[str]] = set()
+_FOLD_TABLE: Final[dict[int, str]] = {}
+
+
+def fold_text(text: str) -> str:
+    """`text` folded character by character (same length): ``"Gần 5"`` -> ``"gan 5"``."""
+    for char in set(text) - _FOLD_SEEN:
+        folded = fold(char)  # every character met gets an entry: a miss is slow in translate
+        _FOLD_TABLE[ord(char)] = folded if len(folded) == 1 else char
+        _FOLD_SEEN.add(char)
+    return text.translate(_FOLD_TABLE)
+
+
+def normalise_prose(value: object, what: str) -> tuple[str, tuple[int, ...] | None]:
+    """A running text read as :func:`normalise` does, with the way back to the input.
+
+    Returns the normalised text and, when NFC changed its length, the offset
+    in `value` of each of its characters (plus one past the end); ``None``
+    when every offset is the same.
+    """
+    if not isinstance(value, str):
+        normalise(value, what)  # raises the ParseError for non-text
+    text = str(value)
+    if unicodedata.is_normalized("NFC", text):
+        return (text.translate(_TRANSLATE) if _SPECIAL.search(text) else text), None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or unicodedata.combining(text[index]) == 0:
+            piece = unicodedata.normalize("NFC", text[start:index])
+            pieces.append(piece)
+            offsets.extend([start] * len(piece))
+            start = index
+    offsets.append(len(text))
+    return "".join(pieces).translate(_TRANSLATE), tuple(offsets)
+
+
+_SEEN_MAX: Final = 10_000  # phrases remembered per table
+
+
+class Words(Generic[T]):
+    """A word table matched in folded text (see :func:`fold_text`).
+
+    A phrase matches in any case, with its diacritics or with none (never
+    half-marked, which :meth:`value` checks on the printed words); spaces
+    between its words may be repeated.
+    """
+
+    def __init__(self, table: Mapping[str, T]) -> None:
+        self.table: dict[str, T] = {key.casefold(): value for key, value in table.items()}
+        self._unmarked: dict[str, T] = {}
+        self._seen: dict[str, T | None] = {}  # grows with the distinct phrases met
+        for key, value in reversed(list(self.table.items())):
+            self._unmarked[fold(key)] = value
+        words = sorted(self._unmarked, key=len, reverse=True)
+        #: The alternatives, folded, longest first, to embed in a pattern.
+        self.body = "|".join(re.escape(word).replace(r"\ ", " +") for word in words)
+        self.before = re.compile(rf"(?<![^\W_])(?:{self.body}) *$")
+        self.after = re.compile(rf"(?:{self.body})(?![^\W_])")
+
+    def value(self, printed: str) -> T | None:
+        """The value of the `printed` phrase, if it is in the table and spelt right."""
+        if printed in self._seen:
+            return self._seen[printed]
+        if len(self._seen) > _SEEN_MAX:
+            self._seen.clear()
+        self._seen[printed] = found = self._value(printed)
+        return found
+
+    def _value(self, printed: str) -> T | None:
+        key = " ".join(printed.split()).casefold()
+        if key in self.table:
+            return self.table[key]
+        if fold(key) == key:
+            return self._unmarked.get(key)
+        return None
+
+    def ending(self, folded: str, printed: str, end: int, start: int = 0) -> tuple[int, T] | None:
+        """The phrase ending at `end` (spaces allowed before `end`): its start and value."""
+        match = self.before.search(folded, start, end)
+        if match is None:
+            return None
+        found = self.value(printed[match.start():end])
+        return None if found is None else (match.start(), found)
+
+    def starting(self, folded: str, printed: str, at: int) -> tuple[int, T] | None:
+        """The phrase starting at `at`: its end and value."""
+        match = self.after.match(folded, at)
+        if match is None:
+            return None
+        found = self.value(printed[at:match.end()])
+        return None if found is None else (match.end(), found)

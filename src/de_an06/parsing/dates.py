@@ -7,7 +7,7 @@
   ``quý II/2023``, ``từ 9-2 đến 20-6``) as its first and last day;
 - :func:`parse_rank` reads a rank (``xếp hạng 25/63``, ``áp chót``).
 
-Month ends come from :func:`calendar.monthrange`.
+Month ends come from the one date module, ``de_an06._days``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,17 @@ from de_an06 import _validators as v
 from de_an06._days import month_end
 from de_an06.model import Rank
 from de_an06.parsing._lexical import Scanner, fold, is_int, normalise
-from de_an06.parsing.grammar import DAY_FIRST_DATE, ISO_DATE, WORDED_DATE
+from de_an06.parsing.grammar import (
+    DAY_FIRST_DATE,
+    ISO_DATE,
+    MONTH_YEAR,
+    MONTHS_OF_YEAR,
+    QUARTER,
+    TIME_OF_DAY,
+    WORDED_DATE,
+    YEAR,
+    YEAR_SPAN,
+)
 
 # --------------------------------------------------------------------------
 # Grammar of periods and ranks
@@ -28,23 +38,22 @@ from de_an06.parsing.grammar import DAY_FIRST_DATE, ISO_DATE, WORDED_DATE
 
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
-_PERIODS: Final = re.compile(r"""
-    (?P<months>[0-9]{1,2})\ +(?:tháng|thang)\ +         # "6 tháng"
-        (?P<edge>đầu|dau|cuối|cuoi)\ +(?:năm|nam)       # "đầu năm" / "cuối năm"
-        (?:\ +(?P<months_year>[0-9]{4}))?               # "2023"
-  | (?:quý|quy)\ +(?P<quarter>[1-4]|iv|iii|ii|i)        # "quý II"
-        (?:\ */\ *|\ +(?:năm|nam)\ +)(?P<quarter_year>[0-9]{4})   # "/2023"
-  | (?:tháng|thang)\ +(?P<month>[0-9]{1,2})             # "tháng 6"
-        (?:\ */\ *|\ +(?:năm|nam)\ +)(?P<month_year>[0-9]{4})     # "/2023"
-  | (?:năm|nam)\ +(?P<year>[0-9]{4})                    # "năm 2024"
-""", re.VERBOSE | re.IGNORECASE)
+#: The period forms, in the order they are tried (each of the grammar).
+_PERIODS: Final = (("months", MONTHS_OF_YEAR), ("quarter", QUARTER), ("month", MONTH_YEAR),
+                   ("years", YEAR_SPAN), ("year", YEAR))
+
+# A time of day, on lines of its own and without its group (it is used twice).
+_TIME: Final = "(?:\n" + TIME_OF_DAY.pattern.replace("(?P<hour>", "(?:") + "\n)"
+_TIME_AROUND: Final = re.compile(
+    r"(?:" + _TIME + r"\ *,?\ *)?(?P<date>.+?)(?:\ *,?\ *(?:(?:lúc|luc)\ +)?" + _TIME + r")?",
+    re.VERBOSE | re.IGNORECASE)
 
 _RANGE: Final = re.compile(r"""
     (?:từ|tu)\ +(?P<start>.+?)\ +(?:đến|den|tới|toi)\ +(?P<end>.+)   # "từ 9-2 đến 20-6"
 """, re.VERBOSE | re.IGNORECASE)
 
 _RANK: Final = re.compile(r"""
-    (?:(?:xếp\ +)?(?:hạng|thứ)\ +|(?:xep\ +)?(?:hang|thu)\ +)?   # "hạng", "xếp thứ"
+    (?:(?:xếp\ +|đứng\ +)?(?:hạng|thứ)\ +|(?:xep\ +|dung\ +)?(?:hang|thu)\ +)?   # "xếp thứ"
     (?P<position>[0-9]{1,6})\ */\ *(?P<total>[0-9]{1,6})        # "25/63"
   | (?P<second_last>áp\ +chót|ap\ +chot)                        # second to last
 """, re.VERBOSE | re.IGNORECASE)
@@ -104,8 +113,10 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     Accepted: ISO ``2022-01-06``; ``D/M/YYYY``, ``D-M-YYYY`` and
     ``D.M.YYYY`` (one separator throughout, :data:`DAY_FIRST_DATE`); the same
     without the year (``"20-6"``) when `year` is given; each optionally after
-    ``"ngày"``; and ``"ngày 6 tháng 1 năm 2022"``. Two-digit years are
-    refused. No month-first reading is ever tried.
+    ``"ngày"``; and ``"ngày 6 tháng 1 năm 2022"``. A time of day printed
+    before or after the date (``"17h ngày 12.10"``, ``"05/11/2024 08:15:00"``)
+    is read and dropped. Two-digit years are refused. No month-first reading
+    is ever tried.
 
     Parameters
     ----------
@@ -124,8 +135,8 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     --------
     >>> parse_date("ngày 6/1/2022"), parse_date("23/3/2022")
     (datetime.date(2022, 1, 6), datetime.date(2022, 3, 23))
-    >>> parse_date("9-2", year=2023)
-    datetime.date(2023, 2, 9)
+    >>> parse_date("9-2", year=2023), parse_date("05/11/2024 08:15:00")
+    (datetime.date(2023, 2, 9), datetime.date(2024, 11, 5))
     >>> parse_date("31/2/2023")
     Traceback (most recent call last):
       ...
@@ -135,10 +146,13 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     """
     year = _check_year(year, "parse_date")
     scanner, body, offset = _trimmed(text, "Vietnamese date")
+    around = _TIME_AROUND.fullmatch(body)
+    if around is not None and around["date"] != body:
+        body, offset = around["date"], offset + around.start("date")
     return _date_at(scanner, body, offset, year)
 
 
-def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.date]:  # noqa: C901
+def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.date]:
     """Read a reporting period as its first and last day (both included).
 
     Accepted shapes::
@@ -146,11 +160,15 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
         "6 tháng đầu năm 2023"  -> (2023-01-01, 2023-06-30)   first N months
         "6 tháng cuối năm 2023" -> (2023-07-01, 2023-12-31)   last N months
         "quý II/2023", "quý 2 năm 2023" -> (2023-04-01, 2023-06-30)
-        "tháng 6/2023"          -> (2023-06-01, 2023-06-30)
+        "tháng 6/2023", "tháng 6-2023", "tháng 6 năm 2023", "6/2023"
+                                -> (2023-06-01, 2023-06-30)
         "năm 2024"              -> (2024-01-01, 2024-12-31)
+        "2021-2025"             -> (2021-01-01, 2025-12-31)   a span of years
         "từ 9-2 đến 20-6"       -> two dates, read by parse_date(year=...)
 
-    A period printed without its year ("6 tháng đầu năm") takes `year`.
+    A period printed without its year ("6 tháng đầu năm", "quý II") takes `year`.
+    The forms are those of :func:`find_dates` (patterns of
+    :mod:`~de_an06.parsing.grammar`).
 
     Raises
     ------
@@ -166,6 +184,8 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
     (datetime.date(2023, 4, 1), datetime.date(2023, 6, 30))
     >>> parse_period("từ 9-2 đến 20-6", year=2023)
     (datetime.date(2023, 2, 9), datetime.date(2023, 6, 20))
+    >>> parse_period("tháng 10-2024")[1], parse_period("2021-2025")[1]
+    (datetime.date(2024, 10, 31), datetime.date(2025, 12, 31))
     """
     year = _check_year(year, "parse_period")
     scanner, body, offset = _trimmed(text, "Vietnamese period")
@@ -177,29 +197,41 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
             raise scanner.error(f"the period ends ({end}) before it starts ({start})",
                                 offset + span.start("end"))
         return start, end
-    match = _PERIODS.fullmatch(body)
-    if match is None:
-        raise scanner.error("expected e.g. '6 tháng đầu năm 2023', 'quý II/2023', "
-                            "'năm 2024' or 'từ 9-2 đến 20-6'", offset)
-    if match["year"]:
-        the_year = int(match["year"])
+    for form, pattern in _PERIODS:
+        match = pattern.fullmatch(body)
+        if match is not None:
+            return _period(scanner, form, match, offset, year)
+    raise scanner.error("expected e.g. '6 tháng đầu năm 2023', 'quý II/2023', "
+                        "'năm 2024' or 'từ 9-2 đến 20-6'", offset)
+
+
+def _period(scanner: Scanner, form: str, match: re.Match[str], offset: int,  # noqa: C901
+            year: int | None) -> tuple[dt.date, dt.date]:
+    """The first and last day of the period `match` of `form` printed."""
+    if form == "years":
+        first, last = int(match["first"]), int(match["last"])
+        if last < first:
+            raise scanner.error(f"the period ends ({last}) before it starts ({first})",
+                                offset + match.start("last"))
+        return dt.date(first, 1, 1), dt.date(last, 12, 31)
+    if match["year"] is None and year is None:
+        raise scanner.error("no year printed: pass year=", offset + match.end())
+    the_year = int(match["year"]) if match["year"] else int(year or 0)
+    if the_year < 1:
+        raise scanner.error("year 0 does not exist", offset + match.start("year"))
+    if form == "year":
         return dt.date(the_year, 1, 1), dt.date(the_year, 12, 31)
-    if match["quarter"]:
+    if form == "quarter":
         quarter = _ROMAN.get(match["quarter"].casefold()) or int(match["quarter"])
-        the_year = int(match["quarter_year"])
         return dt.date(the_year, 3 * quarter - 2, 1), month_end(the_year, 3 * quarter)
-    if match["month"]:
+    if form == "month":
         month = int(match["month"])
-        the_year = int(match["month_year"])
         if not 1 <= month <= 12:  # noqa: PLR2004 - months in a year
             raise scanner.error(f"month {month} does not exist", offset + match.start("month"))
         return dt.date(the_year, month, 1), month_end(the_year, month)
     months = int(match["months"])
     if not 1 <= months <= 12:  # noqa: PLR2004 - months in a year
         raise scanner.error("a year has 1 to 12 months", offset + match.start("months"))
-    if match["months_year"] is None and year is None:
-        raise scanner.error("no year printed: pass year=", offset + match.end())
-    the_year = int(match["months_year"]) if match["months_year"] else int(year or 0)
     if fold(match["edge"]) == "dau":
         return dt.date(the_year, 1, 1), month_end(the_year, months)
     return dt.date(the_year, 13 - months, 1), dt.date(the_year, 12, 31)

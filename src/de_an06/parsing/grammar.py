@@ -56,15 +56,22 @@ __all__ = [
     "INTERNATIONAL_NUMBER_PATTERN",
     "ISO_DATE",
     "MARKS",
+    "MONTH",
+    "MONTHS_OF_YEAR",
+    "MONTH_YEAR",
     "NUMBERS",
     "NUMBER_BODIES",
     "NUMBER_COLUMNS",
     "NUMBER_FORMATS",
     "NUMBER_PATTERNS",
     "PLAIN_NUMBER_PATTERN",
+    "QUARTER",
+    "TIME_OF_DAY",
     "VI_NUMBER_PATTERN",
     "WHOLE_NUMBER",
     "WORDED_DATE",
+    "YEAR",
+    "YEAR_SPAN",
     "CellNumberFormat",
     "NumberFormat",
 ]
@@ -188,4 +195,55 @@ WORDED_DATE: Final = re.compile(r"""
     (?:ngày|ngay)\ +(?P<day>[0-9]{1,2})
     \ +(?:tháng|thang)\ +(?P<month>[0-9]{1,2})
     (?:\ +(?:năm|nam)\ +(?P<year>[0-9]{4}))?
+""", re.VERBOSE | re.IGNORECASE)
+
+# --------------------------------------------------------------------------
+# Months, quarters, years and times of day (the forms of report prose)
+# --------------------------------------------------------------------------
+
+#: A month with its year: ``tháng 10/2024``, ``tháng 10-2024``,
+#: ``tháng 10 năm 2024`` or, without ``tháng``, ``10/2024``.
+MONTH_YEAR: Final = re.compile(r"""
+    (?:(?:tháng|thang)\ +)?             # an optional "tháng" (month)
+    (?P<month>[0-9]{1,2})
+    (?:\ *[-/.]\ *|\ +(?:năm|nam)\ +)   # "/", "-", "." or "năm" (year)
+    (?P<year>[0-9]{4})
+""", re.VERBOSE | re.IGNORECASE)
+
+#: A month without its year, ``tháng 8`` (the year comes from elsewhere).
+MONTH: Final = re.compile(r"""
+    (?:tháng|thang)\ +(?P<month>[0-9]{1,2})
+""", re.VERBOSE | re.IGNORECASE)
+
+#: A quarter, ``quý II/2023``, ``quý 2 năm 2023``, ``quý IV-2024`` or ``quý III``.
+QUARTER: Final = re.compile(r"""
+    (?:quý|quy)\ +(?P<quarter>iv|iii|ii|i|[1-4])(?![0-9a-z])    # "quý II"
+    (?:(?:\ */\ *|\ *-\ *|\ +(?:năm|nam)\ +)(?P<year>[0-9]{4}))?  # "/2023"
+""", re.VERBOSE | re.IGNORECASE)
+
+#: The first N months or the last N months of a year: ``6 tháng đầu năm 2023``.
+MONTHS_OF_YEAR: Final = re.compile(r"""
+    (?P<months>[0-9]{1,2})\ +(?:tháng|thang)\ +         # "6 tháng"
+    (?P<edge>đầu|dau|cuối|cuoi)\ +(?:năm|nam)           # "đầu năm" / "cuối năm"
+    (?:\ +(?P<year>[0-9]{4}))?                          # "2023"
+""", re.VERBOSE | re.IGNORECASE)
+
+#: A span of years, ``2021-2025`` or ``2022 - 2025`` (each year 1900 to 2099).
+YEAR_SPAN: Final = re.compile(r"""
+    (?P<first>(?:19|20)[0-9]{2})\ *-\ *(?P<last>(?:19|20)[0-9]{2})
+""", re.VERBOSE)
+
+#: A year, ``năm 2024``.
+YEAR: Final = re.compile(r"""
+    (?:năm|nam)\ +(?P<year>[0-9]{4})
+""", re.VERBOSE | re.IGNORECASE)
+
+#: A time of day printed next to a date: ``17h``, ``8h30``, ``08:15:00``,
+#: ``10 giờ 30``, ``9 giờ``.
+TIME_OF_DAY: Final = re.compile(r"""
+    (?P<hour>[0-9]{1,2})
+    (?:
+        :[0-9]{2}(?::[0-9]{2})?                         # 08:15 or 08:15:00
+      | \ *(?:h|giờ|gio)(?:\ *[0-9]{1,2}(?:\ *(?:phút|phut|p|'))?)?   # 17h, 8h30
+    )
 """, re.VERBOSE | re.IGNORECASE)

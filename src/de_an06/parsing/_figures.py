@@ -1,0 +1,225 @@
+"""What the finders return: :class:`Figure` and :class:`DateMention`.
+
+Both are frozen value classes that point back into the text they were found
+in (``span``, ``text``); :meth:`Figure.to_reading` turns a figure into a
+:class:`~de_an06.Reading`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from de_an06 import _validators as v
+from de_an06.model import (
+    Basis,
+    Indicator,
+    Jurisdiction,
+    Measure,
+    Qualifier,
+    Reading,
+    Source,
+    Unit,
+)
+
+#: What a date mention is to the figures around it.
+Role = Literal["as_of", "deadline", "period", "point", "open_start"]
+#: The kinds of figure mention.
+Kind = Literal["number", "range", "fraction", "rank", "vague"]
+
+
+def _is_span(instance: object, attribute: attrs.Attribute[tuple[int, int]], value: object) -> None:
+    if (not isinstance(value, tuple) or len(value) != 2  # noqa: PLR2004 - start and end
+            or not all(isinstance(x, int) for x in value) or not 0 <= value[0] <= value[1]):
+        raise v.fail(instance, attribute.name, "must be (start, end) with 0 <= start <= end",
+                     value)
+
+
+@attrs.frozen(kw_only=True)
+class DateMention:
+    """A date or a period named in a text.
+
+    Parameters
+    ----------
+    span : tuple of int
+        Where the mention is in the text given to :func:`find_dates`
+        (``text[span[0]:span[1]]`` is `text`).
+    text : str
+        The mention as printed, with the words that give its role.
+    start, end : datetime.date or None
+        The first and the last day it covers (both included; the same day for
+        a single date). ``None`` when the phrase prints no year and no
+        ``published`` date was given: the finder never assumes a year.
+    role : {"as_of", "deadline", "period", "point", "open_start"}
+        ``as_of`` (*tính đến*, *đến hết*), ``deadline`` (*trước ngày*,
+        *chậm nhất*), ``period`` (*trong tháng*, *quý II/2023*,
+        *giai đoạn 2021-2025*), ``point`` (*ngày 19/3*, *Sáng 23/5*) or
+        ``open_start`` (*từ tháng 3/2025*).
+    year_supplied : bool
+        True when the year (or the day, for *hôm qua*) came from
+        ``published`` rather than from the phrase.
+    vague : bool
+        True for *đầu*, *giữa* and *cuối* (start, middle, end) of a month or
+        a year; `start` and `end` are then the documented bounds of that
+        third (see :data:`~de_an06.parsing.find_dates`).
+    """
+
+    span: tuple[int, int] = attrs.field(validator=_is_span)
+    text: str = attrs.field(validator=v.is_instance(str))
+    start: dt.date | None = attrs.field(validator=v.is_optional_date)
+    end: dt.date | None = attrs.field(validator=v.is_optional_date)
+    role: Role = attrs.field(validator=v.is_instance(str))
+    year_supplied: bool = attrs.field(default=False, validator=v.is_instance(bool))
+    vague: bool = attrs.field(default=False, validator=v.is_instance(bool))
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the mention has dates (a year was printed or supplied)."""
+        return self.start is not None
+
+
+def _decimals(value: Decimal) -> int:
+    return max(0, -int(value.as_tuple().exponent))
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A figure named in a text, with everything the text says about it.
+
+    Parameters
+    ----------
+    span : tuple of int
+        Where the figure is in the text given to :func:`find_figures`
+        (``text[span[0]:span[1]]`` is `text`), from its qualifier to its unit
+        or counted noun.
+    text : str
+        The figure as printed.
+    kind : {"number", "range", "fraction", "rank", "vague"}
+        ``number`` (`value`), ``range`` (`low` to `high`), ``fraction``
+        (`value` of `of`, e.g. *41/63*; `parts` holds every number of a
+        longer chain), ``rank`` (position `value` of `of`, either may be
+        ``None`` for *Top 5* or *áp chót* without ``total=``) and ``vague``
+        (*vài trăm nghìn*: no value, never guessed).
+    value, low, high, of : decimal.Decimal or None
+        Exact values, scale words applied, with the printed decimals
+        (``"2,415 triệu"`` is ``Decimal("2.415E+6")``).
+    parts : tuple of decimal.Decimal
+        Every number of a fraction or a chain (*3.118/5.402*).
+    qualifier : Qualifier
+        The hedge (``EXACT`` when none was printed); `qualifier_word` is the word.
+    percent : bool
+        Whether the figure is a percentage (printed with ``%``, or a list
+        whose last items carry it).
+    scale : int
+        The scale word's multiplier (1, 10**3, 10**6, 10**9 or 10**12).
+    unit : Unit or None
+        The unit when the counted noun is one the library knows.
+    noun : str or None
+        The counted thing as printed (*tài khoản định danh điện tử*).
+    lead : str or None
+        What the words before it say (``"reached"``, ``"increased"``,
+        ``"issued"`` ... :data:`~de_an06.parsing.LEADS`); `lead_text` is
+        the raw words.
+    per : str or None
+        The word after ``/`` of a rate (*lượt/ngày* gives ``"ngày"``).
+    date : DateMention or None
+        The date that governs the figure in its sentence: the last one
+        before it, else the first after it.
+    """
+
+    span: tuple[int, int] = attrs.field(validator=_is_span)
+    text: str = attrs.field(validator=v.is_instance(str))
+    kind: Kind = attrs.field(default="number", validator=v.is_instance(str))
+    value: Decimal | None = attrs.field(default=None, validator=v.is_optional_instance(Decimal))
+    low: Decimal | None = attrs.field(default=None, validator=v.is_optional_instance(Decimal))
+    high: Decimal | None = attrs.field(default=None, validator=v.is_optional_instance(Decimal))
+    of: Decimal | None = attrs.field(default=None, validator=v.is_optional_instance(Decimal))
+    parts: tuple[Decimal, ...] = attrs.field(default=(), validator=v.is_instance(tuple))
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=v.is_instance(Qualifier))
+    qualifier_word: str | None = attrs.field(default=None, validator=v.is_optional_instance(str))
+    percent: bool = attrs.field(default=False, validator=v.is_instance(bool))
+    scale: int = attrs.field(default=1, validator=v.is_instance(int))
+    unit: Unit | None = attrs.field(default=None, validator=v.is_optional_instance(Unit))
+    noun: str | None = attrs.field(default=None, validator=v.is_optional_instance(str))
+    lead: str | None = attrs.field(default=None, validator=v.is_optional_instance(str))
+    lead_text: str | None = attrs.field(default=None, validator=v.is_optional_instance(str))
+    per: str | None = attrs.field(default=None, validator=v.is_optional_instance(str))
+    date: DateMention | None = attrs.field(default=None,
+                                           validator=v.is_optional_instance(DateMention))
+
+    @property
+    def vague(self) -> bool:
+        """True for an amount printed without a number (*hàng triệu*)."""
+        return self.kind == "vague"
+
+    @property
+    def decimals(self) -> int | None:
+        """The number of decimals printed (*91,4%* has 1, *2,415 triệu* has 3)."""
+        shown = self.value if self.value is not None else self.high
+        if shown is None:
+            return None
+        sign, digits, exponent = shown.as_tuple()
+        return _decimals(Decimal((sign, digits, int(exponent) - (len(str(self.scale)) - 1))))
+
+    def to_reading(self, indicator: Indicator, jurisdiction: Jurisdiction, *,
+                   as_of: dt.date | None = None, source: Source | None = None) -> Reading:
+        """Turn the figure into a :class:`~de_an06.Reading` of `indicator` in `jurisdiction`.
+
+        The reading takes the figure's value and qualifier; its date is `as_of`
+        when given, else the end of the governing ``date`` (whose start
+        becomes ``period_start`` for a flow indicator). A year supplied from
+        ``published`` is listed in ``inferred``. A fraction read into a
+        percent indicator gives its percentage with numerator and denominator.
+
+        Raises
+        ------
+        ValidationError
+            For a range, a vague amount or a rank without position (no single
+            value), a percent figure for a non-percent indicator or the
+            reverse, and no date at all.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import de_an06 as da
+        >>> from de_an06.parsing import find_figures
+        >>> share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
+        >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province",
+        ...                      parent="VN")
+        >>> fig, = find_figures("Tính đến ngày 30/6/2023 đã đạt gần 72,2%.")
+        >>> r = fig.to_reading(share, kh)
+        >>> r.value, r.qualifier.value, r.as_of
+        (72.2, 'nearly', datetime.date(2023, 6, 30))
+        """
+        owner = "Figure.to_reading"
+        if not isinstance(indicator, Indicator):
+            raise v.fail(owner, "indicator", "must be an Indicator", indicator)
+        kwargs: dict[str, object] = {}
+        inferred = set()
+        value = self.value if self.kind != "range" else None
+        share = self.kind == "fraction" and indicator.is_percent and not self.percent
+        if share and value is not None and self.of:
+            kwargs.update(numerator=float(value), denominator=float(self.of), basis=Basis.TOTAL)
+            value = value * 100 / self.of
+            inferred.add("value")
+        elif self.percent != indicator.is_percent:
+            raise v.fail(owner, "indicator", "must be a percent indicator exactly when "
+                         f"the figure is a percentage (the figure is {self.text!r})",
+                         indicator.code)
+        if value is None:
+            raise v.fail(owner, "figure", f"has no single value (a {self.kind})", self.text)
+        when = as_of
+        if when is None and self.date is not None and self.date.end is not None:
+            when = self.date.end
+            if self.date.year_supplied:
+                inferred.add("as_of")
+            if indicator.measure is Measure.FLOW:
+                kwargs["period_start"] = self.date.start
+        if when is None:
+            raise v.fail(owner, "as_of", "is needed: the figure has no dated mention", None)
+        return Reading(indicator, float(value), when, jurisdiction, qualifier=self.qualifier,
+                       source=source, inferred=frozenset(inferred),
+                       **kwargs)  # type: ignore[arg-type]

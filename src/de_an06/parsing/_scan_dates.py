@@ -1,0 +1,259 @@
+"""The date finder: every date and period of a running text.
+
+Each form is a pattern of :mod:`~de_an06.parsing.grammar`, matched on the
+folded text (:func:`~de_an06.parsing._lexical.fold_text`, same offsets as the
+normalised text); overlapping matches keep the one that starts first (then
+the longest); the words before a match (:data:`DATE_CUES`), a time of day
+beside it and *đầu/giữa/cuối* give its role, span and vagueness.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Final
+
+import attrs
+
+from de_an06.parsing import grammar
+from de_an06.parsing._figures import Role
+from de_an06.parsing._lexical import Words
+from de_an06.parsing._prose_words import (
+    DATE_CUES,
+    RELATIVE_DAYS,
+    RELATIVE_YEARS,
+    VAGUE_EDGES,
+)
+
+_CUES: Final = Words(DATE_CUES)
+_EDGES: Final = Words(VAGUE_EDGES)
+_RELATIVE_DAYS: Final = Words(RELATIVE_DAYS)
+_RELATIVE_YEARS: Final = Words(RELATIVE_YEARS)
+_ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_FLAGS: Final = re.VERBOSE | re.IGNORECASE
+_TIME: Final = f"(?:\n{grammar.TIME_OF_DAY.pattern}\n)"  # embedded on lines of its own
+_TIME_BEFORE: Final = re.compile(_TIME + r"\ *,?\ *$", _FLAGS)
+_TIME_AFTER: Final = re.compile(r"\ *,?\ *(?:(?:lúc|luc)\ +)?" + _TIME + r"(?![^\W_])", _FLAGS)
+_CLOCK: Final = re.compile(r"(?<![\w.,:/])" + _TIME + r"(?![^\W_]|[:.,]?[0-9])", _FLAGS)
+#: What may stand between two dates of one span ("từ 9-2 đến 20-6").
+_JOIN: Final = re.compile(r" *(?:den|toi|-) *(?:het +)?", re.IGNORECASE)
+_LOOK_BACK: Final = 30
+_THIRDS: Final = ((1, 10), (11, 20), (21, 31))
+
+
+@attrs.frozen
+class _Found:
+    """A match of one form: where, which form, its printed year and two numbers."""
+
+    start: int
+    end: int
+    form: str   # day, month, quarter, months, years, year, relday, relyear
+    year: int | None
+    a: int = 0  # month, quarter, months, last year or shift
+    b: int = 0  # day, or 1 for "đầu" (first months)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether the match at start:end stands alone (not inside a longer number or word)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or (before in ".,/-" and start > 1 and text[start - 2].isdigit()):
+        return False
+    return not (after.isalnum() or (after in ".,/-" and text[end + 1:end + 2].isdigit()))
+
+
+def _year(match: re.Match[str], group: str = "year") -> int | None:
+    return int(match[group]) if match[group] else None
+
+
+def _candidates(text: str, folded: str) -> list[_Found]:
+    found: list[_Found] = []
+    for pattern in (grammar.ISO_DATE, grammar.WORDED_DATE, grammar.DAY_FIRST_DATE):
+        found += [_Found(m.start(), m.end(), "day", _year(m), int(m["month"]), int(m["day"]))
+                  for m in pattern.finditer(folded)]
+    found += [_Found(m.start(), m.end(), "month", _year(m), int(m["month"]))
+              for m in grammar.MONTH_YEAR.finditer(folded)]
+    found += [_Found(m.start(), m.end(), "month", None, int(m["month"]))
+              for m in grammar.MONTH.finditer(folded)]
+    found += [_Found(m.start(), m.end(), "quarter", _year(m),
+                     _ROMAN.get(m["quarter"]) or int(m["quarter"]))
+              for m in grammar.QUARTER.finditer(folded)]
+    found += [_Found(m.start(), m.end(), "months", _year(m), int(m["months"]),
+                     int(m["edge"] == "dau"))
+              for m in grammar.MONTHS_OF_YEAR.finditer(folded)]
+    found += [_Found(m.start(), m.end(), "years", _year(m, "first"), int(m["last"]))
+              for m in grammar.YEAR_SPAN.finditer(folded)]
+    found += [_Found(m.start(), m.end(), "year", _year(m))
+              for m in grammar.YEAR.finditer(folded)]
+    for form, words in (("relday", _RELATIVE_DAYS), ("relyear", _RELATIVE_YEARS)):
+        for m in words.after.finditer(folded):
+            shift = words.value(text[m.start():m.end()])
+            if shift is not None:
+                found.append(_Found(m.start(), m.end(), form, None, shift))
+    found.sort(key=lambda f: (f.start, -f.end))
+    return [f for f in found if _bounded(folded, f.start, f.end)]
+
+
+def clock_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the text prints a time of day with ``h`` or ``:`` (``17h``, ``08:15``)."""
+    return [m.span() for m in _CLOCK.finditer(folded) if any(c in m.group() for c in "h:")]
+
+
+def _month_end(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _whole_month(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, _month_end(year, month))
+
+
+def _third(year: int, month: int | None, edge: int) -> tuple[dt.date, dt.date]:
+    """The documented bounds of đầu/giữa/cuối (start, middle, end) of a month or a year."""
+    if month is None:
+        first = 4 * edge + 1
+        return dt.date(year, first, 1), _whole_month(year, first + 3)[1]
+    low, high = _THIRDS[edge]
+    return dt.date(year, month, low), dt.date(year, month, min(high, _month_end(year, month)))
+
+
+def _days(found: _Found, year: int, edge: int | None) -> tuple[dt.date, dt.date] | None:  # noqa: C901, PLR0911
+    """The first and last day of `found` in `year`; ``None`` when it is no date."""
+    form, a, b = found.form, found.a, found.b
+    if form == "day":
+        if not (1 <= a <= 12 and 1 <= b <= _month_end(year, a)):  # noqa: PLR2004 - months
+            return None
+        return dt.date(year, a, b), dt.date(year, a, b)
+    if form == "month":
+        if not 1 <= a <= 12:  # noqa: PLR2004 - months in a year
+            return None
+        return _whole_month(year, a) if edge is None else _third(year, a, edge)
+    if form == "quarter":
+        return dt.date(year, 3 * a - 2, 1), _whole_month(year, 3 * a)[1]
+    if form == "months":
+        if not 1 <= a <= 12:  # noqa: PLR2004 - months in a year
+            return None
+        if b:
+            return dt.date(year, 1, 1), _whole_month(year, a)[1]
+        return dt.date(year, 13 - a, 1), dt.date(year, 12, 31)
+    if form == "years":
+        return None if a < year else (dt.date(year, 1, 1), dt.date(a, 12, 31))
+    if edge is not None:
+        return _third(year, None, edge)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _plausible(found: _Found) -> bool:
+    """Whether a date without a year could exist (a month 1-12, a day 1-31)."""
+    if found.form == "day":
+        return 1 <= found.a <= 12 and 1 <= found.b <= 31  # noqa: PLR2004 - the calendar
+    return found.form != "month" or 1 <= found.a <= 12  # noqa: PLR2004 - the calendar
+
+
+def _resolve(found: _Found, edge: int | None, published: dt.date | None,
+             year: int | None) -> tuple[tuple[dt.date, dt.date] | None, bool, bool]:
+    """(first and last day or None, whether the year was supplied, whether it is a date)."""
+    if found.form == "relday":
+        if published is None:
+            return None, True, True
+        day = published + dt.timedelta(days=found.a)
+        return (day, day), True, True
+    supplied = found.year is None
+    if found.form == "relyear":
+        year = None if published is None else published.year + found.a
+    elif found.year is not None:
+        year = found.year
+    elif year is None and published is not None:
+        year = published.year
+    if year is None or not 1 <= year <= 9999:  # noqa: PLR2004 - the years of datetime
+        return None, supplied, _plausible(found)
+    days = _days(found, year, edge)
+    return days, supplied, days is not None
+
+
+def _cue(text: str, folded: str, start: int, floor: int) -> tuple[int, str | None]:
+    """The start of the cue words before `start` and the role they give."""
+    hit = _CUES.ending(folded, text, start, max(floor, start - _LOOK_BACK))
+    if hit is None:
+        return start, None
+    return hit[0], hit[1]
+
+
+def _stands_as_date(text: str, folded: str, found: _Found, cued: bool) -> bool:
+    """A day and month without year is a date after a cue word or before punctuation."""
+    if (found.form != "day" or found.year is not None or cued
+            or folded.startswith("ngay", found.start)):
+        return True
+    rest = text[found.end:found.end + 2].lstrip(" ")
+    return not rest or not (rest[0].isalnum() or rest[0] == "%")
+
+
+@attrs.frozen
+class Mention:
+    """A date mention in normalised offsets, before it is mapped back to the input."""
+
+    start: int
+    end: int
+    days: tuple[dt.date, dt.date] | None
+    role: Role
+    supplied: bool
+    vague: bool
+    found: _Found
+
+
+def scan_dates(text: str, folded: str, published: dt.date | None) -> list[Mention]:  # noqa: C901 - the steps of one pass
+    """Every date mention of the normalised `text` (with its `folded` copy), in order."""
+    mentions: list[Mention] = []
+    floor = 0
+    for found in _candidates(text, folded):
+        if found.start < floor:
+            continue
+        start, end = found.start, found.end
+        edge = None
+        if found.form in ("month", "year"):
+            hit = _EDGES.ending(folded, text, start, max(floor, start - 8))
+            if hit is not None:
+                start, edge = hit
+        time = _TIME_BEFORE.search(folded, max(floor, start - 16), start)
+        if time is not None and found.form == "day":
+            start = time.start()
+        start, role = _cue(text, folded, start, floor)
+        if not _stands_as_date(text, folded, found, role is not None or time is not None):
+            continue
+        after = _TIME_AFTER.match(folded, end) if found.form == "day" else None
+        if after is not None:
+            end = after.end()
+        days, supplied, is_date = _resolve(found, edge, published, None)
+        if not is_date:
+            continue
+        if found.form == "relday":
+            role = "as_of" if folded.startswith("den", found.start) else (role or "point")
+        role = role or ("point" if found.form == "day" else "period")
+        previous = mentions[-1] if mentions else None
+        join = _JOIN.fullmatch(folded, previous.end, found.start) if previous else None
+        if (previous is not None and previous.role == "open_start" and role in ("as_of", "point")
+                and (join is not None
+                     or (role == "as_of" and not folded[previous.end:start].strip()))):
+            mentions[-1] = _span(previous, found, end, days, supplied=supplied,
+                                 edge=edge, published=published)
+        else:
+            mentions.append(Mention(start, end, days, role, supplied,  # type: ignore[arg-type]
+                                    edge is not None, found))
+        floor = end
+    return mentions
+
+
+def _span(first: Mention, found: _Found, end: int, days: tuple[dt.date, dt.date] | None, *,
+          supplied: bool, edge: int | None, published: dt.date | None) -> Mention:
+    """Read "từ A đến B" as one period; A takes B's printed year when it prints none."""
+    first_days = first.days
+    first_supplied = first.supplied
+    if first.found.year is None and found.year is not None:
+        first_days, first_supplied, _ = _resolve(first.found, None, published, found.year)
+        first_supplied = False
+    if first_days is None or days is None or days[1] < first_days[0]:
+        both = None
+    else:
+        both = (first_days[0], days[1])
+    return Mention(first.start, end, both, "period", first_supplied or supplied,
+                   first.vague or edge is not None, first.found)
