@@ -20,20 +20,15 @@ import attrs
 import numpy as np
 
 from de_an06 import _validators as v
-from de_an06.model import Reading, Series
+from de_an06.model import Reading, Series, rules
 
 #: A check: ``check(owner, field, value)`` raises or returns the value.
 Check = Callable[[str, str, Any], object]
 
 
 def real(owner: str, field: str, value: object) -> float:
-    """A finite real number (``bool`` refused), as float."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise v.fail(owner, field, f"must be a real number, not {type(value).__name__}", value)
-    number = float(value)
-    if not math.isfinite(number):
-        raise v.fail(owner, field, "must be finite", value)
-    return number
+    """A number by :func:`~de_an06.model.rules.real_number`, as float."""
+    return float(rules.real_number(owner, field, value))
 
 
 def non_negative(owner: str, field: str, value: object) -> float:
