@@ -142,3 +142,75 @@ def test_from_quantity() -> None:
                                  jurisdiction=KH)
     with pytest.raises(da.ValidationError, match=r"Reading\.from_quantity\.quantity"):
         da.Reading.from_quantity(98.9, indicator=SHARE, as_of=DAY, jurisdiction=KH)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------
+# Targets: of the series' jurisdiction, in the indicator's unit
+# --------------------------------------------------------------------------
+
+TUY_HOA = da.Jurisdiction("56-tuy-hoa", "Tuy Hoa", "Tuy Hòa", level="district", parent="56")
+SERIES = da.Series([da.Reading(PEOPLE, 500_000, dt.date(2023, 6, 25), KH),
+                    da.Reading(PEOPLE, 546_234, DAY, KH)])
+
+
+def test_a_target_of_another_jurisdiction_is_refused() -> None:
+    elsewhere = da.Target(PEOPLE, 756_805, TUY_HOA, deadline=dt.date(2023, 7, 30))
+    with pytest.raises(da.ValidationError, match=r"forecast\.target must be for jurisdiction"):
+        da.forecast(SERIES, elsewhere)
+    with pytest.raises(da.ValidationError, match=r"attainment\.target must be for jurisdiction"):
+        da.attainment(SERIES.latest, elsewhere)
+
+
+@pytest.mark.parametrize("target", [-5, 150])
+def test_plain_targets_obey_the_unit(target: float) -> None:
+    share = da.Series([da.Reading(SHARE, 72.2, DAY, KH)])
+    with pytest.raises(da.ValidationError, match=r"forecast\.target must be .*percent"):
+        da.forecast(share, target)
+    with pytest.raises(da.ValidationError, match=r"attainment\.target must be .*percent"):
+        da.attainment(share.latest, target)
+    with pytest.raises(da.ValidationError, match=r"forecast\.target must be a whole number"):
+        da.forecast(SERIES, 756.805)
+
+
+@pytest.mark.parametrize("function", [da.attainment, da.gap, da.implied_target])
+def test_huge_ints_are_refused_not_overflowing(function: Any) -> None:
+    with pytest.raises(da.ValidationError, match="must be finite"):
+        function(10**400, 5)
+    with pytest.raises(da.ValidationError, match="must be finite"):
+        da.forecast(SERIES, 10**400)
+
+
+# --------------------------------------------------------------------------
+# JSON: repeated keys, BOM on a stream, version
+# --------------------------------------------------------------------------
+
+JSON_DOC = ('{"jurisdictions": [{"code": "56", "name": "K", "name_vi": "K", "level": "province",'
+            ' "parent": "VN"}], "indicators": [{"code": "p", "name": "p", "name_vi": "p",'
+            ' "unit": "people"}], "readings": [{"indicator": "p", "jurisdiction": "56",'
+            ' "value": 546234, "as_of": "2023-07-01"%s}]%s}')
+
+
+@pytest.mark.parametrize(("extra", "tail", "path"), [
+    (', "value": 1', "", "$.readings[0].value"),
+    ("", ', "readings": []', "$.readings"),
+])
+def test_json_repeated_keys_are_refused_with_their_path(extra: str, tail: str,
+                                                        path: str) -> None:
+    with pytest.raises(da.ParseError, match="given twice") as info:
+        io.loads(JSON_DOC % (extra, tail))
+    assert info.value.column == path
+
+
+def test_json_stream_with_a_bom_and_the_version() -> None:
+    text = JSON_DOC % ("", "")
+    assert io.read_json(stdio.StringIO("\ufeff" + text)).readings[0].value == 546234
+    with pytest.raises(da.ParseError, match="unsupported version True"):
+        io.loads(text[:-1] + ', "version": true}')
+    with pytest.raises(da.ParseError, match="expected a text stream"):
+        io.read_json(stdio.BytesIO(text.encode()))  # type: ignore[arg-type]
+    with pytest.raises(da.ValidationError, match=r"read_json\.path"):
+        io.read_json(5)  # type: ignore[arg-type]
+    with pytest.raises(da.ValidationError, match=r"dumps\.dataset"):
+        io.write_json([], stdio.StringIO())  # type: ignore[arg-type]
+    with pytest.raises(da.ValidationError, match=r"write_json\.path"):
+        io.write_json(io.Dataset(), 5)  # type: ignore[arg-type]
