@@ -214,3 +214,51 @@ def test_json_stream_with_a_bom_and_the_version() -> None:
         io.write_json([], stdio.StringIO())  # type: ignore[arg-type]
     with pytest.raises(da.ValidationError, match=r"write_json\.path"):
         io.write_json(io.Dataset(), 5)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------
+# The command line reads numbers as files do; duplicates are refused
+# --------------------------------------------------------------------------
+
+HEADER = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+          "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+          "value,as_of\n")
+
+
+def _csv(tmp_path: Any, *rows: tuple[str, str]) -> str:
+    path = tmp_path / "series.csv"
+    path.write_text(HEADER + "".join(
+        f'p,p,p,people,56,K,K,province,VN,"{value}",{day}\n' for day, value in rows),
+        encoding="utf-8")
+    return str(path)
+
+
+def test_cli_target_is_read_in_the_number_format(tmp_path: Any,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from de_an06.cli import main
+
+    path = _csv(tmp_path, ("2023-06-25", "500.000"), ("2023-07-01", "546.234"))
+    args = ["forecast", path, "--number-format", "vi", "--deadline", "2023-07-30",
+            "--format", "json", "--strict"]
+    assert main([*args, "--target", "756.805"]) == 0
+    assert '"target": 756805' in capsys.readouterr().out
+    plain = _csv(tmp_path, ("2023-06-25", "500000"), ("2023-07-01", "546234"))
+    assert main(["forecast", plain, "--target", "756.805", "--deadline", "2023-07-30"]) == 2
+    assert "must be a whole number" in capsys.readouterr().err
+    assert main([*args, "--target", "756,805"]) == 2  # 756.805 people in vi
+    assert "must be a whole number" in capsys.readouterr().err
+    assert main([*args, "--target", "756_805"]) == 2
+    assert "--target: cannot read '756_805'" in capsys.readouterr().err
+
+
+def test_cli_refuses_two_readings_on_one_date(tmp_path: Any,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from de_an06.cli import main
+
+    path = _csv(tmp_path, ("2023-06-25", "500000"), ("2023-07-01", "546234"),
+                ("2023-07-01", "1"))
+    args = ["forecast", path, "--target", "756805", "--deadline", "2023-07-30"]
+    assert main(args) == 2
+    assert "--duplicates last" in capsys.readouterr().err
+    assert main([*args, "--duplicates", "last", "--format", "json"]) == 0
+    assert '"latest": 1' in capsys.readouterr().out
