@@ -262,3 +262,14 @@ def test_cli_refuses_two_readings_on_one_date(tmp_path: Any,
     assert "--duplicates last" in capsys.readouterr().err
     assert main([*args, "--duplicates", "last", "--format", "json"]) == 0
     assert '"latest": 1' in capsys.readouterr().out
+
+
+def test_plot_series_checks_its_target_like_forecast() -> None:
+    pytest.importorskip("matplotlib")
+    from de_an06.plotting import plot_series
+
+    elsewhere = da.Target(PEOPLE, 756_805, TUY_HOA)
+    with pytest.raises(da.ValidationError, match=r"plot_series\.target must be for jurisdiction"):
+        plot_series(SERIES, elsewhere)
+    with pytest.raises(da.ValidationError, match=r"plot_series\.target must be a whole number"):
+        plot_series(SERIES, 756.805)
