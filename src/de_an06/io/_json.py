@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import re
 import types
@@ -305,20 +306,8 @@ _CONVERTERS: dict[object, Callable[[_Reader, object, str], object]] = {
 
 
 class _Repeated(dict[str, Any]):
-    """A JSON object that names one key twice; `key` is the first repeated."""
-
+    """A JSON object naming a key twice; `key` is the first repeated."""
     key: str = ""
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object; one naming a key twice is marked, to be refused with its path."""
-    obj = dict(pairs)
-    if len(obj) == len(pairs):
-        return obj
-    seen: set[str] = set()
-    repeated = _Repeated(obj)
-    repeated.key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-    return repeated
 
 
 def _repeated_key(node: object, path: str) -> str | None:
@@ -330,11 +319,8 @@ def _repeated_key(node: object, path: str) -> str | None:
         children = ((f"{path}.{k}", x) for k, x in node.items())
     elif isinstance(node, list):
         children = ((f"{path}[{i}]", x) for i, x in enumerate(node))
-    for child_path, child in children:
-        found = _repeated_key(child, child_path)
-        if found is not None:
-            return found
-    return None
+    return next((found for child_path, child in children
+                 if (found := _repeated_key(child, child_path)) is not None), None)
 
 
 def _json_float(text: str) -> float | Decimal:
@@ -346,17 +332,22 @@ def _json_float(text: str) -> float | Decimal:
     return number if int(number.as_tuple().exponent) < 0 else float(text)
 
 
+def _pairs(repeated: list[_Repeated], items: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; one naming a key twice is marked and noted in `repeated`."""
+    names = [k for k, _ in items]
+    if len(set(names)) == len(names):
+        return dict(items)
+    obj = _Repeated(items)
+    obj.key = next(k for i, k in enumerate(names) if k in names[:i])
+    repeated.append(obj)
+    return obj
+
+
 def _parse_document(text: str, file: str) -> dict[str, Any]:
-    repeated = False
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        obj = _pairs(items)
-        repeated = repeated or isinstance(obj, _Repeated)
-        return obj
-
+    repeated: list[_Repeated] = []
     try:
-        document = json.loads(text, parse_float=_json_float, object_pairs_hook=pairs)
+        document = json.loads(text, parse_float=_json_float,
+                              object_pairs_hook=functools.partial(_pairs, repeated))
     except json.JSONDecodeError as error:
         raise ParseError(f"invalid JSON: {error.msg} (column {error.colno})", file=file,
                          line=error.lineno) from None
