@@ -307,6 +307,7 @@ _CONVERTERS: dict[object, Callable[[_Reader, object, str], object]] = {
 
 class _Repeated(dict[str, Any]):
     """A JSON object naming a key twice; `key` is the first repeated."""
+
     key: str = ""
 
 
@@ -324,10 +325,7 @@ def _repeated_key(node: object, path: str) -> str | None:
 
 
 def _json_float(text: str) -> float | Decimal:
-    """A JSON number with a fraction or exponent: a Decimal when it prints decimals.
-
-    The Decimal keeps them ("98.90" has two) for :attr:`de_an06.Reading.decimals`.
-    """
+    """A JSON fraction/exponent number: a Decimal keeping printed decimals ("98.90" has 2)."""
     number = Decimal(text)
     return number if int(number.as_tuple().exponent) < 0 else float(text)
 
