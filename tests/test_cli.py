@@ -173,7 +173,7 @@ def test_forecast(tmp_path: Path) -> None:
     work = run("forecast", str(path), "--target", "756805", "--deadline", "2023-07-30",
                "--working-days", "--format", "json")
     assert json.loads(work.stdout)["working_days_left"] == 20
-    text = run("forecast", str(path), "--target", "756_805", "--deadline", "2023-07-30")
+    text = run("forecast", str(path), "--target", "756805", "--deadline", "2023-07-30")
     assert "7,261.07 a day" in text.stdout
     slow = run("forecast", str(path), "--target", "900000", "--deadline", "2023-07-30",
                "--strict")

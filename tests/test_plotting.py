@@ -140,7 +140,7 @@ def test_lower_is_better_axis_label(khanh_hoa: da.Jurisdiction) -> None:
     ("args", "words"),
     [((object(),), "must be a Series or readings"),
      (([],), "must hold at least one reading"),
-     ((None, "many"), "must be a Target or a number"),
+     ((None, "many"), "must be a real number"),
      ((None, float("nan")), "must be finite"),
      ((None, None, "soon"), "must be a Forecast")],
 )

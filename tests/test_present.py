@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import _present, parsing
+from de_an06.model import rules
 
 
 def test_every_member_has_its_words() -> None:
@@ -86,6 +87,6 @@ def test_decimals_are_what_format_number_writes(number: Decimal, number_format: 
 
 @pytest.mark.parametrize("value", [98.94, 72.2, 100.0, 0.9, 1e-5, 1e20, 546_234])
 def test_printed_decimals(value: float) -> None:
-    places = _present.printed_decimals(value)
+    places = rules.printed_decimals(value)
     assert float(f"{value:.{places}f}") == value
     assert places == 0 or not math.isclose(float(f"{value:.{places - 1}f}"), value)

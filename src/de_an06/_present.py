@@ -212,19 +212,6 @@ def number(value: float, places: int = 2, *, fixed: bool = False,
     return "0" if text == "-0" else text
 
 
-def printed_decimals(value: float) -> int:
-    """How many decimals `value` was printed with (its shortest ``repr``).
-
-    Examples
-    --------
-    >>> printed_decimals(98.94), printed_decimals(72.2), printed_decimals(100.0)
-    (2, 1, 0)
-    """
-    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
-    assert isinstance(exponent, int)  # noqa: S101 - finite numbers only reach here
-    return max(0, -exponent)
-
-
 def quantity(value: float, unit: enum.Enum | str | None,
              qualifier: enum.Enum | str | None = None) -> str:
     """A figure as reports print it: qualifier symbol, number, unit symbol.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, TypeGuard, TypeVar
@@ -61,23 +60,6 @@ def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: o
     """``None`` or a :class:`datetime.date`."""
     if value is not None:
         is_date(instance, attribute, value)
-
-
-def is_real(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A finite int or float (``bool`` is refused)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise fail(instance, attribute.name, f"must be a real number, not {_type_name(value)}",
-                   value)
-    # Compared with the float range rather than math.isfinite, which raises
-    # OverflowError on an int too large for a float (10**400 read from a file).
-    if not -sys.float_info.max <= value <= sys.float_info.max:
-        raise fail(instance, attribute.name, "must be finite", value)
-
-
-def is_optional_real(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """``None`` or a finite real number."""
-    if value is not None:
-        is_real(instance, attribute, value)
 
 
 def is_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

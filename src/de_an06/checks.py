@@ -47,9 +47,9 @@ import attrs
 
 from de_an06 import _validators as v
 from de_an06._contradictions import source_checks
-from de_an06._present import number, printed_decimals, qualifier_symbol
+from de_an06._present import number, qualifier_symbol
 from de_an06.model import Basis, Claim, ClaimKind, Qualifier, Reading, Target
-from de_an06.model.rules import DEFAULT_HEDGE, qualifier_bounds
+from de_an06.model.rules import DEFAULT_HEDGE, printed_decimals, qualifier_bounds
 
 __all__ = ["Finding", "FindingKind", "audit", "printed_decimals"]
 
@@ -238,7 +238,7 @@ def _check_percent(reading: Reading, decimals: int | None, hedge: float) -> Find
     if (not reading.indicator.is_percent or reading.numerator is None
             or reading.denominator is None):
         return None
-    places = printed_decimals(reading.value) if decimals is None else decimals
+    places = reading.printed_decimals if decimals is None else decimals
     step = Fraction(1, 10**places)
     exact = Fraction(reading.numerator) * 100 / Fraction(reading.denominator)
     reported = _exact(reading.value)
@@ -257,7 +257,8 @@ def _check_percent(reading: Reading, decimals: int | None, hedge: float) -> Find
         else:
             kind, why = FindingKind.MISMATCH, f"does not match at {places} decimals"
         return Finding(kind, (reading,),
-                       f"{_where(reading)}: reported {_show(reported)} %, but {counts}: {why} "
+                       f"{_where(reading)}: reported {number(reading.value, places, fixed=True)} "
+                       f"%, but {counts}: {why} "
                        f"({_show(correct, places)})",
                        reported=reading.value, computed=float(exact))
     if exact not in qualifier_bounds(reported, reading.qualifier, hedge, step=step):
@@ -306,7 +307,7 @@ def _check_bases(readings: list[Reading], decimals: int | None) -> list[Finding]
 def _basis_conflict(first: Reading, second: Reading, decimals: int | None) -> Finding | None:
     if first.basis is second.basis:
         return None
-    places = min(printed_decimals(first.value), printed_decimals(second.value))
+    places = min(first.printed_decimals, second.printed_decimals)
     if decimals is not None:
         places = decimals
     if abs(_exact(first.value) - _exact(second.value)) <= Fraction(1, 2 * 10**places):
@@ -341,9 +342,10 @@ def _matching(claim: Claim, readings: list[Reading], code: str) -> list[Reading]
             and (claim.source is None or r.source is None or r.source == claim.source)]
 
 
-def _interval(value: float, qualifier: Qualifier, hedge: float) -> tuple[float, float]:
-    """The values a hedged figure allows, at its printed precision."""
-    bounds = qualifier_bounds(value, qualifier, hedge, step=10.0 ** -printed_decimals(value))
+def _interval(value: float, qualifier: Qualifier, hedge: float,
+              places: int) -> tuple[float, float]:
+    """The values a hedged figure allows, at its printed precision (`places` decimals)."""
+    bounds = qualifier_bounds(value, qualifier, hedge, step=10.0 ** -places)
     return bounds.lo, bounds.hi
 
 
@@ -355,10 +357,11 @@ def _check_margin(claim: Claim, readings: list[Reading], targets: list[Target],
     figures = _matching(claim, readings, code)
     goals = [t for t in targets
              if t.indicator.code == code and t.jurisdiction == claim.jurisdiction]
-    margin_low, margin_high = _interval(claim.margin, claim.qualifier, hedge)
+    margin_low, margin_high = _interval(claim.margin, claim.qualifier, hedge,
+                                       printed_decimals(claim.margin))
     findings = []
     for reading in figures:
-        low, high = _interval(reading.value, reading.qualifier, hedge)
+        low, high = _interval(reading.value, reading.qualifier, hedge, reading.printed_decimals)
         for target in goals:
             points = (low - target.value, high - target.value)
             fits = _overlap(points, (margin_low, margin_high))
@@ -388,7 +391,7 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def _lower(reading: Reading, hedge: float) -> float:
     if reading.qualifier is Qualifier.LESS_THAN:
         return 0.0
-    return max(0.0, _interval(reading.value, reading.qualifier, hedge)[0])
+    return max(0.0, _interval(reading.value, reading.qualifier, hedge, reading.printed_decimals)[0])
 
 
 def _check_parts(claim: Claim, readings: list[Reading], hedge: float) -> list[Finding]:
@@ -401,7 +404,7 @@ def _check_parts(claim: Claim, readings: list[Reading], hedge: float) -> list[Fi
     total = sum(_lower(r, hedge) for r in chosen)
     findings = []
     for whole in wholes:
-        ceiling = _interval(whole.value, whole.qualifier, hedge)[1]
+        ceiling = _interval(whole.value, whole.qualifier, hedge, whole.printed_decimals)[1]
         if total > ceiling:
             listed = " + ".join(f"{_show(r.value)} ({r.indicator.code})" for r in chosen)
             findings.append(Finding(

@@ -40,6 +40,7 @@ import attrs
 from de_an06 import _opensdg_rules as rules
 from de_an06 import _validators as v
 from de_an06.model import Direction, Series
+from de_an06.model.rules import REAL
 
 __all__ = [
     "DEFAULT_BASE_YEAR",
@@ -102,9 +103,9 @@ class OpenSdgThresholds:
     OpenSdgThresholds(high=0.95, med=0.6, low=0.0)
     """
 
-    high: float = attrs.field(validator=v.is_real)
-    med: float = attrs.field(validator=v.is_real)
-    low: float = attrs.field(validator=v.is_real)
+    high: float = attrs.field(converter=REAL)  # type: ignore[misc]
+    med: float = attrs.field(converter=REAL)  # type: ignore[misc]
+    low: float = attrs.field(converter=REAL)  # type: ignore[misc]
 
 
 def default_thresholds(method: OpenSdgMethod) -> OpenSdgThresholds:

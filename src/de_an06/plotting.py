@@ -38,7 +38,7 @@ from de_an06 import _validators as v
 from de_an06 import datasets
 from de_an06._present import number, qualifier_symbol, quantity, unit_symbol
 from de_an06.analysis import Attainment, Forecast, Trend, attainment, forecast, trend
-from de_an06.model import Direction, Jurisdiction, Qualifier, Reading, Series, Target
+from de_an06.model import Direction, Jurisdiction, Qualifier, Reading, Series, Target, rules
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -150,22 +150,20 @@ def _target_parts(series: Series, target: Target | float | None) -> tuple[float 
     if target is None:
         return None, None
     if isinstance(target, Target):
+        if target.jurisdiction != series.jurisdiction:
+            raise v.fail("plot_series", "target",
+                         f"must be for jurisdiction {series.jurisdiction.code!r}",
+                         target.jurisdiction.code)
         if target.indicator != series.indicator:
             raise v.fail("plot_series", "target",
                          f"must be for indicator {series.indicator.code!r}",
                          target.indicator.code)
         return float(target.value), target.deadline
-    return _real("plot_series", "target", target), None
-
-
-def _real(owner: str, field: str, value: object) -> float:
-    """A finite real number, as float (``bool`` refused)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise v.fail(owner, field, f"must be a Target or a number, not {type(value).__name__}",
-                     value)
-    if value != value or value in {float("inf"), float("-inf")}:  # noqa: PLR0124 - NaN test
-        raise v.fail(owner, field, "must be finite", value)
-    return float(value)
+    goal = float(rules.real_number("plot_series", "target", target))
+    rule = rules.value_rule(series.indicator.unit, goal)
+    if rule is not None:
+        raise v.fail("plot_series", "target", rule, target)
+    return goal, None
 
 
 def plot_series(series: Series | Iterable[Reading] | Reading,

@@ -20,20 +20,15 @@ import attrs
 import numpy as np
 
 from de_an06 import _validators as v
-from de_an06.model import Reading, Series
+from de_an06.model import Indicator, Jurisdiction, Reading, Series, Target, rules
 
 #: A check: ``check(owner, field, value)`` raises or returns the value.
 Check = Callable[[str, str, Any], object]
 
 
 def real(owner: str, field: str, value: object) -> float:
-    """A finite real number (``bool`` refused), as float."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise v.fail(owner, field, f"must be a real number, not {type(value).__name__}", value)
-    number = float(value)
-    if not math.isfinite(number):
-        raise v.fail(owner, field, "must be finite", value)
-    return number
+    """A number by :func:`~de_an06.model.rules.real_number`, as float."""
+    return float(rules.real_number(owner, field, value))
 
 
 def non_negative(owner: str, field: str, value: object) -> float:
@@ -92,6 +87,29 @@ def interval(owner: str, field: str, value: object) -> tuple[float, float]:
     if low > high:
         raise v.fail(owner, field, "must have low <= high", value)
     return low, high
+
+
+def goal(owner: str, target: object, indicator: Indicator | None,
+         jurisdiction: Jurisdiction | None) -> float:
+    """The value of a target: a Target of `indicator` and `jurisdiction`, or a plain number.
+
+    A plain number obeys the value rules of the indicator's unit (a percent
+    target of -5 or 150 is refused), as a :class:`~de_an06.Target` does.
+    """
+    if isinstance(target, Target):
+        if indicator is not None and target.indicator != indicator:
+            raise v.fail(owner, "target", f"must be for indicator {indicator.code!r}",
+                         target.indicator.code)
+        if jurisdiction is not None and target.jurisdiction != jurisdiction:
+            raise v.fail(owner, "target", f"must be for jurisdiction {jurisdiction.code!r}",
+                         target.jurisdiction.code)
+        return float(target.value)
+    number = real(owner, "target", target)
+    if indicator is not None:
+        rule = rules.value_rule(indicator.unit, number)
+        if rule is not None:
+            raise v.fail(owner, "target", rule, target)
+    return number
 
 
 def optional(check: Check) -> Check:

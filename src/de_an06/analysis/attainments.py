@@ -222,15 +222,9 @@ def attainment(value: Reading | float, target: Target | float, *,
     """
     owner = "attainment"
     number, qualifier, indicator = _figure(owner, "value", value)
-    target_indicator: Indicator | None = None
-    if isinstance(target, Target):
-        goal = float(target.value)
-        target_indicator = target.indicator
-        if indicator is not None and target_indicator != indicator:
-            raise v.fail(owner, "target", f"must be for indicator {indicator.code!r}",
-                         target_indicator.code)
-    else:
-        goal = check.real(owner, "target", target)
+    target_indicator = target.indicator if isinstance(target, Target) else None
+    place = value.jurisdiction if isinstance(value, Reading) else None
+    goal = check.goal(owner, target, indicator, place)
     if goal == 0:
         raise v.fail(owner, "target", "must be non-zero for a ratio", target)
     known = indicator if indicator is not None else target_indicator

@@ -372,15 +372,8 @@ def forecast(series: Series | Reading, target: Target | float, *,
     level = check.confidence(owner, "confidence", confidence)
     s = check.as_series(owner, series)
     indicator = s.indicator
-    if isinstance(target, Target):
-        if target.indicator != indicator:
-            raise v.fail(owner, "target", f"must be for indicator {indicator.code!r}",
-                         target.indicator.code)
-        goal = float(target.value)
-        due = target.deadline if deadline is None else deadline
-    else:
-        goal = check.real(owner, "target", target)
-        due = deadline
+    goal = check.goal(owner, target, indicator, s.jurisdiction)
+    due = target.deadline if isinstance(target, Target) and deadline is None else deadline
     latest = s.latest
     when = latest.as_of if as_of is None else check.date(owner, "as_of", as_of)
     if when < latest.as_of:

@@ -49,7 +49,7 @@ from de_an06 import analysis, checks, datasets, io
 from de_an06._version import __version__
 from de_an06.cli import _plots, _render, _report
 from de_an06.errors import DeAn06Error, UnknownCodeError
-from de_an06.model import Series
+from de_an06.model import Series, rules
 from de_an06.parsing import grammar
 
 __all__ = ["build_parser", "main"]
@@ -78,14 +78,13 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def _number(text: str) -> float:
+def _number(text: str, number_format: str) -> int | float:
+    """A number on the command line, read exactly as the same text in a file."""
     try:
-        value = float(text.replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value != value or value in {float("inf"), float("-inf")}:  # noqa: PLR0124
-        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
-    return value
+        return rules.real_number("forecast", "--target",
+                                 io.cells.read_number(text.strip(), number_format))
+    except io.cells.CellError as error:
+        raise _UsageError(f"--target: {error} (--number-format {number_format})") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,7 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="a de_an06 JSON document, or a readings CSV file (*.csv)")
     pace.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS, default="plain",
                       help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
-    pace.add_argument("--target", type=_number, required=True, metavar="N")
+    pace.add_argument("--target", required=True, metavar="N",
+                      help="the target, written as numbers in FILE are (--number-format)")
+    pace.add_argument("--duplicates", choices=("raise", "last"), default="raise",
+                      help="two readings of the series on one date: refuse them (the "
+                           "default) or keep the one given last in FILE")
     pace.add_argument("--deadline", type=_date, required=True, metavar="DATE")
     pace.add_argument("--indicator", metavar="CODE", help="needed when FILE holds several")
     pace.add_argument("--jurisdiction", metavar="CODE", help="needed when FILE holds several")
@@ -238,7 +241,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _series(data: io.Dataset, indicator: str | None, jurisdiction: str | None,
-            file: str) -> Series:
+            file: str, duplicates: str = "raise") -> Series:
     chosen = [r for r in data.readings
               if (indicator is None or r.indicator.code == indicator)
               and (jurisdiction is None or r.jurisdiction.code == jurisdiction)]
@@ -250,12 +253,17 @@ def _series(data: io.Dataset, indicator: str | None, jurisdiction: str | None,
         listed = ", ".join(f"{i}@{j}" for i, j in keys[:6])
         raise _UsageError(f"{file}: several series ({listed}); choose one with --indicator "
                           "and --jurisdiction")
-    return Series.from_readings(chosen, duplicates="last")
+    try:
+        return Series.from_readings(chosen, duplicates=duplicates)  # type: ignore[arg-type]
+    except DeAn06Error as error:
+        raise _UsageError(f"{file}: {error}; pass --duplicates last to keep the reading "
+                          "given last for each date") from None
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
     data = _read(args.file, args.number_format)
-    series = _series(data, args.indicator, args.jurisdiction, args.file)
+    target = _number(args.target, args.number_format)
+    series = _series(data, args.indicator, args.jurisdiction, args.file, args.duplicates)
     last = series.latest
     if args.deadline <= last.as_of:
         raise _UsageError(f"--deadline {args.deadline} must be after the latest reading "
@@ -264,12 +272,12 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     if args.working_days and calendar is None:
         raise _UsageError("--working-days needs the calendar extra: "
                           "pip install 'de_an06[calendar]'")
-    f = analysis.forecast(series, args.target, deadline=args.deadline, calendar=calendar)
+    f = analysis.forecast(series, target, deadline=args.deadline, calendar=calendar)
     result: dict[str, Any] = {
         "format": "de_an06-forecast", "version": 1,
         "indicator": series.indicator.code, "jurisdiction": series.jurisdiction.code,
         "readings": len(series), "latest": last.value, "latest_date": last.as_of.isoformat(),
-        "target": args.target, "deadline": args.deadline.isoformat(),
+        "target": target, "deadline": args.deadline.isoformat(),
         "achieved": f.achieved, "days_left": f.days_left,
         "working_days_left": f.working_days_left, "pace_unit": f.pace_unit,
         "required_pace": _rounded(f.required_pace), "current_pace": _rounded(f.current_pace),
@@ -280,7 +288,7 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(_render.json_text(result))
     else:
-        sys.stdout.write(_render.forecast_text(series, args.target, args.deadline, f))
+        sys.stdout.write(_render.forecast_text(series, target, args.deadline, f))
     behind = f.status in {analysis.ProgressStatus.MODERATE, analysis.ProgressStatus.LIMITED,
                           analysis.ProgressStatus.DETERIORATING}
     return 1 if args.strict and behind else 0

@@ -17,13 +17,13 @@ from de_an06._present import (
     MISSING,
     met_word,
     number,
-    printed_decimals,
     qualifier_symbol,
     status_word,
     unit_suffix,
 )
 from de_an06.analysis import Forecast
 from de_an06.model import Series
+from de_an06.model.rules import printed_decimals
 
 #: Width the text output is laid out for.
 WIDTH = 80

@@ -32,7 +32,7 @@ from de_an06.errors import ParseError
 from de_an06.io import _csv, cells, schema
 from de_an06.io.cells import CellError, CsvNumberFormat
 from de_an06.model import Direction, Unit
-from de_an06.model.rules import first_bad_value
+from de_an06.model.rules import first_bad_value, real_number
 
 __all__ = ["ReadingColumns", "read_csv_columns"]
 
@@ -437,7 +437,7 @@ class _SlowReader:
         code = self.code(cell["indicator"], "indicator", line)
         self.code(cell["jurisdiction"], "jurisdiction", line)
         as_of = self.read("as_of", cell, line)
-        number = self.read("value", cell, line)
+        number = real_number("Reading", "value", self.read("value", cell, line))
         unit: Unit = self.read("indicator_unit", cell, line)
         way = (self.read("indicator_direction", cell, line) if "indicator_direction" in cell
                else None) or unit.default_direction

@@ -20,6 +20,7 @@ from de_an06.io import cells, schema
 from de_an06.io._dataset import Dataset
 from de_an06.io.cells import CellError, CsvNumberFormat
 from de_an06.io.schema import COLUMNS, REQUIRED, CsvKind, RecordBuilder, RowError
+from de_an06.model import Reading
 
 __all__ = ["read_csv", "write_csv"]
 
@@ -162,6 +163,17 @@ def read(path: str | Path | IO[str], *, kind: str | None, number_format: str,
 # --------------------------------------------------------------------------
 
 
+def _written(column: schema.Column, record: object) -> object:
+    """The field a column holds; a reading's value as printed, so its decimals are kept.
+
+    A float value printed without decimals (``33.0``) is written ``33`` and
+    reads back as the equal int.
+    """
+    if isinstance(record, Reading) and column.part == "self" and column.field == "value":
+        return record.printed_value
+    return column.get(record)
+
+
 def write(items: Iterable[Any], path: str | Path | IO[str], *, kind: str,
           number_format: str) -> None:
     """Write `items` (all of `kind`) as CSV to a path or a text stream."""
@@ -173,7 +185,7 @@ def write(items: Iterable[Any], path: str | Path | IO[str], *, kind: str,
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS[kind])
     for record in items:
-        writer.writerow([cells.write_cell(column.get(record), number_format)
+        writer.writerow([cells.write_cell(_written(column, record), number_format)
                          for column in layout])
     if isinstance(path, (str, Path)):
         Path(path).write_text(buffer.getvalue(), encoding="utf-8", newline="")

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import re
 import types
 import typing
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -89,6 +91,8 @@ def _record(obj: Any, *, by_code: bool = False) -> dict[str, object]:  # noqa: A
             default = None if default.takes_self else default.factory()
         if field.default is not attrs.NOTHING and value == default:
             continue
+        if isinstance(obj, Reading) and field.name == "value" and obj.printed_decimals == 0:
+            value = int(value)  # 33.0 is printed 33; "33.0" would read as printed with a decimal
         record[field.name] = _plain(value, by_code=by_code)
     return record
 
@@ -102,6 +106,9 @@ def dumps(dataset: Dataset, *, indent: int | None = 1) -> str:
         When two different objects share a code, so references would be
         ambiguous.
     """
+    if not isinstance(dataset, Dataset):
+        raise v.fail("dumps", "dataset", f"must be a Dataset, not {type(dataset).__name__}",
+                     dataset)
     document: dict[str, object] = {"format": "de_an06", "version": FORMAT_VERSION}
     document["sources"] = [_record(x) for x in dataset.all_sources()]
     document["jurisdictions"] = [_record(x) for x in dataset.all_jurisdictions()]
@@ -116,6 +123,8 @@ def dumps(dataset: Dataset, *, indent: int | None = 1) -> str:
 
 def write_json(dataset: Dataset, path: str | Path | IO[str]) -> None:
     """Write `dataset` as a UTF-8 JSON document to `path` (a path or a text file)."""
+    if not isinstance(path, (str, Path)) and not hasattr(path, "write"):
+        raise v.fail("write_json", "path", "must be a path or a text stream", path)
     text = dumps(dataset)
     if isinstance(path, (str, Path)):
         Path(path).write_text(text, encoding="utf-8")
@@ -245,7 +254,7 @@ def _layout(kind: type[Any]) -> _Layout:
 
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
+             int: "a number", float: "a number", Decimal: "a number", type(None): "null"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -258,13 +267,13 @@ def _read_date(reader: _Reader, raw: object, path: str) -> dt.date:
         raise reader.error(path, str(error)) from None
 
 
-def _read_number(reader: _Reader, raw: object, path: str) -> float:
+def _read_number(reader: _Reader, raw: object, path: str) -> float | Decimal:
     if isinstance(raw, str) and reader.number_format is not None:
         try:
             return cells.read_number(raw, reader.number_format)
         except cells.CellError as error:
             raise reader.error(path, str(error)) from None
-    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)):
         raise reader.error(path, f"cannot read {raw!r} as a number")
     return raw
 
@@ -296,9 +305,47 @@ _CONVERTERS: dict[object, Callable[[_Reader, object, str], object]] = {
 }
 
 
+class _Repeated(dict[str, Any]):
+    """A JSON object naming a key twice; `key` is the first repeated."""
+
+    key: str = ""
+
+
+def _repeated_key(node: object, path: str) -> str | None:
+    """The JSON path of the first key named twice in one object, or ``None``."""
+    if isinstance(node, _Repeated):
+        return f"{path}.{node.key}"
+    children: Any = ()
+    if isinstance(node, dict):
+        children = ((f"{path}.{k}", x) for k, x in node.items())
+    elif isinstance(node, list):
+        children = ((f"{path}[{i}]", x) for i, x in enumerate(node))
+    return next((found for child_path, child in children
+                 if (found := _repeated_key(child, child_path)) is not None), None)
+
+
+def _json_float(text: str) -> float | Decimal:
+    """A JSON fraction/exponent number: a Decimal keeping printed decimals ("98.90" has 2)."""
+    number = Decimal(text)
+    return number if int(number.as_tuple().exponent) < 0 else float(text)
+
+
+def _pairs(repeated: list[_Repeated], items: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; one naming a key twice is marked and noted in `repeated`."""
+    names = [k for k, _ in items]
+    if len(set(names)) == len(names):
+        return dict(items)
+    obj = _Repeated(items)
+    obj.key = next(k for i, k in enumerate(names) if k in names[:i])
+    repeated.append(obj)
+    return obj
+
+
 def _parse_document(text: str, file: str) -> dict[str, Any]:
+    repeated: list[_Repeated] = []
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_float=_json_float,
+                              object_pairs_hook=functools.partial(_pairs, repeated))
     except json.JSONDecodeError as error:
         raise ParseError(f"invalid JSON: {error.msg} (column {error.colno})", file=file,
                          line=error.lineno) from None
@@ -310,6 +357,9 @@ def _parse_document(text: str, file: str) -> dict[str, Any]:
         line = text.count("\n", 0, match.start()) + 1 if match else None
         raise ParseError("invalid JSON: a number has too many digits to be read", file=file,
                          line=line) from None
+    if repeated:
+        raise ParseError("a key is given twice in one object (which one counts would be "
+                         "a guess)", file=file, column=_repeated_key(document, "$"))
     if not isinstance(document, dict):
         raise ParseError(f"expected a JSON object at the top, got {_json_type(document)}",
                          file=file)
@@ -317,7 +367,7 @@ def _parse_document(text: str, file: str) -> dict[str, Any]:
         raise ParseError(f"not a de_an06 document (format {document.get('format')!r})",
                          file=file, column="$.format")
     version = document.get("version", FORMAT_VERSION)
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:
         raise ParseError(f"unsupported version {version!r} (this library reads "
                          f"{FORMAT_VERSION})", file=file, column="$.version")
     unknown = sorted(set(document) - {"format", "version", *_SECTIONS})
@@ -403,9 +453,15 @@ def read_json(path: str | Path | IO[str], *, collect_errors: bool = False,
                              line=data.count(b"\n", 0, error.start) + 1) from None
         except OSError as error:
             raise ParseError(f"cannot read file: {error.strerror}", file=name) from None
-    else:
+    elif hasattr(path, "read"):
         name = getattr(path, "name", "<stream>")
         text = path.read()
+        if not isinstance(text, str):
+            raise ParseError("expected a text stream (open the file with encoding='utf-8')",
+                             file=str(name))
+        text = text.removeprefix("\ufeff")
+    else:
+        raise v.fail("read_json", "path", "must be a path or a text stream", path)
     return loads(text, file=str(name), collect_errors=collect_errors,
                  number_format=number_format)
 

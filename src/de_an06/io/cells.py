@@ -9,8 +9,8 @@ date range check (:data:`FIRST_DAY`) are stated here, once, for all of them.
 
 Examples
 --------
->>> read_number("546.234", "vi"), read_number("65,57", "vi"), read_number("72.2", "plain")
-(546234, 65.57, 72.2)
+>>> read_number("546.234", "vi"), read_number("65,57", "vi"), read_number("72.20", "plain")
+(546234, Decimal('65.57'), Decimal('72.20'))
 >>> write_number(65.57, "vi"), write_names(frozenset({"denominator", "as_of"}))
 ('65,57', 'as_of;denominator')
 >>> read_date("1/7/2023", "vi")
@@ -105,8 +105,12 @@ def check_number_format(number_format: object, owner: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def read_number(cell: str, number_format: str) -> int | float:
-    """A number cell: an ``int`` when no decimals are printed, else a ``float``.
+def read_number(cell: str, number_format: str) -> int | float | Decimal:
+    """A number cell: an ``int`` when no decimals are printed, else a ``Decimal``.
+
+    The ``Decimal`` keeps the printed decimals (``"98,90"`` has two), which a
+    :class:`~de_an06.Reading` keeps as its ``decimals``; the model stores it
+    as a float (:func:`~de_an06.model.rules.real_number`).
 
     Raises
     ------
@@ -119,20 +123,23 @@ def read_number(cell: str, number_format: str) -> int | float:
             return _whole(cell)
         if not _PLAIN.fullmatch(cell):
             raise CellError(f"cannot read {cell!r} as a number")
-        value = float(cell)
-        if value in (float("inf"), float("-inf")):
-            raise CellError(f"{cell!r} is too large to be a finite number")
-        return value
-    try:
-        number = parse_number(cell, number_format=number_format)  # type: ignore[arg-type]
-    except ParseError as error:
-        reason = error.message.split("\n", 1)[0].rsplit(" (", 1)[-1].rstrip(")")
-        raise CellError(f"cannot read {cell!r} as a number ({reason})") from None
+        number = Decimal(cell)
+        if int(number.as_tuple().exponent) >= 0:  # "1e+20": a float printed without decimals
+            value = float(cell)
+            if value in (float("inf"), float("-inf")):
+                raise CellError(f"{cell!r} is too large to be a finite number")
+            return value
+    else:
+        try:
+            number = parse_number(cell, number_format=number_format)  # type: ignore[arg-type]
+        except ParseError as error:
+            reason = error.message.split("\n", 1)[0].rsplit(" (", 1)[-1].rstrip(")")
+            raise CellError(f"cannot read {cell!r} as a number ({reason})") from None
     if abs(number) > sys.float_info.max:
         raise CellError(f"{cell!r} is too large to be a finite number")
     if int(number.as_tuple().exponent) >= 0:
         return int(number)
-    return float(number)
+    return number
 
 
 def _whole(cell: str) -> int:
@@ -151,8 +158,16 @@ def _read_whole(cell: str, _: str) -> int:
     return _whole(cell)
 
 
-def write_number(value: float, number_format: str) -> str:
-    """A number as :func:`read_number` reads it back: floats keep at least one decimal."""
+def write_number(value: float | Decimal, number_format: str) -> str:
+    """A number as :func:`read_number` reads it back: floats keep at least one decimal.
+
+    A ``Decimal`` (a reading's :attr:`~de_an06.Reading.printed_value`) is
+    written with its own decimals.
+    """
+    if isinstance(value, Decimal):
+        if number_format == "plain":
+            return f"{value:f}"
+        return format_number(value, number_format=number_format)  # type: ignore[arg-type]
     if number_format == "plain":
         return str(value) if isinstance(value, int) else repr(value)
     if isinstance(value, int):
@@ -265,7 +280,7 @@ def write_cell(value: object, number_format: str) -> str:  # noqa: PLR0911 - one
         return value.isoformat()
     if isinstance(value, frozenset):
         return write_names(value)
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         return write_number(value, number_format)
     return str(value)
 

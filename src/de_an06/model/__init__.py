@@ -51,8 +51,9 @@ from de_an06.model.enums import (
     Tier,
     Unit,
 )
-from de_an06.model.figures import Indicator, Rank, Reading, Target
+from de_an06.model.figures import Indicator, Reading, Target
 from de_an06.model.places import Jurisdiction, Source
+from de_an06.model.ranks import Rank
 from de_an06.model.series import Series
 
 __all__ = [

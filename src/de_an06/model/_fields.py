@@ -7,8 +7,7 @@ enum gets its own small converter here.
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -27,9 +26,6 @@ from de_an06.model.enums import (
     Tier,
     Unit,
 )
-
-#: A figure: a float, or a Fraction for exact arithmetic (the qualifier intervals).
-N = TypeVar("N", float, Fraction)
 
 #: Date of Decision 06/QĐ-TTg; no target or task deadline may precede it.
 PROGRAMME_START = dt.date(2022, 1, 6)

@@ -10,6 +10,7 @@ import attrs
 from de_an06 import _display
 from de_an06 import _validators as v
 from de_an06.errors import UnknownCodeError
+from de_an06.model import rules
 from de_an06.model._fields import (
     as_confidence,
     as_optional_service_level,
@@ -147,8 +148,10 @@ class LinkedService:
     name_vi: str = text_field()
     procedures: tuple[str, ...] = attrs.field(kw_only=True, converter=v.to_tuple,
                                               validator=v.is_tuple_of(str))
-    days_before: float = attrs.field(kw_only=True, validator=[v.is_real, v.positive])
-    days_after: float = attrs.field(kw_only=True, validator=[v.is_real, v.non_negative])
+    days_before: float = attrs.field(kw_only=True, converter=rules.REAL,  # type: ignore[misc]
+                                     validator=v.positive)
+    days_after: float = attrs.field(kw_only=True, converter=rules.REAL,  # type: ignore[misc]
+                                  validator=v.non_negative)
     declarations_before: int = attrs.field(default=3, kw_only=True,
                                            validator=[v.is_int, v.positive])
     declarations_after: int = attrs.field(default=1, kw_only=True,

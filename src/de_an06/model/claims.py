@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 from de_an06 import _validators as v
+from de_an06.model import rules
 from de_an06.model._fields import (
     as_claim_kind,
     as_qualifier,
@@ -89,7 +90,8 @@ class Claim:
     indicator: Indicator | None = attrs.field(default=None, kw_only=True,
                                               validator=v.is_optional_instance(Indicator))
     margin: float | None = attrs.field(default=None, kw_only=True,
-                                       validator=[v.is_optional_real, v.non_negative])
+                                       converter=rules.OPTIONAL_REAL,  # type: ignore[misc]
+                                       validator=v.non_negative)
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, kw_only=True,
                                        converter=as_qualifier,
                                        validator=v.is_instance(Qualifier))

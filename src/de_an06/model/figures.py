@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from typing import Any, Protocol
 
 import attrs
 
 from de_an06 import _days, _display
 from de_an06 import _validators as v
+from de_an06.model import rules
 from de_an06.model._fields import (
     as_basis,
     as_direction,
@@ -24,7 +27,40 @@ from de_an06.model.enums import Basis, Direction, Measure, Precision, Qualifier,
 from de_an06.model.places import Jurisdiction, Source
 from de_an06.model.rules import value_rule
 
-__all__ = ["Indicator", "Rank", "Reading", "Target"]
+
+class PrintedFigure(Protocol):
+    """What :meth:`Reading.from_quantity` reads: a :class:`~de_an06.parsing.Quantity`."""
+
+    @property
+    def value(self) -> Decimal:
+        """The figure, exact, with its printed decimals."""
+
+    @property
+    def unit(self) -> Unit | None:
+        """The unit word printed, if any."""
+
+    @property
+    def qualifier(self) -> Qualifier:
+        """The hedge printed before it."""
+
+
+def _to_reading_value(value: object, instance: object,
+                      field: attrs.Attribute[Any]) -> object:
+    # A Decimal is kept until __attrs_post_init__ has read its printed decimals.
+    number = rules.real_number(instance, field.name, value)
+    return value if isinstance(value, Decimal) else number
+
+
+_READING_VALUE: Any = attrs.Converter(_to_reading_value, takes_self=True,
+                                      takes_field=True)
+
+
+def _is_decimals(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        v.is_int(instance, attribute, value)
+        v.between(0, rules.MAX_DECIMALS)(instance, attribute, value)
+
+__all__ = ["Indicator", "Reading", "Target"]
 
 
 @attrs.frozen
@@ -111,7 +147,7 @@ class Target:
     """
 
     indicator: Indicator = attrs.field(validator=v.is_instance(Indicator))
-    value: float = attrs.field(validator=v.is_real)
+    value: float = attrs.field(converter=rules.REAL)  # type: ignore[misc]
     jurisdiction: Jurisdiction = attrs.field(validator=v.is_instance(Jurisdiction))
     deadline: dt.date | None = attrs.field(default=None, kw_only=True, validator=in_programme)
     inferred: bool = attrs.field(default=False, kw_only=True, validator=v.is_instance(bool))
@@ -165,6 +201,12 @@ class Reading:
         ``EXACT`` unless the report hedges ("gần", "hơn", "khoảng", "dưới").
     numerator, denominator : float or None
         For percents: the counts behind the figure, when known.
+    decimals : int or None
+        How many decimals the figure was printed with ("98,90 %" has 2), when
+        that is more than its shortest form shows; ``None`` otherwise. Taken
+        from a :class:`~decimal.Decimal` value when not given. Numbers of
+        every type follow :func:`~de_an06.model.rules.real_number` and are
+        stored as a plain ``int`` or ``float``.
     basis : Basis
         For percents: what the percent is *of*; ``UNSTATED`` when the report
         does not say. Must stay ``UNSTATED`` for non-percent indicators.
@@ -201,15 +243,19 @@ class Reading:
     """
 
     indicator: Indicator = attrs.field(validator=v.is_instance(Indicator))
-    value: float = attrs.field(validator=v.is_real)
+    value: float = attrs.field(
+        converter=_READING_VALUE)  # type: ignore[misc]
     as_of: dt.date = attrs.field(validator=v.is_date)
     jurisdiction: Jurisdiction = attrs.field(validator=v.is_instance(Jurisdiction))
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=as_qualifier,
                                        validator=v.is_instance(Qualifier))
-    numerator: float | None = attrs.field(default=None, kw_only=True,
-                                          validator=[v.is_optional_real, v.non_negative])
-    denominator: float | None = attrs.field(default=None, kw_only=True,
-                                            validator=[v.is_optional_real, v.positive])
+    numerator: float | None = attrs.field(
+        default=None, kw_only=True, converter=rules.OPTIONAL_REAL,  # type: ignore[misc]
+        validator=v.non_negative)
+    denominator: float | None = attrs.field(
+        default=None, kw_only=True, converter=rules.OPTIONAL_REAL,  # type: ignore[misc]
+        validator=v.positive)
+    decimals: int | None = attrs.field(default=None, kw_only=True, validator=_is_decimals)
     basis: Basis = attrs.field(default=Basis.UNSTATED, kw_only=True,
                                converter=as_basis, validator=v.is_instance(Basis))
     period_start: dt.date | None = attrs.field(default=None, kw_only=True,
@@ -223,10 +269,11 @@ class Reading:
     precision: Precision = attrs.field(default=Precision.DAY, kw_only=True,
                                        converter=as_precision,
                                        validator=v.is_instance(Precision))
-    value_high: float | None = attrs.field(default=None, kw_only=True,
-                                           validator=v.is_optional_real)
+    value_high: float | None = attrs.field(
+        default=None, kw_only=True, converter=rules.OPTIONAL_REAL)  # type: ignore[misc]
 
     def __attrs_post_init__(self) -> None:
+        self._settle_decimals()
         _check_value(self, "value", self.indicator, self.value)
         _check_period(self)
         percent = self.indicator.is_percent
@@ -252,6 +299,103 @@ class Reading:
                          self.period_start)
         inferred_names(self, self.inferred, _READING_INFERABLE)
 
+    def _settle_decimals(self) -> None:
+        """Store a Decimal value as a plain number and keep the decimals it was printed with.
+
+        ``decimals`` is stored as ``None`` when it says no more than the
+        value's shortest form, so two readings of one printed figure are equal.
+        """
+        decimals = self.decimals
+        if isinstance(self.value, Decimal):
+            if decimals is None:
+                decimals = rules.printed_decimals(self.value)
+            object.__setattr__(self, "value", rules.real_number(self, "value", self.value))
+        if decimals is not None:
+            shortest = rules.printed_decimals(self.value)
+            if decimals < shortest:
+                raise v.fail(self, "decimals", f"must be at least {shortest}, the decimals of "
+                             f"value={self.value!r}", decimals)
+            object.__setattr__(self, "decimals", None if decimals == shortest else decimals)
+
+    @classmethod
+    def from_quantity(cls, quantity: PrintedFigure, *, indicator: Indicator, as_of: dt.date,
+                      jurisdiction: Jurisdiction, **fields: Any) -> Reading:  # noqa: ANN401
+        """The reading of a parsed figure, keeping its qualifier and printed decimals.
+
+        Parameters
+        ----------
+        quantity : de_an06.parsing.Quantity
+            The figure as :func:`~de_an06.parsing.parse_quantity` read it. A
+            unit it names must be the indicator's.
+        indicator, as_of, jurisdiction
+            As for :class:`Reading`.
+        **fields
+            Any other field of :class:`Reading` (not ``value``, ``qualifier``
+            or ``decimals``, which come from `quantity`).
+
+        Returns
+        -------
+        Reading
+
+        Raises
+        ------
+        ValidationError
+            For a unit other than the indicator's, or any field the reading refuses.
+
+        See Also
+        --------
+        de_an06.parsing.parse_quantity : Reads the figure from text.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from de_an06.parsing import parse_quantity
+        >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+        >>> share = Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
+        >>> r = Reading.from_quantity(parse_quantity("gần 98,90 %"), indicator=share,
+        ...                           as_of=dt.date(2023, 7, 1), jurisdiction=kh)
+        >>> r.value, r.qualifier.name, r.decimals
+        (98.9, 'NEARLY', 2)
+        """
+        unit = getattr(quantity, "unit", None)
+        figure = getattr(quantity, "value", None)
+        if not isinstance(figure, Decimal):
+            raise v.fail("Reading.from_quantity", "quantity",
+                         "must be a parsed Quantity (with a Decimal value)", quantity)
+        if unit is not None and unit != getattr(indicator, "unit", unit):
+            raise v.fail("Reading.from_quantity", "quantity",
+                         f"must be in the indicator's unit {indicator.unit.value!r}",
+                         getattr(unit, "value", unit))
+        return cls(indicator, figure, as_of, jurisdiction,
+                   getattr(quantity, "qualifier", Qualifier.EXACT), **fields)
+
+    @property
+    def printed_decimals(self) -> int:
+        """The decimals the figure was printed with: `decimals`, or those of its shortest form.
+
+        This is the precision :func:`de_an06.audit` checks the figure at.
+        """
+        if self.decimals is not None:
+            return self.decimals
+        return rules.printed_decimals(self.value)
+
+    @property
+    def printed_value(self) -> Decimal:
+        """The figure as printed: `value` with :attr:`printed_decimals` decimals.
+
+        What the writers write, so a file read back gives an equal reading.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+        >>> share = Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
+        >>> Reading(share, 98.9, dt.date(2023, 7, 1), kh, decimals=2).printed_value
+        Decimal('98.90')
+        """
+        exact = Decimal(repr(self.value))
+        return exact.quantize(Decimal(1).scaleb(-self.printed_decimals))
+
     @property
     def unit(self) -> Unit:
         """The indicator's unit."""
@@ -274,84 +418,3 @@ class Reading:
 
     def __str__(self) -> str:
         return _display.reading_text(self)
-
-
-
-@attrs.frozen
-class Rank:
-    """A position ``k`` out of ``n`` (1 is best), as in "25/63"; see :term:`áp chót`.
-
-    Ranks order by quality: a rank is *less than* another when it is worse
-    (a larger position), so ``max`` of ranks is the best one and
-    ``sorted(ranks)`` runs from worst to best. ``<``, ``<=``, ``>`` and ``>=``
-    form a total order among ranks out of the same total, consistent with
-    ``==``. Ranks out of different totals do not compare (a
-    :class:`~de_an06.ValidationError` says so); compare their
-    :attr:`percentile` instead.
-
-    Examples
-    --------
-    >>> Rank(62, 63) < Rank(37, 63)
-    True
-    >>> Rank(37, 63) >= Rank(37, 63)
-    True
-    >>> max(Rank(62, 63), Rank(37, 63))
-    Rank(position=37, total=63)
-    >>> Rank(25, 63).percentile
-    61.29...
-    >>> str(Rank(25, 63))
-    '25/63'
-    """
-
-    position: int = attrs.field(validator=v.is_int)
-    total: int = attrs.field(validator=[v.is_int, v.positive])
-
-    def __attrs_post_init__(self) -> None:
-        if not 1 <= self.position <= self.total:
-            raise v.fail(self, "position", f"must be between 1 and total={self.total}",
-                         self.position)
-
-    @property
-    def percentile(self) -> float:
-        """Share of units ranked at or below this one, on 0-100 (100 = first).
-
-        Comparable across different totals (63 provinces before 2025, 34 after).
-        """
-        if self.total == 1:
-            return 100.0
-        return 100.0 * (self.total - self.position) / (self.total - 1)
-
-    def __lt__(self, other: object) -> bool:
-        """Worse-than: a larger position (comparable only for equal totals)."""
-        if not isinstance(other, Rank):
-            return NotImplemented
-        self._same_total(other)
-        return self.position > other.position
-
-    def __le__(self, other: object) -> bool:
-        """Worse than or equal to: a position no smaller."""
-        if not isinstance(other, Rank):
-            return NotImplemented
-        self._same_total(other)
-        return self.position >= other.position
-
-    def __gt__(self, other: object) -> bool:
-        """Better-than: ``other < self``."""
-        if not isinstance(other, Rank):
-            return NotImplemented
-        return other < self
-
-    def __ge__(self, other: object) -> bool:
-        """Better than or equal to: ``other <= self``."""
-        if not isinstance(other, Rank):
-            return NotImplemented
-        return other <= self
-
-    def _same_total(self, other: Rank) -> None:
-        if other.total != self.total:
-            raise v.fail(self, "total", f"must equal the other rank's total {other.total} to "
-                         "compare; use .percentile across totals", self.total)
-
-    def __str__(self) -> str:
-        return f"{self.position}/{self.total}"
-

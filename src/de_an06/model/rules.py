@@ -9,6 +9,14 @@ Value rules
     readers use), naming the first element that breaks a rule with the same
     message.
 
+Number types
+    :func:`real_number` is the one rule for what a number is, for every
+    value field of the model and every numeric argument of the analysis: any
+    finite :class:`numbers.Real` (``int``, ``float``, NumPy scalars of every
+    width, :class:`~fractions.Fraction`) or finite :class:`~decimal.Decimal`,
+    stored as a plain ``int`` or ``float``; ``bool`` is refused.
+    :func:`printed_decimals` says how many decimals a figure was printed with.
+
 Qualifier intervals
     :func:`qualifier_bounds` is the range of true values a hedged figure
     ("gần 98 %", "hơn 83,8 %") stands for, with :data:`DEFAULT_HEDGE` as the
@@ -28,26 +36,154 @@ Bounds(lo=93.1, hi=98.0, lo_open=False, hi_open=True)
 from __future__ import annotations
 
 import math
+import numbers
+import sys
+from decimal import Decimal
 from fractions import Fraction
-from typing import Final, Generic, Literal
+from typing import Any, Final, Generic, Literal, TypeVar
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from de_an06.model._fields import N
+from de_an06 import _validators as v
 from de_an06.model.enums import Qualifier, Unit
+
+#: A figure: a float, or a Fraction for exact arithmetic (the qualifier intervals).
+N = TypeVar("N", float, Fraction)
 
 __all__ = [
     "DEFAULT_HEDGE",
+    "MAX_DECIMALS",
+    "OPTIONAL_REAL",
+    "REAL",
     "VALUE_RULES",
     "WHOLE_UNITS",
     "Bounds",
     "Check",
     "first_bad_value",
+    "printed_decimals",
     "qualifier_bounds",
+    "real_number",
     "value_rule",
 ]
+
+
+# --------------------------------------------------------------------------
+# Number types
+# --------------------------------------------------------------------------
+
+#: The most decimals a figure may carry (the shortest form of the smallest
+#: subnormal float, ``5e-324``, has 324).
+MAX_DECIMALS: Final = 400
+
+
+def real_number(owner: object, field: str, value: object) -> int | float:
+    """`value` as the library stores a number: THE rule for number types.
+
+    Any finite :class:`numbers.Real` is accepted (``int``, ``float``, NumPy
+    integer and floating scalars of every width, :class:`~fractions.Fraction`),
+    and so is a finite :class:`~decimal.Decimal` (what
+    :func:`de_an06.parsing.parse_number` returns). Integers (and a ``Decimal``
+    printed without decimals) become a plain ``int``, everything else a plain
+    ``float``. ``bool`` (a number to Python, never to a report), text, complex
+    numbers, NaN, the infinities and numbers beyond the range of a float are
+    refused.
+
+    Parameters
+    ----------
+    owner : object or str
+        The class instance or function name the number belongs to, for the
+        message.
+    field : str
+        The field or argument name, for the message.
+    value : object
+        The number as given.
+
+    Returns
+    -------
+    int or float
+
+    Raises
+    ------
+    ValidationError
+        Naming `owner`, `field` and `value`.
+
+    See Also
+    --------
+    printed_decimals : How many decimals a number was printed with.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from decimal import Decimal
+    >>> from fractions import Fraction
+    >>> real_number("f", "x", np.int32(546234)), real_number("f", "x", Decimal("98.90"))
+    (546234, 98.9)
+    >>> real_number("f", "x", np.float32(0.5)), real_number("f", "x", Fraction(1, 4))
+    (0.5, 0.25)
+    >>> real_number("f", "x", True)
+    Traceback (most recent call last):
+    ...
+    de_an06.errors.ValidationError: f.x must be a real number, not bool (got True)
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, Decimal)):
+        raise v.fail(owner, field, f"must be a real number, not {type(value).__name__}", value)
+    if isinstance(value, Decimal) and not value.is_finite():  # float() refuses a signalling NaN
+        raise v.fail(owner, field, "must be finite", value)
+    number: int | float
+    if isinstance(value, numbers.Integral) or (
+            isinstance(value, Decimal) and int(value.as_tuple().exponent) >= 0):
+        number = int(value)
+    else:
+        try:
+            with np.errstate(over="ignore"):
+                number = float(value)
+        except OverflowError:  # a Fraction beyond the float range
+            number = math.inf
+    # Compared with the float range rather than math.isfinite, which raises
+    # OverflowError on an int too large for a float (10**400 read from a file).
+    if not -sys.float_info.max <= number <= sys.float_info.max:
+        raise v.fail(owner, field, "must be finite", value)
+    return number
+
+
+def _to_real(value: object, instance: object, field: attrs.Attribute[Any]) -> int | float:
+    return real_number(instance, field.alias or field.name, value)
+
+
+def _to_optional_real(value: object, instance: object,
+                      field: attrs.Attribute[Any]) -> int | float | None:
+    return None if value is None else _to_real(value, instance, field)
+
+
+#: The attrs converter of a number field: :func:`real_number` naming class and field.
+REAL: Final[Any] = attrs.Converter(_to_real, takes_self=True, takes_field=True)
+#: Like :data:`REAL`, letting ``None`` through.
+OPTIONAL_REAL: Final[Any] = attrs.Converter(_to_optional_real, takes_self=True,
+                                            takes_field=True)
+
+
+def printed_decimals(value: float | Decimal) -> int:
+    """How many decimals `value` was printed with.
+
+    A :class:`~decimal.Decimal` keeps what was printed (``Decimal("98.90")``
+    has 2). An ``int`` or ``float`` has the decimals of its shortest form
+    (``100.0`` has none): what a number means when nothing else is known
+    about how it was printed.
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> printed_decimals(98.94), printed_decimals(72.2), printed_decimals(100.0)
+    (2, 1, 0)
+    >>> printed_decimals(1e-05), printed_decimals(Decimal("98.90"))
+    (5, 2)
+    """
+    number = value if isinstance(value, Decimal) else Decimal(repr(value)).normalize()
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101 - finite numbers only reach here
+    return max(0, -exponent)
 
 
 # --------------------------------------------------------------------------
