@@ -85,7 +85,7 @@ SCRIPT: Final = """
     if (x === y) { return 0; }
     if (x === "") { return 1; }
     if (y === "") { return -1; }
-    var nx = parseFloat(x), ny = parseFloat(y);
+    var nx = Number(x), ny = Number(y);
     if (!isNaN(nx) && !isNaN(ny)) { return nx === ny ? 0 : (nx < ny ? -1 : 1); }
     return x.localeCompare(y);
   }
