@@ -34,6 +34,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; vertical-align: top;
   text-align: left; }
+td:not(.num) { min-width: 6.5rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th { background: var(--band); }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0;

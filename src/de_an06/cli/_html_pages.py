@@ -31,6 +31,9 @@ from de_an06.cli._site import Entry, Site
 from de_an06.errors import DeAn06Error
 from de_an06.model import Indicator, Source
 
+#: Metadata matplotlib writes into an SVG by default (with a link to its site): none.
+_SVG_METADATA = ("Creator", "Date", "Format", "Type")
+
 _WEB = re.compile(r"https?://[^\s\"'<>]+\Z")
 
 
@@ -200,9 +203,9 @@ def chart_svg(entry: Entry, caption: str) -> str | None:
             goal = None if entry.target is None else float(entry.target.value)
             plot_series(entry.series, goal, ax=figure.add_subplot())
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        figure.savefig(buffer, format="svg", metadata=dict.fromkeys(_SVG_METADATA))
     text = buffer.getvalue()
-    svg = text[text.index("<svg"):]
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", text[text.index("<svg"):], flags=re.DOTALL)
     head = svg.index(">")
     return (svg[:head] + ' role="img" aria-labelledby="chart-title">'
             f'<title id="chart-title">{esc(caption)}</title>' + svg[head + 1:])
@@ -233,8 +236,7 @@ def series_page(entry: Entry, site: Site, lang: Lang) -> str:
     if target is not None:
         facts.append(f"{label('target', lang=lang)}: {quantity(target.value, unit, lang=lang)}"
                      f"; {label('deadline', lang=lang)}: {day(target.deadline, lang)}")
-        if entry.outlook is not None:
-            facts.append(f"{label('status', lang=lang)}: {outlook_word(entry.outlook, lang=lang)}")
+        facts.append(f"{label('status', lang=lang)}: {outlook_word(entry.outlook or '', lang=lang)}")
     body = "\n".join([
         figure,
         f"<h2>{esc(label('forecast', lang=lang))}</h2>",
