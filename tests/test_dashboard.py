@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,10 +70,11 @@ def site() -> _site.Site:
 
 @pytest.fixture(scope="module")
 def written(site: _site.Site, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folders = {}
-    for lang in ("vi", "en"):
+    folders: dict[str, Path] = {}
+    langs: tuple[_present.Lang, ...] = ("vi", "en")
+    for lang in langs:
         folder = tmp_path_factory.mktemp(f"site-{lang}")
-        _html.write_site(folder, site, lang=lang)  # type: ignore[arg-type]
+        _html.write_site(folder, site, lang=lang)
         folders[lang] = folder
     return folders
 
@@ -102,7 +105,7 @@ def test_days_late() -> None:
     s = da.Series(_series(_place("a", "A"), [100, 110]))
     assert _site.days_late(analysis.forecast(s, 200, deadline=dt.date(2024, 2, 1))) > 0
     assert math.isnan(_site.days_late(analysis.forecast(s, 105, deadline=DEADLINE)))
-    assert math.isnan(_site.days_late(analysis.forecast(da.Series(s[:1]), 200,
+    assert math.isnan(_site.days_late(analysis.forecast(da.Series([s[0]]), 200,
                                                         deadline=DEADLINE)))
     down = da.Series(_series(_place("b", "B"), [110, 100]))
     assert _site.days_late(analysis.forecast(down, 200, deadline=DEADLINE)) == math.inf
@@ -111,7 +114,8 @@ def test_days_late() -> None:
 
 def test_places(site: _site.Site) -> None:
     codes = [p.code for p, _ in site.places()]
-    assert codes == sorted(codes) and "56" not in codes  # no target, no outlook
+    assert codes == sorted(codes)
+    assert "56" not in codes
     assert dict(site.places()[0][1]) == dict.fromkeys(_site.OUTLOOK_ORDER, 0) | {
         "at_risk": 1}
 
@@ -137,27 +141,34 @@ def test_user_text_is_escaped(written: dict[str, Path]) -> None:
         index = (folder / "index.html").read_text(encoding="utf-8")
         assert "Xã Chậm &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in index
         assert "Báo cáo &lt;tháng&gt; &amp; năm" in index
-        assert 'href="javascript' not in index and "javascript:alert(1)" not in index
+        assert 'href="javascript' not in index
+        assert "javascript:alert(1)" not in index
 
 
 def test_no_web_address_but_the_sources(written: dict[str, Path]) -> None:
     for folder in written.values():
-        for text in _pages(folder):
-            text = re.sub(r'xmlns(:\w+)?="[^"]*"', "", text)
+        for page in _pages(folder):
+            text = re.sub(r'xmlns(:\w+)?="[^"]*"', "", page)
             found = set(re.findall(r"https?://[^\s\"'<>]+", text))
             assert found <= {"https://example.org/report?a=1&amp;b=2"}
             for url in found:
                 assert f'<a href="{url}" rel="noopener noreferrer">' in text
-            assert "<link" not in text and "<img" not in text and "src=" not in text
+            assert "<link" not in text
+            assert "<img" not in text
+            assert "src=" not in text
 
 
 def test_languages(written: dict[str, Path]) -> None:
     vi = (written["vi"] / "index.html").read_text(encoding="utf-8")
     en = (written["en"] / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="vi">' in vi and "Chỉ tiêu có nguy cơ không đạt" in vi
-    assert '<html lang="en">' in en and "Targets at risk" in en
-    assert "5.000 người" in vi and "5,000 people" in en
-    assert "không bao giờ" in vi and ">never<" in en
+    assert '<html lang="vi">' in vi
+    assert "Chỉ tiêu có nguy cơ không đạt" in vi
+    assert '<html lang="en">' in en
+    assert "Targets at risk" in en
+    assert "5.000 người" in vi
+    assert "5,000 people" in en
+    assert "không bao giờ" in vi
+    assert ">never<" in en
 
 
 def test_series_pages(site: _site.Site, written: dict[str, Path]) -> None:
@@ -165,7 +176,7 @@ def test_series_pages(site: _site.Site, written: dict[str, Path]) -> None:
         text = (written["en"] / "series" / f"{e.key}.html").read_text(encoding="utf-8")
         assert ' role="img" aria-labelledby="chart-title"><title id="chart-title">' in text
         assert '<title id="chart-title">Chart of' in text
-        assert 'font-family' in text or "font:" in text  # text kept as text
+        assert "font-family" in text or "font:" in text  # text kept as text
         assert '<table id="readings" class="sortable">' in text
 
 
@@ -199,7 +210,8 @@ def test_forecast_words_early_and_on_time() -> None:
 
 def test_summary_chart() -> None:
     svg = _html.summary_chart({"at_risk": 3}, "vi")
-    assert svg.startswith("<svg") and "<title id=\"summary-title\">" in svg
+    assert svg.startswith("<svg")
+    assert '<title id="summary-title">' in svg
     assert "có nguy cơ trễ hạn: 3" in svg
 
 
@@ -207,13 +219,15 @@ def test_empty_site(tmp_path: Path) -> None:
     empty = _site.build_site([], [], as_of=dt.date(2024, 1, 1))
     _html.write_site(tmp_path, empty, lang="en")
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "Figures up to 1 Jan 2024" in index and "None." in index
+    assert "Figures up to 1 Jan 2024" in index
+    assert "None." in index
     assert _html_pages.as_of_text(_site.build_site([], []), "en") == "All figures"
 
 
 def test_cells() -> None:
     assert _html_pages.sort_key(float("-inf")) == "-Infinity"
-    assert _html_pages.sort_key(float("nan")) == "" and _html_pages.sort_key(None) == ""
+    assert _html_pages.sort_key(float("nan")) == ""
+    assert _html_pages.sort_key(None) == ""
     assert _html_pages.num(None, "vi") == _present.MISSING
     assert _html_pages.td("a<b") == '<td data-sort="a&lt;b">a&lt;b</td>'
     assert _html_pages.link("http://x.org/a b", "t") == "t"
@@ -249,7 +263,8 @@ def test_command_line_bundled(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_vocabulary_tables_match() -> None:
-    pairs = [(_present.UNIT_SYMBOLS, _present.UNIT_SYMBOLS_VI),
+    table = Mapping[Any, str]
+    pairs: list[tuple[table, table]] = [(_present.UNIT_SYMBOLS, _present.UNIT_SYMBOLS_VI),
              (_present.UNIT_SUFFIXES, _present.UNIT_SUFFIXES_VI),
              (_present.STATUS_WORDS, _present.STATUS_WORDS_VI),
              (_present.STATUS_PHRASES, _present.STATUS_PHRASES_VI),
@@ -257,7 +272,7 @@ def test_vocabulary_tables_match() -> None:
              (_present.MET_ANSWERS, _present.MET_ANSWERS_VI),
              (_present.OUTLOOKS["en"], _present.OUTLOOKS["vi"])]
     for english, vietnamese in pairs:
-        assert set(english) == set(vietnamese)  # type: ignore[arg-type]
+        assert set(english) == set(vietnamese)
     field = re.compile(r"\{(\w+)\}")
     for key, (en, vi) in _present.LABELS.items():
         assert set(field.findall(en)) == set(field.findall(vi)), key
@@ -275,4 +290,6 @@ def test_met_without_deadline_and_clashing_names() -> None:
     readings += [da.Reading(x_y, 1, START, jurisdiction=place),
                  da.Reading(y, 1, START, jurisdiction=twin)]
     keys = [e.key for e in _site.build_site(readings, []).entries]
-    assert "56-m_x_y" in keys and "56-m_x_y_" in keys and len(set(keys)) == 3
+    assert "56-m_x_y" in keys
+    assert "56-m_x_y_" in keys
+    assert len(set(keys)) == 3

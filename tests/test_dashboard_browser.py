@@ -39,7 +39,7 @@ pytestmark = [
 SIZES = {"1366x900": (1366, 900), "375x800": (375, 800)}
 
 
-def commune_file(folder: Path, communes: int = 24) -> Path:
+def commune_file(folder: Path, communes: int = 24, *, hostile: bool = False) -> Path:
     """A generated commune file: weekly activations of 24 communes against one target each."""
     ind = da.Indicator("eid-activated", "e-ID accounts activated",
                        "Tài khoản định danh điện tử đã kích hoạt", unit="people")
@@ -47,14 +47,14 @@ def commune_file(folder: Path, communes: int = 24) -> Path:
     readings, targets = [], []
     start = dt.date(2024, 1, 1)
     for k in range(communes):
-        place = da.Jurisdiction(f"56-x{k:02d}", f"Commune {k}", f"Xã Số {k} <b>&amp;",
+        place = da.Jurisdiction(f"56-x{k:02d}", f"Commune {k}", f"Xã Số {k}" + (" <b>&amp;" if hostile else ""),
                                 level="commune", parent="56")
         pace = 5 + 3 * k
         readings += [da.Reading(ind, 1_000 + pace * 7 * w, start + dt.timedelta(weeks=w),
                                 jurisdiction=place) for w in range(8)]
         targets.append(da.Target(ind, 1_000 + 40 * 7 * 30, jurisdiction=place,
                                  deadline=dt.date(2024, 7, 31)))
-    path = folder / "communes.json"
+    path = folder / ("hostile.json" if hostile else "communes.json")
     io.write_json(io.Dataset(jurisdictions=[province], readings=readings, targets=targets), path)
     return path
 
@@ -65,7 +65,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     made = {"bundled": root / "bundled", "communes": root / "communes", "en": root / "en"}
     assert main(["report", "--province", "56", "--html", str(made["bundled"])]) == 0
     assert main(["report", str(commune_file(root)), "--html", str(made["communes"])]) == 0
-    assert main(["report", str(commune_file(root)), "--html", str(made["en"]),
+    assert main(["report", str(commune_file(root, hostile=True)), "--html", str(made["en"]),
                  "--lang", "en"]) == 0
     return made
 
@@ -83,7 +83,7 @@ def browser() -> Iterator[Any]:
 class Visit:
     """A page opened from file://, remembering console errors and requests."""
 
-    def __init__(self, browser: Any, width: int = 1366, height: int = 900) -> None:  # noqa: ANN401
+    def __init__(self, browser: Any, width: int = 1366, height: int = 900) -> None:
         self.errors: list[str] = []
         self.refused: list[str] = []
         self.context = browser.new_context(viewport={"width": width, "height": height})
@@ -93,14 +93,14 @@ class Visit:
                      else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
-    def _route(self, route: Any) -> None:  # noqa: ANN401
+    def _route(self, route: Any) -> None:
         if route.request.url.startswith("file://"):
             route.continue_()
         else:
             self.refused.append(route.request.url)
             route.abort()
 
-    def open(self, path: Path) -> Any:  # noqa: ANN401
+    def open(self, path: Path) -> Any:
         self.page.goto(path.resolve().as_uri())
         return self.page
 
@@ -110,7 +110,7 @@ class Visit:
         self.context.close()
 
 
-def _column(page: Any, table: str, column: int) -> list[str]:  # noqa: ANN401
+def _column(page: Any, table: str, column: int) -> list[str]:
     cells = page.locator(f"#{table} tbody tr:not([hidden]) td:nth-child({column})")
     return [text.strip() for text in cells.all_inner_texts()]
 
@@ -123,7 +123,8 @@ def test_bundled_index_loads_with_no_error_and_no_network(browser: Any,
     assert _column(page, "at-risk", 1) == ["56_eid-activated", "56_eid-collected"]
     text = page.inner_text("body")
     assert "\ufffd" not in text
-    assert "Chỉ tiêu có nguy cơ không đạt" in text and "Khánh Hòa" in text
+    assert "Chỉ tiêu có nguy cơ không đạt" in text
+    assert "Khánh Hòa" in text
     assert page.locator("svg title").count() == 1
     visit.close()
 
@@ -149,7 +150,8 @@ def test_commune_at_risk_table_sorts_and_filters(browser: Any, sites: dict[str, 
     assert days == sorted(days)
     page.fill("input[data-filter='at-risk']", "xa so 1")  # no diacritics needed
     shown = _column(page, "at-risk", 3)
-    assert shown and all(name.startswith("Xã Số 1") for name in shown)
+    assert shown
+    assert all(name.startswith("Xã Số 1") for name in shown)
     assert len(shown) < len(ids)
     page.fill("input[data-filter='at-risk']", "")
     assert len(_column(page, "at-risk", 1)) == len(ids)
@@ -195,7 +197,8 @@ def test_screenshots(browser: Any, sites: dict[str, Path], size: str,
     series = folder / f"dashboard-series-{size}.png"
     page.goto((sites["communes"] / "series" / "56-x00_eid-activated.html").resolve().as_uri())
     page.screenshot(path=str(series))
-    assert shot.stat().st_size > 10_000 and series.stat().st_size > 10_000
+    assert shot.stat().st_size > 10_000
+    assert series.stat().st_size > 10_000
     target = _docs_static()
     if target is not None:
         shutil.copy(shot, target / shot.name)

@@ -32,8 +32,8 @@ import datetime as dt
 import decimal
 import enum
 import math
-from decimal import Decimal
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, Final, Literal
 
 NumberFormat = Literal["vi", "international"]
@@ -196,17 +196,17 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     "met": ("The latest figure, {latest}, meets the target {target}.",
             "Số liệu mới nhất, {latest}, đã đạt mục tiêu {target}."),
     "reaches": ("At {pace} a day it reaches {target} on {reach}, {late}; it needs {needed} a day.",
-                "Với tốc độ {pace} mỗi ngày sẽ đạt {target} vào ngày {reach}, {late}; "
-                "cần {needed} mỗi ngày."),
+                ("Với tốc độ {pace} mỗi ngày sẽ đạt {target} vào ngày {reach}, {late}; "
+                "cần {needed} mỗi ngày.")),
     "late": ("{days} days after the deadline", "trễ {days} ngày so với hạn"),
     "early": ("{days} days before the deadline", "sớm {days} ngày so với hạn"),
     "on_time": ("on the deadline", "đúng hạn"),
     "never_reaches": ("At {pace} a day it never reaches {target}; it needs {needed} a day.",
                       "Với tốc độ {pace} mỗi ngày sẽ không đạt {target}; cần {needed} mỗi ngày."),
-    "one_reading": ("One reading only, so no trend; reaching {target} by {deadline} needs "
-                    "{needed} a day.",
-                    "Chỉ có một số liệu nên chưa có xu hướng; để đạt {target} trước ngày "
-                    "{deadline} cần {needed} mỗi ngày."),
+    "one_reading": (("One reading only, so no trend; reaching {target} by {deadline} needs "
+                    "{needed} a day."),
+                    ("Chỉ có một số liệu nên chưa có xu hướng; để đạt {target} trước ngày "
+                    "{deadline} cần {needed} mỗi ngày.")),
     "no_forecast": ("No forecast: the target has no deadline still ahead.",
                     "Không có dự báo: chỉ tiêu không có hạn còn ở phía trước."),
     "no_target": ("No target for this series.", "Chuỗi số liệu này không có chỉ tiêu."),

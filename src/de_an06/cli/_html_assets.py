@@ -23,7 +23,7 @@ CSS: Final = """
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #fff; line-height: 1.45;
   font-family: "Noto Sans", "Segoe UI", "DejaVu Sans", Roboto, Arial, sans-serif; }
-header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0.75rem 1rem; }
+header, main, footer { max-width: 84rem; margin: 0 auto; padding: 0.75rem 1rem; }
 header { border-bottom: 3px solid var(--at_risk); }
 h1 { font-size: 1.5rem; margin: 0.25rem 0; }
 h2 { font-size: 1.2rem; margin: 1.75rem 0 0.5rem; }

@@ -236,7 +236,8 @@ def series_page(entry: Entry, site: Site, lang: Lang) -> str:
     if target is not None:
         facts.append(f"{label('target', lang=lang)}: {quantity(target.value, unit, lang=lang)}"
                      f"; {label('deadline', lang=lang)}: {day(target.deadline, lang)}")
-        facts.append(f"{label('status', lang=lang)}: {outlook_word(entry.outlook or '', lang=lang)}")
+        status = outlook_word(entry.outlook or "", lang=lang)
+        facts.append(f"{label('status', lang=lang)}: {status}")
     body = "\n".join([
         figure,
         f"<h2>{esc(label('forecast', lang=lang))}</h2>",
