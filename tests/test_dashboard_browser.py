@@ -47,8 +47,9 @@ def commune_file(folder: Path, communes: int = 24, *, hostile: bool = False) -> 
     readings, targets = [], []
     start = dt.date(2024, 1, 1)
     for k in range(communes):
-        place = da.Jurisdiction(f"56-x{k:02d}", f"Commune {k}", f"Xã Số {k}" + (" <b>&amp;" if hostile else ""),
-                                level="commune", parent="56")
+        name = f"Xã Số {k}" + (" <b>&amp;" if hostile else "")
+        place = da.Jurisdiction(f"56-x{k:02d}", f"Commune {k}", name, level="commune",
+                                parent="56")
         pace = 5 + 3 * k
         readings += [da.Reading(ind, 1_000 + pace * 7 * w, start + dt.timedelta(weeks=w),
                                 jurisdiction=place) for w in range(8)]
