@@ -28,13 +28,21 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import enum
 import math
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 NumberFormat = Literal["vi", "international"]
+
+#: Languages of the outputs: Vietnamese and English.
+Lang = Literal["vi", "en"]
+
+#: The number format each language writes (``1.234,5`` in Vietnamese).
+LANG_NUMBER_FORMATS: Final[dict[str, NumberFormat]] = {"vi": "vi", "en": "international"}
 
 #: Thousands separator and decimal mark of each number format.
 MARKS: Final = {"vi": (".", ","), "international": (",", ".")}
@@ -84,6 +92,132 @@ STATUS_WORDS: Final = {
 MET_WORDS: Final = {True: "met", False: "not met", None: "open"}
 MET_ANSWERS: Final = {True: "yes", False: "no", None: "open"}
 
+#: The Vietnamese words of the tables above, key for key.
+UNIT_SYMBOLS_VI: Final = {
+    "count": "", "people": "người", "dossiers": "hồ sơ", "uses": "lượt", "percent": "%",
+    "days": "ngày", "working_days": "ngày làm việc", "minutes": "phút", "vnd": "đồng",
+    "rank": "hạng",
+}
+UNIT_SUFFIXES_VI: Final = {
+    "count": "", "people": "", "dossiers": "", "uses": " lượt", "percent": " %",
+    "days": " ngày", "working_days": " ngày LV", "minutes": " phút", "vnd": " đồng",
+    "rank": "",
+}
+STATUS_PHRASES_VI: Final = {
+    "target_achieved": "đã đạt mục tiêu",
+    "substantial_progress": "đúng tiến độ",
+    "moderate_progress": "tiến bộ vừa phải",
+    "limited_progress": "tiến bộ hạn chế",
+    "deterioration": "đang xa dần mục tiêu",
+    "not_available": "chưa xác định được tình trạng",
+}
+STATUS_WORDS_VI: Final = {
+    "target_achieved": "đã đạt",
+    "substantial_progress": "đúng tiến độ",
+    "moderate_progress": "tiến bộ vừa phải",
+    "limited_progress": "tiến bộ hạn chế",
+    "deterioration": "xấu đi",
+    "not_available": "chưa có xu hướng (một số liệu)",
+}
+MET_WORDS_VI: Final = {True: "đạt", False: "chưa đạt", None: "chưa rõ"}
+MET_ANSWERS_VI: Final = {True: "có", False: "không", None: "chưa rõ"}
+
+#: Each table above by language: the one place a word is looked up.
+_BY_LANG: Final[dict[str, dict[str, Mapping[Any, str]]]] = {
+    "en": {"unit_symbols": UNIT_SYMBOLS, "unit_suffixes": UNIT_SUFFIXES,
+           "status_phrases": STATUS_PHRASES, "status_words": STATUS_WORDS,
+           "met_words": MET_WORDS, "met_answers": MET_ANSWERS},
+    "vi": {"unit_symbols": UNIT_SYMBOLS_VI, "unit_suffixes": UNIT_SUFFIXES_VI,
+           "status_phrases": STATUS_PHRASES_VI, "status_words": STATUS_WORDS_VI,
+           "met_words": MET_WORDS_VI, "met_answers": MET_ANSWERS_VI},
+}
+
+#: How a target stands on a dashboard: the forecast's status in five groups.
+OUTLOOKS: Final = {
+    "en": {"achieved": "achieved", "on_track": "on track", "at_risk": "at risk",
+           "no_trend": "no trend", "no_figure": "no figure"},
+    "vi": {"achieved": "đã đạt", "on_track": "đúng tiến độ", "at_risk": "có nguy cơ trễ hạn",
+           "no_trend": "chưa có xu hướng", "no_figure": "chưa có số liệu"},
+}
+
+#: The words of the dashboard (``de-an06 report --html``): key -> (English, Vietnamese).
+#: Sentences hold ``{name}`` fields filled with :meth:`str.format`.
+LABELS: Final[dict[str, tuple[str, str]]] = {
+    "title": ("Đề án 06 — dashboard", "Đề án 06 — bảng theo dõi"),
+    "as_of": ("Figures up to {day}", "Số liệu đến ngày {day}"),
+    "all_figures": ("All figures", "Toàn bộ số liệu"),
+    "summary": ("Where the targets stand", "Tình hình thực hiện chỉ tiêu"),
+    "summary_chart": ("Targets by outlook: {counts}", "Chỉ tiêu theo tình trạng: {counts}"),
+    "targets_total": ("{n} targets", "{n} chỉ tiêu"),
+    "at_risk": ("Targets at risk", "Chỉ tiêu có nguy cơ không đạt"),
+    "at_risk_note": ("Open targets not yet met and not on track, latest deadline miss first.",
+                     "Chỉ tiêu chưa đạt và chưa đúng tiến độ, trễ hạn nhiều nhất trước."),
+    "none": ("None.", "Không có."),
+    "filter": ("Filter the rows", "Lọc các dòng"),
+    "sort_hint": ("Click a column heading to sort.", "Bấm tiêu đề cột để sắp xếp."),
+    "id": ("Series", "Chuỗi số liệu"),
+    "name": ("Indicator", "Chỉ tiêu"),
+    "place": ("Place", "Địa bàn"),
+    "latest": ("Latest", "Mới nhất"),
+    "target": ("Target", "Mục tiêu"),
+    "deadline": ("Deadline", "Hạn"),
+    "reach": ("Reach date", "Ngày đạt dự kiến"),
+    "days_late": ("Days late", "Số ngày trễ"),
+    "needed": ("Pace needed / day", "Tốc độ cần / ngày"),
+    "so_far": ("Pace so far / day", "Tốc độ hiện tại / ngày"),
+    "status": ("Status", "Tình trạng"),
+    "never": ("never", "không bao giờ"),
+    "by_place": ("Attainment by jurisdiction", "Mức đạt theo địa bàn"),
+    "targets": ("Targets", "Chỉ tiêu"),
+    "findings": ("Audit findings", "Kết quả kiểm tra số liệu"),
+    "findings_note": ("Messages of the audit, in English.",
+                      "Nội dung kiểm tra bằng tiếng Anh."),
+    "kind": ("Kind", "Loại"),
+    "message": ("Finding", "Nội dung"),
+    "series": ("All series", "Tất cả chuỗi số liệu"),
+    "readings": ("Readings", "Số liệu"),
+    "sources": ("Sources", "Nguồn"),
+    "source": ("Source", "Nguồn"),
+    "published": ("Published", "Ngày công bố"),
+    "title_col": ("Title", "Tên tài liệu"),
+    "publisher": ("Publisher", "Cơ quan công bố"),
+    "share_achieved": ("Achieved, % of targets", "Đã đạt, % số chỉ tiêu"),
+    "code": ("Code", "Mã"),
+    "undated": ("date not printed", "không ghi ngày"),
+    "date": ("Date", "Ngày"),
+    "value": ("Value", "Giá trị"),
+    "qualifier": ("Qualifier", "Hàm ý"),
+    "basis": ("Basis", "Cơ sở"),
+    "back": ("Back to the dashboard", "Về trang tổng hợp"),
+    "chart": ("Chart of {name}", "Biểu đồ {name}"),
+    "no_chart": ("No chart (matplotlib is not installed).",
+                 "Không có biểu đồ (chưa cài matplotlib)."),
+    "forecast": ("Forecast", "Dự báo"),
+    "met": ("The latest figure, {latest}, meets the target {target}.",
+            "Số liệu mới nhất, {latest}, đã đạt mục tiêu {target}."),
+    "reaches": ("At {pace} a day it reaches {target} on {reach}, {late}; it needs {needed} a day.",
+                ("Với tốc độ {pace} mỗi ngày sẽ đạt {target} vào ngày {reach}, {late}; "
+                "cần {needed} mỗi ngày.")),
+    "late": ("{days} days after the deadline", "trễ {days} ngày so với hạn"),
+    "early": ("{days} days before the deadline", "sớm {days} ngày so với hạn"),
+    "on_time": ("on the deadline", "đúng hạn"),
+    "never_reaches": ("At {pace} a day it never reaches {target}; it needs {needed} a day.",
+                      "Với tốc độ {pace} mỗi ngày sẽ không đạt {target}; cần {needed} mỗi ngày."),
+    "one_reading": (("One reading only, so no trend; reaching {target} by {deadline} needs "
+                    "{needed} a day."),
+                    ("Chỉ có một số liệu nên chưa có xu hướng; để đạt {target} trước ngày "
+                    "{deadline} cần {needed} mỗi ngày.")),
+    "no_forecast": ("No forecast: the target has no deadline still ahead.",
+                    "Không có dự báo: chỉ tiêu không có hạn còn ở phía trước."),
+    "no_target": ("No target for this series.", "Chuỗi số liệu này không có chỉ tiêu."),
+    "made_by": ("Made by de_an06 {version} on the data listed under Sources.",
+                "Tạo bằng de_an06 {version} từ số liệu ở mục Nguồn."),
+}
+
+#: Abbreviated month names of English dates (``21 Jan 2039``).
+MONTHS_EN: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 #: The comparison a target states, by the sign of its direction.
 TARGET_SIGNS: Final = {1: "≥", -1: "≤"}
 
@@ -104,43 +238,76 @@ def qualifier_symbol(qualifier: enum.Enum | str) -> str:
     return QUALIFIER_SYMBOLS[_code(qualifier)]
 
 
-def unit_symbol(unit: enum.Enum | str) -> str:
+def unit_symbol(unit: enum.Enum | str, *, lang: Lang = "en") -> str:
     """The symbol of a unit (``''`` for plain counts).
 
-    >>> unit_symbol("working_days"), unit_symbol("count")
-    ('working days', '')
+    >>> unit_symbol("working_days"), unit_symbol("count"), unit_symbol("people", lang="vi")
+    ('working days', '', 'người')
     """
-    return UNIT_SYMBOLS[_code(unit)]
+    return _BY_LANG[lang]["unit_symbols"][_code(unit)]
 
 
-def unit_suffix(unit: enum.Enum | str) -> str:
+def unit_suffix(unit: enum.Enum | str, *, lang: Lang = "en") -> str:
     """The short suffix of a unit in a table cell, its space included.
 
-    >>> unit_suffix("working_days"), unit_suffix("people")
-    (' wd', '')
+    >>> unit_suffix("working_days"), unit_suffix("people"), unit_suffix("days", lang="vi")
+    (' wd', '', ' ngày')
     """
-    return UNIT_SUFFIXES[_code(unit)]
+    return _BY_LANG[lang]["unit_suffixes"][_code(unit)]
 
 
-def status_word(status: enum.Enum | str, *, brief: bool = False) -> str:
+def status_word(status: enum.Enum | str, *, brief: bool = False, lang: Lang = "en") -> str:
     """What a progress status is called; `brief` for a table cell.
 
     A status this vocabulary does not know is printed as it is.
 
     >>> status_word("deterioration"), status_word("deterioration", brief=True)
     ('moving away', 'deteriorating')
+    >>> status_word("substantial_progress", lang="vi")
+    'đúng tiến độ'
     """
     code = _code(status)
-    return (STATUS_WORDS if brief else STATUS_PHRASES).get(code, code)
+    return _BY_LANG[lang]["status_words" if brief else "status_phrases"].get(code, code)
 
 
-def met_word(met: bool | None, *, brief: bool = False) -> str:
+def met_word(met: bool | None, *, brief: bool = False, lang: Lang = "en") -> str:
     """``"met"``, ``"not met"`` or ``"open"``; `brief` says ``"yes"`` or ``"no"``.
 
-    >>> met_word(False), met_word(False, brief=True), met_word(None)
-    ('not met', 'no', 'open')
+    >>> met_word(False), met_word(False, brief=True), met_word(None), met_word(True, lang="vi")
+    ('not met', 'no', 'open', 'đạt')
     """
-    return (MET_ANSWERS if brief else MET_WORDS)[met]
+    return _BY_LANG[lang]["met_answers" if brief else "met_words"][met]
+
+
+def outlook_word(outlook: str, *, lang: Lang = "en") -> str:
+    """What a dashboard calls a target's outlook (a key of :data:`OUTLOOKS`).
+
+    >>> outlook_word("at_risk"), outlook_word("at_risk", lang="vi")
+    ('at risk', 'có nguy cơ trễ hạn')
+    """
+    return OUTLOOKS[lang][outlook]
+
+
+def label(key: str, *, lang: Lang = "en", **fields: object) -> str:
+    """A word or sentence of the dashboard (:data:`LABELS`), its fields filled.
+
+    >>> label("deadline"), label("late", lang="vi", days="5.318")
+    ('Deadline', 'trễ 5.318 ngày so với hạn')
+    """
+    text = LABELS[key][lang == "vi"]
+    return text.format(**fields) if fields else text
+
+
+def date_text(day: dt.date, *, lang: Lang = "en") -> str:
+    """A date as a reader writes it: ``21 Jan 2039``, or ``21/01/2039`` in Vietnamese.
+
+    >>> import datetime as dt
+    >>> date_text(dt.date(2039, 1, 21)), date_text(dt.date(2039, 1, 21), lang="vi")
+    ('21 Jan 2039', '21/01/2039')
+    """
+    if lang == "vi":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def target_sign(sign: int) -> str:
@@ -213,20 +380,20 @@ def number(value: float, places: int = 2, *, fixed: bool = False,
 
 
 def quantity(value: float, unit: enum.Enum | str | None,
-             qualifier: enum.Enum | str | None = None) -> str:
+             qualifier: enum.Enum | str | None = None, *, lang: Lang = "en") -> str:
     """A figure as reports print it: qualifier symbol, number, unit symbol.
 
     Examples
     --------
     >>> quantity(65, "percent", "more_than")
     '> 65 %'
-    >>> quantity(44_000, "uses", "nearly")
-    '<~ 44,000 uses'
+    >>> quantity(44_000, "uses", "nearly"), quantity(65.57, "percent", lang="vi")
+    ('<~ 44,000 uses', '65,57 %')
     """
     parts = []
     if qualifier is not None and qualifier_symbol(qualifier):
         parts.append(qualifier_symbol(qualifier))
-    parts.append(number(value))
-    if unit is not None and unit_symbol(unit):
-        parts.append(unit_symbol(unit))
+    parts.append(number(value, number_format=LANG_NUMBER_FORMATS[lang]))
+    if unit is not None and unit_symbol(unit, lang=lang):
+        parts.append(unit_symbol(unit, lang=lang))
     return " ".join(parts)

@@ -8,6 +8,12 @@ Commands
     linked-service savings, ranks, and the audit findings. ``--plot DIR``
     also writes one PNG per series with a target; it needs matplotlib
     (``pip install "de_an06[plot]"``), checked before any work is done.
+``de-an06 report [FILE] --html DIR [--lang vi|en] [--province NAME|CODE] [--as-of DATE]``
+    The same as a static site a browser opens from ``file://`` (``index.html``
+    and one page per series, no network): the targets at risk, sortable and
+    filterable, outlooks by jurisdiction, audit findings, sources, and a chart
+    of each series. ``FILE`` (a de_an06 JSON document or readings CSV file)
+    replaces the bundled data. Vietnamese by default (``--lang en`` for English).
 ``de-an06 audit [FILE] [--number-format plain|vi|international] [--format text|json] [--strict]``
     The consistency audit of a de_an06 JSON document or readings CSV file
     (:func:`de_an06.io.read_csv`), or of the bundled data.
@@ -17,7 +23,8 @@ Commands
 
 The package holds :func:`main` and the argument parser; the report's data
 (``_report``), its text and Markdown (``_render``) and the plot writer
-(``_plots``) are private modules beside it.
+(``_plots``) and the dashboard (``_site``, ``_html``, ``_html_pages``,
+``_html_assets``) are private modules beside it.
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
@@ -47,7 +54,7 @@ from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
 from de_an06._version import __version__
-from de_an06.cli import _plots, _render, _report
+from de_an06.cli import _html, _plots, _render, _report, _site
 from de_an06.errors import DeAn06Error, UnknownCodeError
 from de_an06.model import Series, rules
 from de_an06.parsing import grammar
@@ -113,6 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--plot", metavar="DIR",
                         help="also write one PNG per series with a target to DIR "
                              "(needs matplotlib)")
+    report.add_argument("file", nargs="?", metavar="FILE",
+                        help="with --html: a de_an06 JSON document or readings CSV file "
+                             "instead of the bundled data")
+    report.add_argument("--html", metavar="DIR",
+                        help="write the dashboard as a static site to DIR (index.html and "
+                             "one page per series) instead of printing the report")
+    report.add_argument("--lang", choices=("vi", "en"), default=None,
+                        help="language of --html (default vi)")
+    report.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS,
+                        default="plain",
+                        help="how numbers are written in a CSV FILE (vi: 546.234 and 65,57)")
 
     check = commands.add_parser(
         "audit", help="check figures against themselves",
@@ -181,6 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.html is not None:
+        return _cmd_report_html(args)
+    if args.file is not None:
+        raise _UsageError("FILE is read only with --html")
     # A missing extra or an unwritable directory stops the command before any work.
     writer = None if args.plot is None else _plots.prepare(args.plot)
     if args.province is None:
@@ -199,6 +221,42 @@ def _cmd_report(args: argparse.Namespace) -> int:
     missed = any(row["met"] is False for p in data["provinces"] for row in p["targets"])
     found = any(p["findings"] for p in data["provinces"])
     return 1 if args.strict and (missed or found) else 0
+
+
+def _cmd_report_html(args: argparse.Namespace) -> int:
+    if args.file is None:
+        places = (_report.reported_provinces() if args.province is None
+                  else _places(args.province))
+        readings, targets, claims = _bundled(places)
+        title = ""
+    else:
+        # The seam for read_table: any reader giving readings and targets will do.
+        data = _read(args.file, args.number_format)
+        readings, targets, claims = data.readings, data.targets, data.claims
+        title = f"Đề án 06 — {Path(args.file).name}"
+    site = _site.build_site(readings, targets, claims=claims, as_of=args.as_of, title=title)
+    try:
+        written = _html.write_site(args.html, site, lang=args.lang or "vi")
+    except OSError as error:
+        raise _UsageError(f"--html cannot write to {args.html!r}: {error}") from None
+    sys.stderr.write(f"wrote {written[0]} and {len(written) - 1} series pages\n")
+    found = bool(site.findings) or site.counts["at_risk"] > 0
+    return 1 if args.strict and found else 0
+
+
+def _places(key: str) -> tuple[Any, ...]:
+    try:
+        return _report.resolve(key)
+    except UnknownCodeError as error:
+        raise _UsageError(str(error)) from None
+
+
+def _bundled(places: Sequence[Any]) -> tuple[Any, Any, Any]:
+    """Readings, targets and claims of the bundled data inside `places`."""
+    readings = [r for p in places for r in datasets.readings(jurisdiction=p.code, subunits=True)]
+    targets = [t for p in places for t in datasets.targets(jurisdiction=p.code, subunits=True)]
+    claims = [c for p in places for c in datasets.claims(jurisdiction=p.code, subunits=True)]
+    return readings, targets, claims
 
 
 # --------------------------------------------------------------------------
