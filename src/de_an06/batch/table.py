@@ -204,11 +204,8 @@ class ReadingTable:
         id, day, value : str
             Column names of the series id, the date (``datetime64`` or day
             numbers) and the value.
-        lower_is_better : bool or numpy.ndarray, optional
-            An explicit override, as for :meth:`from_arrays` (one flag, or one
-            per series in ascending id order); by default each series takes
-            its indicator's direction (higher is better for columns that do
-            not carry ``directions``).
+        lower_is_better : bool or numpy.ndarray
+            As for :meth:`from_arrays`.
 
         Raises
         ------
