@@ -60,9 +60,8 @@ class Window:
     since : datetime.date or None
         Keep the readings dated on or after `since` (and the latest reading).
     last : int or None
-        Keep the last `last` readings (at least 1).
-
-    Neither: all readings.
+        Keep the last `last` readings (at least 1). With neither: all
+        readings.
 
     Raises
     ------

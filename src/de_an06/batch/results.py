@@ -39,7 +39,7 @@ class TrendTable:
         True where the standard error exists (valid and three or more readings).
     confidence : float
         Level of the slope intervals.
-    window : Window
+    window : de_an06.Window
         The readings each series was fitted to (``n``, ``start`` and ``end``
         describe those readings).
     """
