@@ -390,3 +390,51 @@ def test_columns_must_give_one_direction_per_indicator() -> None:
 
     with pytest.raises(da.ValidationError, match="one direction per indicator"):
         batch.ReadingTable.from_columns(Columns())
+
+
+windows = st.one_of(
+    st.just({}),
+    st.builds(lambda k: {"last": k}, st.integers(1, 12)),
+    st.builds(lambda d: {"since": dt.date(1970, 1, 1) + dt.timedelta(days=d)},
+              st.integers(DAY0 - 5, DAY0 + 210)),
+)
+
+
+@given(tables(), windows)
+def test_batch_equals_per_object_in_a_window(
+        data: tuple[list[da.Series], list[float], list[int | None]],
+        window: dict[str, Any]) -> None:
+    """since= and last= select the same readings per series, bit for bit, both ways."""
+    series, targets, deadlines = data
+    table = batch.ReadingTable.from_series(series)
+    ordered = aligned(table, series)
+    key = [series.index(s) for s in ordered]
+    goal = np.array([targets[i] for i in key])
+    due = np.array([np.datetime64("NaT") if deadlines[i] is None
+                    else np.datetime64(deadlines[i], "D") for i in key], dtype="datetime64[D]")
+    t = batch.trends(table, **window)
+    f = batch.forecasts(table, goal, due, **window)
+    assert t.window == da.Window(**window)
+    for row, s in enumerate(ordered):
+        try:
+            one = da.trend(s, **window)
+        except da.InsufficientDataError:
+            assert not t.valid[row]
+            with pytest.raises(da.InsufficientDataError):
+                t.trend(row)
+        else:
+            assert t.trend(row) == one
+            assert one.window == da.Window(**window)
+            assert t.slope[row] == one.slope
+            assert t.n[row] == one.n
+        deadline = None if np.isnat(due[row]) else due[row].item()
+        try:
+            expected = da.forecast(s, float(goal[row]), deadline=deadline, **window)
+        except da.ValidationError:
+            assert f.no_time_left[row]
+            continue
+        got = f.forecast(row)
+        assert got == expected
+        assert got.window == da.Window(**window)
+        assert got.latest_date == s.latest.as_of
+        assert f.status[row] == expected.status.code

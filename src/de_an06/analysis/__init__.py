@@ -42,6 +42,7 @@ from de_an06.analysis.attainments import (
 from de_an06.analysis.forecasts import Forecast, ProgressStatus, WorkingDayCounter, forecast
 from de_an06.analysis.progress import Completion, RankChange, completion, rank_change
 from de_an06.analysis.trends import Prediction, Trend, trend
+from de_an06.analysis.windows import Window
 from de_an06.model.rules import DEFAULT_HEDGE  # noqa: F401 - importable here, as before
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "ProgressStatus",
     "RankChange",
     "Trend",
+    "Window",
     "WorkingDayCounter",
     "attainment",
     "completion",

@@ -21,6 +21,7 @@ from de_an06 import _validators as v
 from de_an06.analysis import _args as check
 from de_an06.analysis import _kernel as k
 from de_an06.analysis.trends import Trend, fit_series, trend_row
+from de_an06.analysis.windows import ALL, Window, window
 from de_an06.model import Direction, Reading, Series, Target
 
 
@@ -135,6 +136,9 @@ class Forecast:
         Calendar days from the latest reading to the deadline.
     working_days_left : int or None
         Working days in the same window, when a calendar is given.
+    window : Window
+        The readings the trend was fitted to (default: all of them); the
+        latest reading is always among them.
     direction : Direction
         Whether higher or lower is better.
     trend : Trend or None
@@ -147,7 +151,8 @@ class Forecast:
         contradict each other: dates out of order (`latest_date`, `as_of`,
         `deadline`, reach dates), `days_left` other than the days from
         `latest_date` to `deadline`, more working days than days, a
-        `pace_unit` that does not match `working_days_left`, a quantity given
+        `pace_unit` that does not match `working_days_left`, a `trend` fitted
+        to another window than `window`, a quantity given
         where it cannot exist (a reach date when achieved or without a trend,
         a pace ratio without a deadline...), a trend that ends elsewhere than
         on `latest_date`, or a `status` other than the one `latest`, `target`
@@ -178,6 +183,7 @@ class Forecast:
                                         validator=check.field(check.optional(check.count)))
     working_days_left: int | None = attrs.field(
         kw_only=True, repr=False, validator=check.field(check.optional(check.count)))
+    window: Window = attrs.field(kw_only=True, default=ALL, validator=v.is_instance(Window))
     direction: Direction = attrs.field(kw_only=True, repr=False,
                                        validator=v.is_instance(Direction))
     trend: Trend | None = attrs.field(kw_only=True, repr=False,
@@ -197,6 +203,9 @@ class Forecast:
             for name in names:
                 if applies and getattr(self, name) is not None:
                     raise v.fail(self, name, f"must be None {when}", getattr(self, name))
+        if self.trend is not None and self.trend.window != self.window:
+            raise v.fail(self, "trend", f"must be fitted to window={self.window!r}",
+                         self.trend.window)
         if self.trend is not None and self.trend.end != self.latest_date:
             raise v.fail(self, "trend", f"must end on latest_date={self.latest_date}",
                          self.trend)
@@ -256,7 +265,7 @@ def _optional_date(ok: bool, day: int) -> dt.date | None:
 def forecast_row(f: k.Fit, p: k.Projection, i: int, trend_: Trend | None, *,
                  target: float, deadline: dt.date | None, as_of: dt.date,
                  direction: Direction, days_left: int | None,
-                 working_days_left: int | None) -> Forecast:
+                 working_days_left: int | None, within: Window = ALL) -> Forecast:
     """The Forecast of group `i` from the kernel's arrays.
 
     :func:`forecast` and :meth:`de_an06.batch.ForecastTable.forecast` both
@@ -278,6 +287,7 @@ def forecast_row(f: k.Fit, p: k.Projection, i: int, trend_: Trend | None, *,
         pace_unit="day" if working_days_left is None else "working day",
         days_left=days_left,
         working_days_left=working_days_left,
+        window=within,
         direction=direction,
         trend=trend_,
     )
@@ -300,6 +310,7 @@ def _working_days(calendar: object, start: dt.date, end: dt.date, days_left: int
 
 def forecast(series: Series | Reading, target: Target | float, *,
              deadline: dt.date | None = None, as_of: dt.date | None = None,
+             since: dt.date | None = None, last: int | None = None,
              calendar: WorkingDayCounter | None = None,
              confidence: float = 0.95) -> Forecast:
     """Project a series to its target: reach date, paces and linear-pace status.
@@ -323,6 +334,14 @@ def forecast(series: Series | Reading, target: Target | float, *,
     as_of : datetime.date, optional
         The forecast's date, on or after the latest reading (default: the
         latest reading's date). Reach dates fall on or after it.
+    since : datetime.date, optional
+        Fit the trend (the current pace) to the readings dated on or after
+        `since` only; the latest reading is always kept, so a `since` after
+        it leaves one reading and no trend.
+    last : int, optional
+        Fit the trend to the last `last` readings only (at least 1;
+        ``last=1`` gives no trend). At most one of `since` and `last`;
+        neither fits all readings. The result states its `window`.
     calendar : WorkingDayCounter, optional
         Express paces per working day instead of per calendar day.
     confidence : float
@@ -338,12 +357,15 @@ def forecast(series: Series | Reading, target: Target | float, *,
         For a target of another indicator, a non-finite target, an `as_of`
         before the latest reading, a deadline before `as_of`, a deadline that
         leaves no (working) day after the latest reading while the target is
-        not met, or a calendar that returns something other than a count.
+        not met, a calendar that returns something other than a count, a
+        `since` that is not a date, a `last` that is not an int >= 1, or
+        both `since` and `last`.
 
     See Also
     --------
     de_an06.batch.forecasts : The same forecast for every series of a table at once.
     de_an06.opensdg.progress_measure : The Open SDG site's status.
+    de_an06.Window : The window the forecast states.
 
     Examples
     --------
@@ -367,10 +389,17 @@ def forecast(series: Series | Reading, target: Target | float, *,
     >>> f = forecast(two, 756_805, deadline=dt.date(2023, 7, 30))
     >>> round(f.current_pace, 1), f.reach_date, f.status
     (7705.7, datetime.date(2023, 7, 29), <ProgressStatus.ON_TRACK: 'substantial_progress'>)
+
+    Fitted to the last reading only, there is no trend again:
+
+    >>> f = forecast(two, 756_805, deadline=dt.date(2023, 7, 30), last=1)
+    >>> f.window, f.current_pace, f.status
+    (Window(last=1), None, <ProgressStatus.NOT_AVAILABLE: 'not_available'>)
     """
     owner = "forecast"
     level = check.confidence(owner, "confidence", confidence)
     s = check.as_series(owner, series)
+    within = window(owner, since, last)
     indicator = s.indicator
     goal = check.goal(owner, target, indicator, s.jurisdiction)
     due = target.deadline if isinstance(target, Target) and deadline is None else deadline
@@ -400,7 +429,7 @@ def forecast(series: Series | Reading, target: Target | float, *,
                          f"must leave at least one {word} after the latest reading "
                          f"{latest.as_of} while the target is not met", due)
 
-    f = fit_series(s)
+    f = fit_series(s, within)
     arrays = k.trend_arrays(f, level)
     nan = np.full(1, np.nan)
     p = k.project(
@@ -410,6 +439,7 @@ def forecast(series: Series | Reading, target: Target | float, *,
         units_left=nan if days_left is None else np.full(1, float(days_left if working is None
                                                                   else working)),
     )
-    trend_ = trend_row(f, arrays, 0, level) if f.valid[0] else None
+    trend_ = trend_row(f, arrays, 0, level, within) if f.valid[0] else None
     return forecast_row(f, p, 0, trend_, target=goal, deadline=due, as_of=when,
-                         direction=direction, days_left=days_left, working_days_left=working)
+                        direction=direction, days_left=days_left, working_days_left=working,
+                        within=within)

@@ -13,6 +13,9 @@ library's API (not in ``de_an06.__all__``, no stability promise).
   its standard error and its confidence interval), :class:`Projection` and
   :func:`project` (reach days, paces, statuses), and the day numbers
   (:func:`day_to_date`, :func:`date_to_day`, :data:`MIN_DAY`, :data:`MAX_DAY`);
+* the window (:mod:`de_an06.analysis.windows`): :class:`Window`,
+  :func:`window` (the ``since=``/``last=`` arguments, checked) and
+  :func:`select` (the readings in a window, per group, before the kernel);
 * the row builders: :func:`trend_row` (a :class:`~de_an06.Trend` from group
   ``i``) and :func:`forecast_row` (a :class:`~de_an06.Forecast`).
 """
@@ -34,21 +37,26 @@ from de_an06.analysis._kernel import (
 )
 from de_an06.analysis.forecasts import forecast_row
 from de_an06.analysis.trends import trend_row
+from de_an06.analysis.windows import ALL, Window, select, window
 
 __all__ = [
+    "ALL",
     "MAX_DAY",
     "MIN_DAY",
     "Fit",
     "Projection",
     "TrendArrays",
+    "Window",
     "date_to_day",
     "day_to_date",
     "fit",
     "forecast_row",
     "group_starts",
     "project",
+    "select",
     "trend_arrays",
     "trend_row",
+    "window",
 ]
 
 

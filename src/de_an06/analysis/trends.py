@@ -18,6 +18,7 @@ from de_an06 import _display
 from de_an06 import _validators as v
 from de_an06.analysis import _args as check
 from de_an06.analysis import _kernel as k
+from de_an06.analysis.windows import ALL, Window, select, window
 from de_an06.errors import InsufficientDataError
 from de_an06.model import Series
 
@@ -101,6 +102,9 @@ class Trend:
     flat : bool
         True when the slope is zero within rounding, relative to the values'
         scale; a flat trend never reaches a target it does not already meet.
+    window : Window
+        The readings fitted (default: all of them); `n`, `start` and `end`
+        describe the readings in the window.
 
     Raises
     ------
@@ -108,7 +112,8 @@ class Trend:
         For a field of the wrong type or not finite, fewer than two readings,
         `end` not after `start`, a standard error or interval given with two
         readings or missing with more, a `slope_ci` that does not hold
-        `slope`, or an `r_squared` above 1.
+        `slope`, an `r_squared` above 1, more readings than ``window.last``
+        or a `start` before ``window.since``.
     """
 
     slope: float = attrs.field(validator=check.field(check.real))
@@ -124,6 +129,7 @@ class Trend:
     end: dt.date = attrs.field(kw_only=True, validator=check.field(check.date))
     confidence: float = attrs.field(kw_only=True, validator=check.field(check.confidence))
     flat: bool = attrs.field(kw_only=True, validator=check.field(check.flag))
+    window: Window = attrs.field(kw_only=True, default=ALL, validator=v.is_instance(Window))
     _mean_offset: float = attrs.field(kw_only=True, repr=False,
                                       validator=check.field(check.real))
     _mean_value: float = attrs.field(kw_only=True, repr=False,
@@ -151,6 +157,11 @@ class Trend:
             raise v.fail(self, "slope_ci", f"must contain slope={self.slope!r}", self.slope_ci)
         if self.r_squared is not None and self.r_squared > 1:
             raise v.fail(self, "r_squared", "must be <= 1", self.r_squared)
+        if self.window.last is not None and self.n > self.window.last:
+            raise v.fail(self, "n", f"must not exceed window.last={self.window.last}", self.n)
+        if self.window.since is not None and self.start < self.window.since:
+            raise v.fail(self, "start", f"must not precede window.since={self.window.since}",
+                         self.start)
 
     def value_at(self, date: dt.date) -> float:
         """The fitted value on `date`."""
@@ -191,8 +202,9 @@ class Trend:
         return _display.trend_html(self)
 
 
-def trend_row(f: k.Fit, a: k.TrendArrays, i: int, confidence: float) -> Trend:
-    """The Trend of group `i` of a kernel fit (which must be valid).
+def trend_row(f: k.Fit, a: k.TrendArrays, i: int, confidence: float,
+              within: Window = ALL) -> Trend:
+    """The Trend of group `i` of a kernel fit (which must be valid), fitted in `within`.
 
     :func:`trend` and :meth:`de_an06.batch.TrendTable.trend` both build
     their results here, from the kernel's arrays, slope interval included.
@@ -210,6 +222,7 @@ def trend_row(f: k.Fit, a: k.TrendArrays, i: int, confidence: float) -> Trend:
         end=k.day_to_date(int(f.last_day[i])),
         confidence=confidence,
         flat=bool(a.flat[i]),
+        window=within,
         mean_offset=float(f.mean_offset[i]),
         mean_value=float(f.mean_value[i]),
         sxx=float(f.sxx[i]),
@@ -218,18 +231,26 @@ def trend_row(f: k.Fit, a: k.TrendArrays, i: int, confidence: float) -> Trend:
     )
 
 
-def fit_series(series: Series) -> k.Fit:
-    """The kernel's fit of one series (a single group)."""
-    return k.fit(np.zeros(1, dtype=np.int64), series.days, series.values)
+def fit_series(series: Series, within: Window = ALL) -> k.Fit:
+    """The kernel's fit of one series (a single group), on the readings in `within`."""
+    return k.fit(*select(np.zeros(1, dtype=np.int64), series.days, series.values, within))
 
 
-def trend(series: Series, *, confidence: float = 0.95) -> Trend:
+def trend(series: Series, *, since: dt.date | None = None, last: int | None = None,
+          confidence: float = 0.95) -> Trend:
     """Ordinary least squares of value on time (in days) through a series.
 
     Parameters
     ----------
     series : Series
         At least two readings (a :class:`~de_an06.Series` has distinct dates).
+    since : datetime.date, optional
+        Fit only the readings dated on or after `since` (the latest reading
+        is always kept).
+    last : int, optional
+        Fit only the last `last` readings (at least 1; ``last=1`` leaves one
+        reading, so no trend). At most one of `since` and `last`; neither
+        fits all readings.
     confidence : float
         Level of the slope's confidence interval (default 0.95).
 
@@ -240,13 +261,15 @@ def trend(series: Series, *, confidence: float = 0.95) -> Trend:
     Raises
     ------
     InsufficientDataError
-        With fewer than two readings.
+        With fewer than two readings (in the window).
     ValidationError
-        When `series` is not a Series or `confidence` is not in (0, 1).
+        When `series` is not a Series, `confidence` is not in (0, 1), `since`
+        is not a date, `last` is not an int >= 1, or both are given.
 
     See Also
     --------
     de_an06.batch.trends : The same fit for every series of a table at once.
+    de_an06.Window : The window the trend states.
 
     Examples
     --------
@@ -260,13 +283,23 @@ def trend(series: Series, *, confidence: float = 0.95) -> Trend:
     >>> t = trend(Series([Reading(ind, y, dt.date(2023, 1, 1 + i), vn) for i, y in enumerate(ys)]))
     >>> round(t.slope, 7), round(t.slope_se, 7), round(t.r_squared, 7)
     (1.0428571, 0.0451754, 0.9907046)
+
+    The last three readings only:
+
+    >>> t = trend(Series([Reading(ind, y, dt.date(2023, 1, 1 + i), vn) for i, y in enumerate(ys)]),
+    ...           last=3)
+    >>> round(t.slope, 2), t.n, t.start, t.window
+    (1.25, 3, datetime.date(2023, 1, 5), Window(last=3))
     """
     owner = "trend"
     level = check.confidence(owner, "confidence", confidence)
     s = check.as_series(owner, series)
-    f = fit_series(s)
+    within = window(owner, since, last)
+    f = fit_series(s, within)
     if not f.valid[0]:
+        held = int(f.n[0])
+        where = "" if within.everything else f" in {within}"
         raise InsufficientDataError(
-            f"trend.series must hold at least two distinct dates (got {len(s)} reading)",
-            owner=owner, field="series", value=len(s))
-    return trend_row(f, k.trend_arrays(f, level), 0, level)
+            f"trend.series must hold at least two distinct dates{where} (got {held} reading)",
+            owner=owner, field="series", value=held)
+    return trend_row(f, k.trend_arrays(f, level), 0, level, within)

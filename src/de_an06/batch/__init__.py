@@ -45,6 +45,7 @@ import numpy.typing as npt
 from de_an06 import _validators as v
 from de_an06.analysis import rows
 from de_an06.batch._arrays import Array, dates, readonly
+from de_an06.batch._window import windowed
 from de_an06.batch.results import ForecastTable, TrendTable, trend_table
 from de_an06.batch.table import ReadingTable
 
@@ -68,13 +69,20 @@ def _check_confidence(owner: str, confidence: object) -> float:
     return float(confidence)
 
 
-def trends(table: ReadingTable, *, confidence: float = 0.95) -> TrendTable:
+def trends(table: ReadingTable, *, since: dt.date | None = None, last: int | None = None,
+           confidence: float = 0.95) -> TrendTable:
     """Least-squares trend of every series in `table`.
 
     Parameters
     ----------
     table : ReadingTable
         The readings.
+    since : datetime.date, optional
+        Fit each series to its readings dated on or after `since` (and its
+        latest reading), as :func:`de_an06.trend` does.
+    last : int, optional
+        Fit each series to its last `last` readings (at least 1). At most one
+        of `since` and `last`; neither fits all readings.
     confidence : float
         Level of the slope intervals (default 0.95).
 
@@ -85,7 +93,7 @@ def trends(table: ReadingTable, *, confidence: float = 0.95) -> TrendTable:
     Raises
     ------
     ValidationError
-        For a bad `table` or `confidence`.
+        For a bad `table`, `confidence`, `since` or `last`, or both of these.
 
     See Also
     --------
@@ -102,12 +110,20 @@ def trends(table: ReadingTable, *, confidence: float = 0.95) -> TrendTable:
     >>> t = trends(ReadingTable.from_arrays(ids, days, values))
     >>> bool(abs(t.slope.mean() - 2.0) < 0.01), bool(t.has_se.all())
     (True, True)
+
+    The last five readings of each series:
+
+    >>> t = trends(ReadingTable.from_arrays(ids, days, values), last=5)
+    >>> t, t.n.max().item()
+    (TrendTable(series=1000, valid=1000, confidence=0.95, window=Window(last=5)), 5)
     """
     if not isinstance(table, ReadingTable):
         raise v.fail("trends", "table", f"must be a ReadingTable, not {type(table).__name__}",
                      table)
     level = _check_confidence("trends", confidence)
-    return trend_table(table.ids, table._fit(), level)  # noqa: SLF001 - same package
+    within = rows.window("trends", since, last)
+    fitted = windowed(table, within)
+    return trend_table(table.ids, fitted._fit(), level, within)  # noqa: SLF001 - same package
 
 
 def _per_series(owner: str, field: str, value: object, count: int) -> Array:
@@ -142,7 +158,8 @@ def _deadline_days(value: object,
 
 def forecasts(table: ReadingTable, targets: npt.ArrayLike,
               deadlines: dt.date | npt.ArrayLike | None = None, *,
-              as_of: dt.date | None = None, confidence: float = 0.95) -> ForecastTable:
+              as_of: dt.date | None = None, since: dt.date | None = None,
+              last: int | None = None, confidence: float = 0.95) -> ForecastTable:
     """Forecast every series of `table` to its target.
 
     The vectorised :func:`de_an06.forecast`: reach dates with their interval,
@@ -161,6 +178,8 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
     as_of : datetime.date, optional
         Date of the forecasts, on or after every series' latest reading
         (default: each series' latest date).
+    since, last : optional
+        The window of readings each trend is fitted to, as for :func:`trends`.
     confidence : float
         Level of the slope interval behind the reach-date interval.
 
@@ -173,7 +192,7 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
     ValidationError
         For misaligned or non-finite targets, bad deadlines, an `as_of` before
         a series' latest reading, or a deadline before `as_of` (the message
-        names the first offending series).
+        names the first offending series), a bad `since` or `last`, or both.
 
     See Also
     --------
@@ -199,6 +218,7 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
         raise v.fail(owner, "table", f"must be a ReadingTable, not {type(table).__name__}",
                      table)
     level = _check_confidence(owner, confidence)
+    within = rows.window(owner, since, last)
     count = table.n_series
     goal = _per_series(owner, "targets", targets, count)
     if goal.dtype.kind not in "iuf":
@@ -206,7 +226,7 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
     goal = goal.astype(np.float64)
     if not np.isfinite(goal).all():
         raise v.fail(owner, "targets", "must be finite", float(goal[~np.isfinite(goal)][0]))
-    f = table._fit()  # noqa: SLF001 - same package
+    f = windowed(table, within)._fit()  # noqa: SLF001 - same package
     if as_of is None:
         from_day = f.last_day
     else:
@@ -228,7 +248,7 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
                      f"{table.ids[at].item()!r}", rows.day_to_date(int(due[at])))
     sign = table.signs.astype(np.float64)
     days_left = np.where(has_due, (due - f.last_day).astype(np.float64), np.nan)
-    trends_ = trend_table(table.ids, f, level)
+    trends_ = trend_table(table.ids, f, level, within)
     arrays = trends_._arrays  # noqa: SLF001 - same package
     p = rows.project(f, arrays, target=goal, sign=sign, from_day=from_day,
                   days_left=days_left, units_left=days_left)

@@ -39,6 +39,9 @@ class TrendTable:
         True where the standard error exists (valid and three or more readings).
     confidence : float
         Level of the slope intervals.
+    window : de_an06.Window
+        The readings each series was fitted to (``n``, ``start`` and ``end``
+        describe those readings).
     """
 
     ids: Array = attrs.field(eq=ARRAY_EQ, repr=False)
@@ -56,13 +59,15 @@ class TrendTable:
     confidence: float = attrs.field()
     _fit: Any = attrs.field(eq=False, repr=False)  # the kernel's Fit
     _arrays: Any = attrs.field(eq=False, repr=False)  # the kernel's TrendArrays
+    window: rows.Window = attrs.field(kw_only=True, default=rows.ALL)
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
 
     def __repr__(self) -> str:
+        within = "" if self.window.everything else f", window={self.window!r}"
         return (f"TrendTable(series={len(self)}, valid={int(self.valid.sum())}, "
-                f"confidence={self.confidence})")
+                f"confidence={self.confidence}{within})")
 
     def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional
         """The table as a ``pandas.DataFrame`` indexed by series id (needs pandas)."""
@@ -85,10 +90,11 @@ class TrendTable:
             raise InsufficientDataError(
                 f"TrendTable.row {row} (series {self.ids[row].item()!r}) has fewer than two "
                 "distinct dates", owner="TrendTable", field="row", value=row)
-        return rows.trend_row(self._fit, self._arrays, row, self.confidence)
+        return rows.trend_row(self._fit, self._arrays, row, self.confidence, self.window)
 
 
-def trend_table(ids: Array, f: rows.Fit, confidence: float) -> TrendTable:
+def trend_table(ids: Array, f: rows.Fit, confidence: float,
+                within: rows.Window = rows.ALL) -> TrendTable:
     """The TrendTable of the series `ids` from their kernel fit (interval: the kernel's)."""
     a = rows.trend_arrays(f, confidence)
     everywhere = np.ones(f.n.shape, dtype=bool)
@@ -108,6 +114,7 @@ def trend_table(ids: Array, f: rows.Fit, confidence: float) -> TrendTable:
         confidence,
         f,
         a,
+        window=within,
     )
 
 
@@ -208,4 +215,5 @@ class ForecastTable:
             else Direction.LOWER_IS_BETTER,
             days_left=None if np.isnan(days_left) else int(days_left),
             working_days_left=None,
+            within=t.window,
         )
