@@ -38,19 +38,24 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.analysis import rows
+from de_an06.batch import _info
 from de_an06.batch._arrays import Array, dates, readonly
+from de_an06.batch._info import SeriesInfo
 from de_an06.batch.results import ForecastTable, TrendTable, trend_table
 from de_an06.batch.table import ReadingTable
 
 __all__ = [
     "ForecastTable",
     "ReadingTable",
+    "SeriesInfo",
     "TrendTable",
     "forecasts",
     "trends",
@@ -59,6 +64,14 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+#: What ``targets=`` takes: keyed by id (a Mapping or a pandas Series), one number, an
+#: array aligned with ``table.ids``, or None for the table's own targets.
+Targets = Mapping[Any, float] | npt.ArrayLike | None
+#: What ``deadlines=`` takes: keyed by id, one date, an array aligned with ``table.ids``,
+#: or None for the table's own deadlines.
+Deadlines = Mapping[Any, "dt.date | None"] | dt.date | npt.ArrayLike | None
 
 
 def _check_confidence(owner: str, confidence: object) -> float:
@@ -140,8 +153,8 @@ def _deadline_days(value: object,
                  f"dtype {array.dtype}")
 
 
-def forecasts(table: ReadingTable, targets: npt.ArrayLike,
-              deadlines: dt.date | npt.ArrayLike | None = None, *,
+def forecasts(table: ReadingTable, targets: Targets = None,
+              deadlines: Deadlines = None, *,
               as_of: dt.date | None = None, confidence: float = 0.95) -> ForecastTable:
     """Forecast every series of `table` to its target.
 
@@ -152,12 +165,18 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
     ----------
     table : ReadingTable
         The readings; their directions come from the table.
-    targets : float or numpy.ndarray
-        One target for all series, or one per series (aligned with
-        ``table.ids``); finite.
-    deadlines : datetime.date or numpy.ndarray, optional
-        One deadline or one per series (``datetime64`` with ``NaT`` for
-        none, or day numbers).
+    targets : Mapping, pandas.Series, float or numpy.ndarray, optional
+        Best keyed by series id: ``{"26734": 1200.0, ...}`` or a pandas
+        Series indexed by id, holding exactly the ids of the table (a
+        missing or extra id raises, naming it). Also one target for every
+        series, or an array read **in the order of** ``table.ids``. Default:
+        the table's own targets (``table.info.targets``, from the file's
+        target column); finite.
+    deadlines : Mapping, pandas.Series, datetime.date or numpy.ndarray, optional
+        Keyed by id like `targets` (``None`` for no deadline), one deadline,
+        or an array in the order of ``table.ids`` (``datetime64`` with
+        ``NaT`` for none, or day numbers). Default: the table's own
+        deadlines, if it has some.
     as_of : datetime.date, optional
         Date of the forecasts, on or after every series' latest reading
         (default: each series' latest date).
@@ -193,6 +212,16 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
     [datetime.date(2023, 7, 29), datetime.date(2023, 10, 23)]
     >>> np.round(f.required_pace, 2).tolist(), f.status.tolist()
     ([7261.07, 0.66], [1, 3])
+
+    Keyed by id, the order does not matter:
+
+    >>> g = forecasts(table, {"qn": 30.0, "kh": 756_805.0}, np.datetime64("2023-07-30"))
+    >>> bool((g.reach_date == f.reach_date).all())
+    True
+    >>> forecasts(table, {"kh": 756_805.0})
+    Traceback (most recent call last):
+    ...
+    de_an06.errors.ValidationError: forecasts.targets has no entry for 1 series of the table: 'qn' ...
     """
     owner = "forecasts"
     if not isinstance(table, ReadingTable):
@@ -200,6 +229,7 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
                      table)
     level = _check_confidence(owner, confidence)
     count = table.n_series
+    targets, deadlines = _info.resolve(owner, table.ids, table.info, targets, deadlines)
     goal = _per_series(owner, "targets", targets, count)
     if goal.dtype.kind not in "iuf":
         raise v.fail(owner, "targets", "must be real numbers", f"dtype {goal.dtype}")
@@ -252,4 +282,5 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
         trends_,
         p,
         table.signs,
+        info=table.info,
     )

@@ -11,6 +11,7 @@ import numpy.typing as npt
 from de_an06 import _validators as v
 from de_an06.analysis import Forecast, ProgressStatus, Trend, rows
 from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly
+from de_an06.batch._info import SeriesInfo
 from de_an06.errors import InsufficientDataError
 from de_an06.model import Direction
 
@@ -160,6 +161,8 @@ class ForecastTable:
     trends: TrendTable = attrs.field(eq=False)
     _projection: Any = attrs.field(eq=False)  # the kernel's Projection
     _signs: Any = attrs.field(eq=False)
+    #: The table's per-series metadata (names...), when it had some.
+    info: SeriesInfo | None = attrs.field(default=None, kw_only=True, eq=False)
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])

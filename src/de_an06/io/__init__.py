@@ -39,6 +39,7 @@ from __future__ import annotations
 from de_an06.io._columns import ReadingColumns, read_csv_columns
 from de_an06.io._csv import read_csv, write_csv
 from de_an06.io._dataset import Dataset
+from de_an06.io._table import read_table
 from de_an06.io._json import (
     FORMAT_VERSION,
     dumps,
@@ -66,6 +67,7 @@ __all__ = [
     "read_csv",
     "read_csv_columns",
     "read_json",
+    "read_table",
     "to_dhis2_datavalues",
     "to_open_sdg_csv",
     "write_csv",
