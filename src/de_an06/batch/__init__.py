@@ -49,10 +49,12 @@ from de_an06.analysis import rows
 from de_an06.batch import _info
 from de_an06.batch._arrays import Array, dates, readonly
 from de_an06.batch._info import SeriesInfo
+from de_an06.batch._risk import AtRisk
 from de_an06.batch.results import ForecastTable, TrendTable, trend_table
 from de_an06.batch.table import ReadingTable
 
 __all__ = [
+    "AtRisk",
     "ForecastTable",
     "ReadingTable",
     "SeriesInfo",

@@ -20,12 +20,12 @@ with a comma), else it is refused, naming the line and value.
 Examples
 --------
 >>> e = Evidence("value")
->>> e.see(["1.500", "2,5"], [4, 5])
+>>> _ = e.see(["1.500", "2,5"], [4, 5])
 >>> e.decide(None, ";")
 'vi'
 >>> e = Evidence("value")
->>> e.see(["1.500", "2.5"], [4, 5])
->>> e.see(["2,5"], [6])
+>>> _ = e.see(["1.500", "2.5"], [4, 5])
+>>> _ = e.see(["2,5"], [6])
 >>> e.decide(None, ";")
 Traceback (most recent call last):
 ...
