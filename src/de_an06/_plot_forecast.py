@@ -65,9 +65,11 @@ def plot_forecast(table: ReadingTable, forecasts: ForecastTable, id: Any,  # noq
     from de_an06 import plotting
     from de_an06.batch import ForecastTable, ReadingTable
 
-    if not isinstance(table, ReadingTable):
+    given: object = table
+    if not isinstance(given, ReadingTable):
         raise v.fail("plot_forecast", "table", "must be a ReadingTable", type(table).__name__)
-    if not isinstance(forecasts, ForecastTable) or not np.array_equal(forecasts.ids, table.ids):
+    result: object = forecasts
+    if not isinstance(result, ForecastTable) or not np.array_equal(result.ids, table.ids):
         raise v.fail("plot_forecast", "forecasts", "must be the forecasts of `table`",
                      type(forecasts).__name__)
     try:
@@ -117,4 +119,5 @@ def plot_forecast(table: ReadingTable, forecasts: ForecastTable, id: Any,  # noq
 
 
 def _date(value: np.datetime64) -> dt.date | None:
-    return None if np.isnat(value) else value.astype("datetime64[D]").item()  # type: ignore[no-any-return]
+    day: dt.date | None = None if np.isnat(value) else value.astype("datetime64[D]").item()
+    return day

@@ -223,7 +223,7 @@ def forecasts(table: ReadingTable, targets: Targets = None,
     >>> forecasts(table, {"kh": 756_805.0})
     Traceback (most recent call last):
     ...
-    de_an06.errors.ValidationError: forecasts.targets has no entry for 1 series of the table: 'qn' ...
+    de_an06.errors.ValidationError: forecasts.targets has no entry for 1 series ...: 'qn' ...
     """
     owner = "forecasts"
     if not isinstance(table, ReadingTable):
@@ -231,8 +231,8 @@ def forecasts(table: ReadingTable, targets: Targets = None,
                      table)
     level = _check_confidence(owner, confidence)
     count = table.n_series
-    targets, deadlines = _info.resolve(owner, table.ids, table.info, targets, deadlines)
-    goal = _per_series(owner, "targets", targets, count)
+    goals, due_dates = _info.resolve(owner, table.ids, table.info, targets, deadlines)
+    goal = _per_series(owner, "targets", goals, count)
     if goal.dtype.kind not in "iuf":
         raise v.fail(owner, "targets", "must be real numbers", f"dtype {goal.dtype}")
     goal = goal.astype(np.float64)
@@ -252,7 +252,7 @@ def forecasts(table: ReadingTable, targets: Targets = None,
             raise v.fail(owner, "as_of", f"must not precede the latest reading "
                          f"{rows.day_to_date(int(f.last_day[at]))} of series "
                          f"{table.ids[at].item()!r}", as_of)
-    due, has_due = _deadline_days(deadlines, count)
+    due, has_due = _deadline_days(due_dates, count)
     late = has_due & (due < from_day)
     if late.any():
         at = int(np.flatnonzero(late)[0])

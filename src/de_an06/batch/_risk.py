@@ -67,7 +67,7 @@ class AtRisk:
         return f"AtRisk(series={len(self)}, ids={self.ids.tolist()!r})"
 
     def records(self) -> list[dict[str, Any]]:
-        """One dict per series, worst first: plain Python values (dates as ISO text, never as None)."""
+        """One dict per series, worst first, of plain Python values (dates as ISO text)."""
         out = []
         for at in range(len(self)):
             row: dict[str, Any] = {}
@@ -102,7 +102,8 @@ class AtRisk:
 
 def at_risk(table: Any, n: int) -> AtRisk:  # noqa: ANN401 - a ForecastTable
     """The `n` series of `table` late by the most days, ties broken by ascending id."""
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+    count: object = n
+    if isinstance(count, bool) or not isinstance(count, (int, np.integer)) or count < 0:
         raise v.fail("ForecastTable.at_risk", "n", "must be a whole number >= 0", n)
     late = table.days_late
     rows = np.flatnonzero(late > 0)

@@ -10,8 +10,8 @@ import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.analysis import Forecast, ProgressStatus, Trend, rows
-from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly
 from de_an06.batch import _risk
+from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly
 from de_an06.batch._info import SeriesInfo
 from de_an06.batch._risk import AtRisk
 from de_an06.errors import InsufficientDataError
@@ -203,10 +203,10 @@ class ForecastTable:
         the target is achieved, the series has no trend (fewer than two
         dates) or no deadline.
         """
-        cached = self._cache.get("days_late")
+        cached: npt.NDArray[np.float64] | None = self._cache.get("days_late")
         if cached is None:
             cached = self._cache["days_late"] = _risk.days_late(self)
-        return cached  # type: ignore[no-any-return]
+        return cached
 
     def at_risk(self, n: int = 10) -> AtRisk:
         """The `n` series that will miss their deadline by the most days, worst first.

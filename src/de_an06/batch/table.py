@@ -373,7 +373,8 @@ class ReadingTable:
         ValidationError
             When `info` does not hold one entry per series.
         """
-        if not isinstance(info, SeriesInfo) or len(info) != self.n_series:
+        given: object = info
+        if not isinstance(given, SeriesInfo) or len(given) != self.n_series:
             raise v.fail("ReadingTable", "info", f"must be a SeriesInfo of {self.n_series} "
                          "series", info)
         return attrs.evolve(self, info=info)

@@ -48,8 +48,8 @@ def at_risk_text(data: dict[str, Any]) -> str:
 
 def at_risk_markdown(data: dict[str, Any]) -> str:
     """The list as a Markdown table."""
-    lines = [f"**{data['file']}**: {data['series']} series, {data['late']} will miss the "
-             "deadline", "", "| " + " | ".join(_HEADERS) + " |",
+    lines = [f"**{data['file']}**: {data['series']} series, {data['late']} will miss the deadline",
+             "", "| " + " | ".join(_HEADERS) + " |",
              "|" + "---|" * len(_HEADERS)]
     lines += ["| " + " | ".join(_render.md_cell(c) for c in _cells(r)) + " |"
               for r in data["at_risk"]]

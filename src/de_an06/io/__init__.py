@@ -39,7 +39,6 @@ from __future__ import annotations
 from de_an06.io._columns import ReadingColumns, read_csv_columns
 from de_an06.io._csv import read_csv, write_csv
 from de_an06.io._dataset import Dataset
-from de_an06.io._table import read_table
 from de_an06.io._json import (
     FORMAT_VERSION,
     dumps,
@@ -49,6 +48,7 @@ from de_an06.io._json import (
     read_json,
     write_json,
 )
+from de_an06.io._table import read_table
 from de_an06.io.export import dhis2_period, to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.io.schema import READING_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS
 

@@ -200,7 +200,7 @@ def _explicit(headers: Sequence[str], columns: Mapping[str, str],
     return roles
 
 
-def map_headers(headers: Sequence[str], columns: Mapping[str, str] | None, *,
+def map_headers(headers: Sequence[str], columns: Mapping[str, str] | None, *,  # noqa: C901
                 file: str = "<table>") -> HeaderMap:
     """The role of each column of `headers`: `columns` first, then the vocabulary.
 
@@ -239,12 +239,12 @@ def map_headers(headers: Sequence[str], columns: Mapping[str, str] | None, *,
     if names and "name" not in roles:
         same = [i for i, lv in names if lv is level] or [i for i, _ in names]
         roles["name"] = [same[-1]]
-    for role, indices in found.items():
+    for name, indices in found.items():
         if len(indices) > 1:
             both = " and ".join(repr(headers[i]) for i, _ in indices[:2])
-            raise ParseError(f"{both} could both be the {role} column; choose one with "
-                             f"columns={{{headers[indices[0][0]]!r}: {role!r}}}", file=file)
-        roles[role] = [indices[0][0]]
+            raise ParseError(f"{both} could both be the {name} column; choose one with "
+                             f"columns={{{headers[indices[0][0]]!r}: {name!r}}}", file=file)
+        roles[name] = [indices[0][0]]
     if "date" in roles or "value" in roles:
         wide = {}
     return HeaderMap(tuple(headers), roles, level, wide)

@@ -29,7 +29,7 @@ Examples
 >>> e.decide(None, ";")
 Traceback (most recent call last):
 ...
-de_an06.io._sheet_cells.Mixed: mixes numbers written the vi way (line 6: '2,5') and the international way (line 5: '2.5'); pass number_format=
+de_an06.io._sheet_cells.Mixed: mixes numbers written the vi way (line 6: '2,5') and the ...
 """
 
 from __future__ import annotations
@@ -42,10 +42,12 @@ import numpy as np
 import numpy.typing as npt
 
 from de_an06 import _days
+from de_an06.errors import ParseError
 from de_an06.io import cells
 from de_an06.io.cells import NUMBER_BODY, CellError
 
-__all__ = ["MISSING", "Bad", "Evidence", "Mixed", "NumberChunk", "read_dates", "read_numbers"]
+__all__ = ["MISSING", "Bad", "Evidence", "Mixed", "NumberChunk", "agree", "read_dates",
+           "read_numbers"]
 
 #: Cells meaning "no value": empty, a dash, or a spreadsheet's not-available mark.
 MISSING: Final = frozenset({"", "-", "–", "—", "#N/A", "N/A", "n/a", "NA"})
@@ -80,7 +82,7 @@ class Evidence:
         self.column = column
         self.first: dict[str, tuple[int, str]] = {}
 
-    def see(self, cells_: Sequence[str], lines: Sequence[int],
+    def see(self, cells_: Sequence[str], lines: Sequence[int] | npt.NDArray[np.int64],
             joined: str | None = None) -> NumberChunk:
         """Look at a chunk of cells (missing ones included) and their lines.
 
@@ -266,3 +268,23 @@ def _iso_day(cell: str) -> int | str:
     if cell in MISSING:
         return f"no date ({cell!r})"
     return f"cannot read {cell!r} as a date (date_order='iso' expects YYYY-MM-DD)"
+
+
+def agree(per_row: npt.NDArray[np.float64], ids: npt.NDArray[np.int64],
+          lines: npt.NDArray[np.int64], *, count: int, what: str, header: str,
+          file: str) -> npt.NDArray[np.float64]:
+    """One value per series from its rows (NaN where none); rows disagreeing are an error."""
+    given = ~np.isnan(per_row)
+    low = np.full(count, np.inf)
+    high = np.full(count, -np.inf)
+    np.minimum.at(low, ids[given], per_row[given])
+    np.maximum.at(high, ids[given], per_row[given])
+    differ = np.isfinite(low) & (low != high)
+    if differ.any():
+        series = int(np.flatnonzero(differ)[0])
+        rows_ = np.flatnonzero((ids == series) & given)
+        first = rows_[0]
+        other = next(r for r in rows_ if per_row[r] != per_row[first])
+        raise ParseError(f"gives its series another {what} than line {int(lines[first])}",
+                         file=file, line=int(lines[other]), column=header)
+    return np.where(np.isfinite(low), low, np.nan)

@@ -8,15 +8,11 @@ reads the rows a chunk at a time, a whole column at once
 
 from __future__ import annotations
 
-import csv
 import gc
-import io as stdio
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain, islice
+from collections.abc import Mapping
 from operator import itemgetter
-from pathlib import Path
 from typing import IO, Any, Final
 
 import attrs
@@ -26,131 +22,24 @@ import numpy.typing as npt
 from de_an06 import _validators as v
 from de_an06.batch import ReadingTable, SeriesInfo
 from de_an06.errors import ParseError
-from de_an06.io import _headers, _sheet_cells
-from de_an06.io._headers import HeaderMap
+from de_an06.io import _sheet_cells, _sheet_rows
 from de_an06.io._sheet_cells import MISSING, Bad, Evidence, Mixed, NumberChunk
+from de_an06.io._sheet_rows import Rows
 from de_an06.io.cells import NUMBER_FORMATS
 from de_an06.model import Direction, Indicator, Level
 
 __all__ = ["read_table"]
 
-_HEAD: Final = 30  # lines searched for the header row
-_CHUNK: Final = 65_536  # rows read at a time
-_DELIMITERS: Final = (";", ",", "\t", "|")
 _DATE_ORDERS: Final = ("auto", "iso")
-_EXCEL: Final = (".xlsx", ".xlsm")
 _SPACE: Final = re.compile(r"[^\S\n]")  # white space other than the line break
 _PADDED: Final = re.compile(r"^[^\S\n]|[^\S\n]$", re.MULTILINE)
 _DIRECTIONS: Final = {"higher": False, "lower": True, "cao": False, "thấp": True}
 
 
-class _Rows:
-    """The rows of a file after its header: chunks of text cells with their line numbers."""
-
-    def __init__(self, chunks: Iterator[tuple[list[list[str]], npt.NDArray[np.int64]]],
-                 headers: HeaderMap, header_line: int, delimiter: str,
-                 typed: frozenset[int]) -> None:
-        self.chunks = chunks
-        self.headers = headers
-        self.header_line = header_line
-        self.delimiter = delimiter
-        self.typed = typed
-
-
-def _find_header(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None,
-                 file: str) -> tuple[int, HeaderMap] | None:
-    for at, row in enumerate(rows):
-        cells = [c.strip() for c in row]
-        if not any(cells):
-            continue
-        if columns and not all(h.strip() in cells for h in columns):
-            continue
-        mapped = _headers.map_headers(cells, columns, file=file)
-        if not mapped.missing():
-            return at, mapped
-    return None
-
-
-def _no_header(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None,
-               file: str) -> ParseError:
-    for at, row in enumerate(rows):
-        cells = [c.strip() for c in row]
-        if any(cells):
-            if columns and not all(h.strip() in cells for h in columns):
-                absent = [h for h in columns if h.strip() not in cells]
-                return ParseError(f"no header row holds {absent!r} (first rows: "
-                                  f"{cells!r})", file=file, line=at + 1)
-            mapped = _headers.map_headers(cells, columns, file=file)
-            return _headers.unmapped_error(cells, mapped.missing(), file=file, line=at + 1)
-    return ParseError("the file has no rows", file=file)
-
-
-def _csv_rows(stream: IO[str], delimiter: str | None, columns: Mapping[str, str] | None,
-              file: str) -> _Rows:
-    head_lines = list(islice(stream, _HEAD))
-    tried = [delimiter] if delimiter is not None else list(_DELIMITERS)
-    best: tuple[int, int, str, HeaderMap] | None = None
-    for sep in tried:
-        head = list(csv.reader(head_lines, delimiter=sep))
-        found = _find_header(head, columns, file)
-        if found is not None and (best is None or len(found[1].headers) > len(best[3].headers)):
-            best = (found[0], 0, sep, found[1])
-    if best is None:
-        raise _no_header(list(csv.reader(head_lines, delimiter=tried[0])), columns, file)
-    at, _, sep, mapped = best
-    reader = csv.reader(chain(head_lines[at + 1:], stream), delimiter=sep)
-    return _Rows(_csv_chunks(reader, at + 1), mapped, at + 1, sep, frozenset())
-
-
-def _csv_chunks(reader: Any, offset: int) -> Iterator[  # noqa: ANN401 - a csv reader
-        tuple[list[list[str]], npt.NDArray[np.int64]]]:
-    while True:
-        before = reader.line_num
-        rows = list(islice(reader, _CHUNK))
-        if not rows:
-            return
-        if reader.line_num - before == len(rows):
-            lines = np.arange(before + 1, before + 1 + len(rows), dtype=np.int64)
-        else:  # a quoted cell holds a line break: count them
-            extra = [sum(c.count("\n") for c in row) for row in rows]
-            lines = before + np.cumsum(np.add(extra, 1, dtype=np.int64))
-            lines -= np.asarray(extra, dtype=np.int64)
-        yield rows, lines + offset
-
-
-def _open_rows(source: object, file: str, delimiter: str | None, sheet: str | int | None,
-               columns: Mapping[str, str] | None) -> _Rows:
-    if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if sheet is not None or path.suffix.lower() in _EXCEL:
-            from de_an06.io import _xlsx
-
-            rows, typed = _xlsx.read_rows(path, sheet, file)
-            found = _find_header(rows[:_HEAD], columns, file)
-            if found is None:
-                raise _no_header(rows[:_HEAD], columns, file)
-            at, mapped = found
-            data = rows[at + 1:]
-            chunks = ((data[i:i + _CHUNK],
-                       np.arange(at + 2 + i, at + 2 + i + len(data[i:i + _CHUNK]),
-                                 dtype=np.int64)) for i in range(0, len(data), _CHUNK))
-            return _Rows(chunks, mapped, at + 1, ",",
-                         frozenset(i for i in typed if i < len(mapped.headers)))
-        try:
-            stream: IO[str] = path.open(encoding="utf-8-sig", newline="")  # noqa: SIM115
-        except OSError as error:
-            raise ParseError(f"cannot open the file ({error.strerror})", file=file) from None
-        return _csv_rows(stream, delimiter, columns, file)
-    if isinstance(source, stdio.TextIOBase) or hasattr(source, "read"):
-        return _csv_rows(source, delimiter, columns, file)  # type: ignore[arg-type]
-    raise v.fail("read_table", "source", "must be a path or a text file",
-                 type(source).__name__)
-
-
 class _Columns:
     """The long columns built chunk by chunk."""
 
-    def __init__(self, rows: _Rows, file: str, collect: bool) -> None:
+    def __init__(self, rows: Rows, file: str, collect: bool) -> None:
         self.rows = rows
         self.file = file
         self.collect = collect
@@ -231,8 +120,9 @@ def _read_chunk(acc: _Columns, rows: list[list[str]], lines: npt.NDArray[np.int6
                                                strict=True)])
     count = len(rows)
     keep = np.ones(count, dtype=bool)
-    blank = [] if MISSING.isdisjoint(keys) else [(at, f"no series id (an empty cell{'' if k == '' else ' ' + repr(k)}: a merged "
-                  "cell? fill the column down)") for at, k in enumerate(keys) if k in MISSING]
+    blank = [] if MISSING.isdisjoint(keys) else [
+        (at, f"no series id ({k!r}: a merged cell? fill the column down)")
+        for at, k in enumerate(keys) if k in MISSING]
     acc.fail(blank, lines, keep, m.headers[key_columns[0]])
     index = acc.index
     for key in set(keys).difference(index):
@@ -249,7 +139,7 @@ def _read_chunk(acc: _Columns, rows: list[list[str]], lines: npt.NDArray[np.int6
     _extras(acc, rows, lines, keep, date_order)
 
 
-def _append(acc: _Columns, codes: npt.NDArray[np.int64], days: npt.NDArray[np.int64],
+def _append(acc: _Columns, codes: npt.NDArray[np.int64], days: npt.NDArray[np.int64],  # noqa: PLR0917 - the columns of a chunk
             lines: npt.NDArray[np.int64], keep: npt.NDArray[np.bool_], values: list[str],
             joined: str | None = None) -> None:
     acc.codes.append(codes)
@@ -371,21 +261,129 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
                level: Level | str | None = None, number_format: str = "auto",
                date_order: str = "auto", delimiter: str | None = None,
                sheet: str | int | None = None, collect_errors: bool = False) -> ReadingTable:
-    """Read a spreadsheet of readings, as provinces export them, into a ReadingTable."""
+    r"""Read a spreadsheet of readings, as provinces export it, into a ReadingTable.
+
+    One row per series and date (a *long* file), or one row per series with
+    one column per date (a *wide* file: headers such as ``31/1/2024``,
+    ``2024-01-31``, ``Tháng 1/2024`` or ``01/2024``, a month dated its last
+    day). The table carries per-series metadata in ``table.info``
+    (:class:`~de_an06.batch.SeriesInfo`): jurisdiction code, name, level
+    and parent, indicator, and the target and deadline when the file has
+    them, so that ``batch.forecasts(table)`` needs nothing more.
+
+    Parameters
+    ----------
+    source : str, os.PathLike or text file
+        A CSV file (UTF-8, with or without BOM; LF or CRLF; quoted cells), or
+        an Excel ``.xlsx`` workbook (needs the ``excel`` extra:
+        ``pip install 'de_an06[excel]'``).
+    columns : Mapping[str, str], optional
+        The file's header -> role (``{"Mã ĐVHC": "code", "Ngày": "date"}``;
+        map several headers to ``"id"`` to join them with ``/``). Roles:
+        ``id``, ``code``, ``name``, ``parent``, ``date``, ``value``,
+        ``target``, ``deadline``, ``indicator``, ``direction``. Headers not
+        mentioned take their role from the built-in Vietnamese and English
+        vocabulary (``Mã xã``, ``Tên xã``, ``Ngày``, ``Giá trị``, ``Số tài
+        khoản ...``, ``Chỉ tiêu``, ``Hạn hoàn thành``, ``date``, ``value``,
+        ``target``, ``deadline`` ...); other columns (``STT``, notes) are
+        ignored.
+    indicator : Indicator or str, optional
+        What every row measures. With an :class:`~de_an06.Indicator`, its
+        direction is used and its unit's rules are checked (a count of
+        people written ``4,5`` is refused); a code only labels the series.
+    level : Level or str, optional
+        Level of the jurisdictions, when the code header does not say it
+        (``Mã xã`` says commune).
+    number_format : {"auto", "vi", "international", "plain"}
+        ``"auto"`` decides per column from the whole column (see below).
+    date_order : {"auto", "iso"}
+        ``"auto"``: ISO ``YYYY-MM-DD``, or day first (``5/1/2025`` is 5
+        January), never month first; ``"iso"``: ISO only.
+    delimiter : str, optional
+        One character; by default the one of ``;``, ``,``, tab, ``|`` with
+        which a header row is found.
+    sheet : str or int, optional
+        The sheet of a workbook (default: the first); given for a file not
+        named ``.xlsx``, the file is read as a workbook.
+    collect_errors : bool
+        False (default): the first bad cell raises. True: rows with a bad
+        cell are left out and their errors kept in ``table.info.errors``.
+
+    Returns
+    -------
+    ReadingTable
+        Sorted by series id then date. The series id is the jurisdiction
+        code (or the ``id`` columns joined with ``/``).
+
+    Raises
+    ------
+    ParseError
+        ``file:line: column 'Ngày': ...`` for a bad cell. Also: no header
+        row in the first 30 lines (the message lists the headers found and
+        the roles no column plays, and how to map them), a row with more
+        filled cells than headers, an empty series id (a merged cell: fill
+        it down), a series given two targets or deadlines (naming both
+        lines), two readings of a series on one date, a number column mixing
+        ``1.234,5`` with ``1,234.5`` or one that cannot be decided.
+
+    Notes
+    -----
+    What each cell may hold:
+
+    * numbers: ``number_format="auto"`` reads ``2,5`` and ``1.234,5`` as
+      vi, ``2.5`` and ``1,234.5`` as international; a column holding only
+      ``1.500``-like cells takes the format other columns proved, else vi in
+      a ``;``-separated file (spreadsheet programs separate with ``;``
+      exactly where decimals take a comma), else it is refused;
+    * empty, ``-``, ``#N/A``, ``N/A``: no value. A row without a value is
+      no reading (dropped); a row without a target or deadline leaves them
+      to the series' other rows;
+    * dates as Excel serial numbers (``45658``) are refused in a CSV file;
+      an ``.xlsx`` date cell is read as its date;
+    * rows entirely blank, and trailing empty columns, are ignored.
+
+    See Also
+    --------
+    de_an06.batch.forecasts : Forecasts every series, with the table's targets.
+    de_an06.batch.ForecastTable.at_risk : Who will miss the deadline.
+    read_csv_columns : The library's own long CSV layout, read fast.
+
+    Examples
+    --------
+    >>> from de_an06 import batch, datasets, io
+    >>> table = io.read_table(datasets.example_file())
+    >>> table.ids.tolist()[:3], table.info.targets[:3].tolist()
+    (['26734', '26737', '26740'], [2450.0, 1900.0, 3600.0])
+    >>> batch.forecasts(table).at_risk(2).ids.tolist()
+    ['26743', '26749']
+
+    A file whose headers the vocabulary does not know says what to map:
+
+    >>> import io as stdio
+    >>> io.read_table(stdio.StringIO("Đơn vị;Thời gian;Số\n1;2/1/2025;5\n"))
+    Traceback (most recent call last):
+    ...
+    de_an06.errors.ParseError: <table>:1: no column for 'code', 'date', 'value' among ...
+    """
     if number_format != "auto" and number_format not in NUMBER_FORMATS:
         raise v.fail("read_table", "number_format", f"must be 'auto' or one of {NUMBER_FORMATS}",
                      number_format)
     if date_order not in _DATE_ORDERS:
         raise v.fail("read_table", "date_order", f"must be one of {_DATE_ORDERS}", date_order)
-    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
+    sep: object = delimiter
+    if sep is not None and (not isinstance(sep, str) or len(sep) != 1):
         raise v.fail("read_table", "delimiter", "must be one character", delimiter)
     if columns is not None and not isinstance(columns, Mapping):
         raise v.fail("read_table", "columns", "must map headers to roles", columns)
     indicator_code, indicator_obj = _check_indicator(indicator)
-    fixed_level = None if level is None else Level(level)
+    try:
+        fixed_level = None if level is None else Level(str(getattr(level, "value", level)))
+    except ValueError:
+        raise v.fail("read_table", "level", f"must be one of {[lv.value for lv in Level]}",
+                     level) from None
     file = str(source) if isinstance(source, (str, os.PathLike)) else getattr(
         source, "name", "<table>")
-    rows = _open_rows(source, file, delimiter, sheet, columns)
+    rows = _sheet_rows.open_rows(source, file, delimiter, sheet, columns)
     acc = _Columns(rows, file, collect_errors)
     # The rows of a chunk die young; the collector would scan them again and again.
     collecting = gc.isenabled()
@@ -438,13 +436,15 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
     present[ids] = True
     per_series_target = np.full(count, np.nan)
     if targets is not None:
-        per_series_target = _agree(targets[keep][sort], ids, lines, count, "target",
-                                   m.header("target"), file)
+        per_series_target = _sheet_cells.agree(
+            targets[keep][sort], ids, lines, count=count, what="target",
+            header=m.header("target"), file=file)
     deadlines = np.full(count, np.datetime64("NaT"), dtype="datetime64[D]")
     if acc.deadlines:
         dl = np.concatenate(acc.deadlines)[keep][sort].astype(np.float64)
         dl[~np.concatenate(acc.has_deadline)[keep][sort]] = np.nan
-        agreed = _agree(dl, ids, lines, count, "deadline", m.header("deadline"), file)
+        agreed = _sheet_cells.agree(dl, ids, lines, count=count, what="deadline",
+                                    header=m.header("deadline"), file=file)
         ok = ~np.isnan(agreed)
         deadlines[ok] = agreed[ok].astype(np.int64).astype("datetime64[D]")
     sorted_names = names[order]
@@ -469,8 +469,8 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
         raise ParseError(f"has no reading left: {len(acc.errors)} cells could not be read "
                          f"(first: {acc.errors[0]})", file=file)
     table = ReadingTable.from_arrays(ids, days, values, lower_is_better=lower)
-    info = _info(acc, sorted_names, rank, per_series_target, deadlines, indicator_code,
-                 fixed_level or m.level, file)
+    info = _info(acc, sorted_names, rank, targets=per_series_target, deadlines=deadlines,
+                 indicator=indicator_code, level=fixed_level or m.level, file=file)
     return attrs.evolve(table, ids=_readonly(sorted_names)).with_info(info)
 
 
@@ -479,27 +479,7 @@ def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
     return array
 
 
-def _agree(per_row: npt.NDArray[np.float64], ids: npt.NDArray[np.int64],
-           lines: npt.NDArray[np.int64], count: int, what: str, header: str,
-           file: str) -> npt.NDArray[np.float64]:
-    """One value per series from its rows (NaN where none); rows disagreeing are an error."""
-    given = ~np.isnan(per_row)
-    low = np.full(count, np.inf)
-    high = np.full(count, -np.inf)
-    np.minimum.at(low, ids[given], per_row[given])
-    np.maximum.at(high, ids[given], per_row[given])
-    differ = np.isfinite(low) & (low != high)
-    if differ.any():
-        series = int(np.flatnonzero(differ)[0])
-        rows_ = np.flatnonzero((ids == series) & given)
-        first = rows_[0]
-        other = next(r for r in rows_ if per_row[r] != per_row[first])
-        raise ParseError(f"gives its series another {what} than line {int(lines[first])}",
-                         file=file, line=int(lines[other]), column=header)
-    return np.where(np.isfinite(low), low, np.nan)
-
-
-def _info(acc: _Columns, ids: npt.NDArray[Any], rank: npt.NDArray[np.int64],
+def _info(acc: _Columns, ids: npt.NDArray[Any], rank: npt.NDArray[np.int64], *,
           targets: npt.NDArray[np.float64], deadlines: npt.NDArray[Any], indicator: str,
           level: Level | None, file: str) -> SeriesInfo:
     count = ids.shape[0]

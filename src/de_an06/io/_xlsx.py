@@ -22,7 +22,7 @@ _MISSING_EXTRA: Final = ("reading .xlsx files needs python-calamine or openpyxl:
                          "pip install 'de_an06[excel]'")
 
 
-def _text(value: object) -> tuple[str, bool]:
+def _text(value: object) -> tuple[str, bool]:  # noqa: PLR0911 - one case per type
     """A cell as text, and whether it was a typed number or date."""
     if value is None or value == "":
         return "", False
@@ -52,7 +52,7 @@ def _calamine(path: Path, sheet: str | int | None) -> list[list[Any]]:
 
 
 def _openpyxl(path: Path, sheet: str | int | None) -> list[list[Any]]:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped, unused-ignore]
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
