@@ -187,9 +187,6 @@ def _explicit(headers: Sequence[str], columns: Mapping[str, str],
         if role not in ROLES:
             raise ParseError(f"columns maps {header!r} to {role!r}, which is not a role "
                              f"(roles: {', '.join(ROLES)})", file=file)
-        if header.strip() not in stripped:
-            raise ParseError(f"columns names {header!r}, which is not a header of the file "
-                             f"(headers: {_listed(headers)})", file=file)
         index = stripped.index(header.strip())
         if role in roles and role != "id":
             raise ParseError(f"columns maps both {headers[roles[role][0]]!r} and {header!r} "

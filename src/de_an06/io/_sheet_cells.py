@@ -216,7 +216,7 @@ def _careful_numbers(cells_: Sequence[str], number_format: str, *,
     for at, cell in enumerate(cells_):
         if cell in MISSING:
             if not optional:
-                bad.append((at, f"no value ({cell!r})"))
+                bad.append((at, "no value (an empty cell, '-' or '#N/A')"))
             continue
         try:
             out[at] = cells.read_number(cell, number_format)

@@ -43,6 +43,12 @@ class Rows:
         self.header_line = header_line
         self.delimiter = delimiter
         self.typed = typed
+        self.closing: IO[str] | None = None
+
+    def close(self) -> None:
+        """Close the file the rows come from, if this reader opened it."""
+        if self.closing is not None:
+            self.closing.close()
 
 
 def _find_header(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None,
@@ -128,7 +134,13 @@ def open_rows(source: object, file: str, delimiter: str | None, sheet: str | int
             stream: IO[str] = path.open(encoding="utf-8-sig", newline="")
         except OSError as error:
             raise ParseError(f"cannot open the file ({error.strerror})", file=file) from None
-        return _csv_rows(stream, delimiter, columns, file)
+        try:
+            rows = _csv_rows(stream, delimiter, columns, file)
+        except ParseError:
+            stream.close()
+            raise
+        rows.closing = stream
+        return rows
     if isinstance(source, stdio.TextIOBase) or hasattr(source, "read"):
         return _csv_rows(source, delimiter, columns, file)  # type: ignore[arg-type]
     raise v.fail("read_table", "source", "must be a path or a text file",

@@ -394,9 +394,7 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
     finally:
         if collecting:
             gc.enable()
-        close = getattr(rows.chunks, "close", None)
-        if close is not None:
-            close()
+        rows.close()
     m = rows.headers
     formats = _decide(acc, number_format)
     value_header = "the date columns" if m.wide else m.header("value")
@@ -428,7 +426,7 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
     same = (ids[1:] == ids[:-1]) & (days[1:] == days[:-1])
     if same.any():
         at = int(np.flatnonzero(same)[0])
-        raise ParseError(f"repeats the reading of series {names[order][ids[at]]!r} on the same "
+        raise ParseError(f"repeats the reading of series {str(names[order][ids[at]])!r} on the same "
                          f"date as line {int(lines[at])}", file=file, line=int(lines[at + 1]),
                          column=m.header("date") if "date" in m.roles else None)
     count = names.shape[0]
@@ -497,4 +495,5 @@ def _info(acc: _Columns, ids: npt.NDArray[Any], rank: npt.NDArray[np.int64], *,
         _readonly(np.array(codes, dtype=str)), text("name", ""),
         _readonly(np.full(count, "" if level is None else level.value)),
         text("parent", ""), text("indicator", indicator), _readonly(targets),
-        _readonly(deadlines), source=file, errors=tuple(acc.errors))
+        _readonly(deadlines), source=file,
+        errors=tuple(sorted(acc.errors, key=lambda e: e.line or 0)))

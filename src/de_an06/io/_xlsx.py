@@ -87,6 +87,8 @@ def read_rows(path: Path, sheet: str | int | None,
     except (KeyError, IndexError, ValueError) as error:
         raise ParseError(f"has no sheet {sheet!r} ({error})", file=file) from None
     except Exception as error:  # noqa: BLE001 - each reader raises its own errors
+        if "NotFound" in type(error).__name__:  # calamine's WorksheetNotFound
+            raise ParseError(f"has no sheet {sheet!r} ({error})", file=file) from None
         raise ParseError(f"cannot be read as a workbook ({type(error).__name__}: {error})",
                          file=file) from None
     rows: list[list[str]] = []
