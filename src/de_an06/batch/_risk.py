@@ -88,7 +88,8 @@ class AtRisk:
         """The list as a ``pandas.DataFrame`` indexed by id, worst first (needs pandas)."""
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-        data = {name: getattr(self, name) for name in COLUMNS[1:]}
+        data = {"name": self.names}
+        data.update({name: getattr(self, name) for name in COLUMNS[2:]})
         return pd.DataFrame(data, index=pd.Index(self.ids, name="id"))
 
     def _repr_html_(self) -> str:
