@@ -275,3 +275,19 @@ def test_cli_at_risk_never(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
                     "1;8/1/2025;5;10;1/6/2025\n", encoding="utf-8")
     assert main(["forecast", str(path), "--at-risk", "3"]) == 0
     assert "never" in capsys.readouterr().out
+
+
+def test_html_in_a_notebook() -> None:
+    from de_an06 import datasets
+
+    table = io.read_table(datasets.example_file())
+    text = table._repr_html_()
+    assert "6 series, 48 readings" in text
+    assert "Xã Đồng Tâm" in text
+    f = batch.forecasts(table)
+    text = f._repr_html_()
+    assert "ForecastTable</b>: 6 series" in text
+    assert "Most days late" in text
+    plain = small_table()
+    assert "<td></td>" in plain._repr_html_()
+    assert "Most days late" not in batch.forecasts(plain, 0.5)._repr_html_()

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.analysis import Forecast, ProgressStatus, Trend, rows
-from de_an06.batch import _risk
+from de_an06.batch import _html, _risk
 from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly
 from de_an06.batch._info import SeriesInfo
 from de_an06.batch._risk import AtRisk
@@ -193,6 +193,10 @@ class ForecastTable:
         if self.info is not None:
             data["name"] = self.info.names
         return pd.DataFrame(data, index=pd.Index(self.ids, name="id"))
+
+    def _repr_html_(self) -> str:
+        """The size, statuses, first rows and the most days late, for a notebook."""
+        return _html.forecast_table_html(self)
 
     @property
     def days_late(self) -> npt.NDArray[np.float64]:

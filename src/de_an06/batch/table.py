@@ -11,6 +11,7 @@ import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.analysis import rows
+from de_an06.batch import _html
 from de_an06.batch._arrays import ARRAY_EQ, Array, readonly
 from de_an06.batch._info import SeriesInfo
 from de_an06.model import Direction, Reading, Series
@@ -364,6 +365,10 @@ class ReadingTable:
 
     def __len__(self) -> int:
         return self.n_series
+
+    def _repr_html_(self) -> str:
+        """The size and the first series, for a notebook."""
+        return _html.reading_table_html(self)
 
     def with_info(self, info: SeriesInfo) -> ReadingTable:
         """The same readings with per-series metadata `info` (aligned with :attr:`ids`).
