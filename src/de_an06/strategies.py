@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from de_an06._table_strategies import reading_tables
 from de_an06.io import Dataset
 from de_an06.model import (
     PROGRAMME_START,
@@ -68,6 +69,7 @@ __all__ = [
     "linked_services",
     "programmes",
     "ranks",
+    "reading_tables",
     "readings",
     "series",
     "sources",
