@@ -80,6 +80,9 @@ __all__ = [
 ]
 
 
+reading_tables.__module__ = __name__  # documented and pickled from here
+
+
 def __dir__() -> list[str]:
     return __all__
 

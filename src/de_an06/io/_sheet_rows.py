@@ -27,7 +27,7 @@ __all__ = ["HEAD", "Rows", "open_rows"]
 
 HEAD: Final = 30  # lines searched for the header row
 _HEAD: Final = HEAD
-_CHUNK: Final = 65_536  # rows read at a time
+_CHUNK: Final = 16_384  # rows read at a time
 _DELIMITERS: Final = (";", ",", "\t", "|")
 _EXCEL: Final = (".xlsx", ".xlsm")
 
