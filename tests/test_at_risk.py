@@ -30,11 +30,11 @@ def vi(number: int) -> str:
 
 def province_file(path: Path, communes: int, weeks: int, seed: int = 6) -> dict[str, Any]:
     """A commune-level weekly export in the Vietnamese layout; returns what was written."""
-    rnd = random.Random(seed)
+    rnd = random.Random(seed)  # noqa: S311 - test data
     written: dict[str, Any] = {}
     lines = ["SỞ CÔNG AN TỈNH (số liệu giả lập);;;;;;;", ";;;;;;;",
-             "STT;Mã tỉnh;Mã xã;Tên xã;Ngày;Số tài khoản ĐDĐT mức 2 đã kích hoạt;Chỉ tiêu;"
-             "Hạn hoàn thành"]
+             ("STT;Mã tỉnh;Mã xã;Tên xã;Ngày;Số tài khoản ĐDĐT mức 2 đã kích hoạt;Chỉ tiêu;"
+              "Hạn hoàn thành")]
     row = 0
     for number in range(communes):
         code = f"{20000 + number:05d}"
@@ -124,14 +124,14 @@ def test_scenario_two_thousand_communes(tmp_path: Path) -> None:
     worst = risk.ids[0]
     ax = plotting.plot_forecast(table, forecasts, worst)
     out = tmp_path / "worst.png"
-    ax.figure.savefig(out)
+    ax.get_figure(root=True).savefig(out)  # type: ignore[union-attr]
     assert out.stat().st_size > 0
     assert ax.get_title() == f"{written[worst]['name']} ({worst})"
-    labels = [line.get_label() for line in ax.lines]
+    labels = [str(line.get_label()) for line in ax.lines]
     assert any(label.startswith("target ") for label in labels)
     assert any(label.startswith("deadline 2025-12-31") for label in labels)
     points = [c for c in ax.collections if isinstance(c, PathCollection)]
-    assert len(points[0].get_offsets()) == 26
+    assert np.asarray(points[0].get_offsets()).shape[0] == 26
 
 
 def small_table() -> batch.ReadingTable:
@@ -143,9 +143,10 @@ def small_table() -> batch.ReadingTable:
 
 def test_targets_keyed_by_id() -> None:
     table = small_table()
-    keyed = batch.forecasts(table, {"d": 1.0, "c": 10.0, "b": 20.0, "a": 20.0},
-                            {"a": dt.date(1970, 2, 1), "b": None, "c": np.datetime64(40, "D"),
-                             "d": dt.datetime(1970, 3, 1)})
+    deadlines: dict[str, Any] = {"a": dt.date(1970, 2, 1), "b": None,
+                                 "c": np.datetime64(40, "D"),
+                                 "d": dt.datetime(1970, 3, 1, tzinfo=dt.timezone.utc)}
+    keyed = batch.forecasts(table, {"d": 1.0, "c": 10.0, "b": 20.0, "a": 20.0}, deadlines)
     by_position = batch.forecasts(table, np.array([20.0, 20, 10, 1]),
                                   np.array(["1970-02-01", "NaT", "1970-02-10", "1970-03-01"],
                                            dtype="datetime64[D]"))
@@ -157,7 +158,7 @@ def test_targets_keyed_by_id() -> None:
                                               "'1', '2', '3', '4' and 3 more"):
         batch.forecasts(table, many)
     with pytest.raises(ValidationError, match=r"must hold dates \(series 'a'\)"):
-        batch.forecasts(table, 1.0, {"a": "soon", "b": None, "c": None, "d": None})
+        batch.forecasts(table, 1.0, dict.fromkeys("bcd") | {"a": "soon"})
 
 
 def test_targets_as_a_pandas_series() -> None:

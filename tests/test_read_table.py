@@ -18,7 +18,7 @@ from de_an06.errors import ParseError, ValidationError
 HEADER = "Mã xã;Tên xã;Ngày;Giá trị;Chỉ tiêu;Hạn hoàn thành"
 
 
-def read(text: str, **kwargs: Any) -> batch.ReadingTable:  # noqa: ANN401
+def read(text: str, **kwargs: Any) -> batch.ReadingTable:
     source = stdio.StringIO(text)
     source.name = "xa.csv"
     return io.read_table(source, **kwargs)
@@ -339,7 +339,7 @@ def _workbook(path: Path, rows_: list[list[Any]]) -> Path:
 XLSX_ROWS: list[list[Any]] = [
     ["Báo cáo", None, None, None, None],
     ["Mã xã", "Tên xã", "Ngày", "Giá trị", "Chỉ tiêu"],
-    ["26734", "Xã Đồng Tâm", dt.datetime(2025, 1, 5), 1187, 2450.0],
+    ["26734", "Xã Đồng Tâm", dt.datetime(2025, 1, 5), 1187, 2450.0],  # noqa: DTZ001
     ["26734", "Xã Đồng Tâm", dt.date(2025, 1, 12), 1279.5, 2450],
     [26737, "Xã Tân Lập", "12/01/2025", 640, None],
 ]
@@ -365,7 +365,7 @@ def test_xlsx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str) -> N
 def test_xlsx_cells(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "xa.xlsx", [
         ["Mã xã", "Ngày", "Giá trị", "Hạn", "Ghi chú"],
-        ["1", dt.datetime(2025, 1, 5, 10, 30), 1, None, True],
+        ["1", dt.datetime(2025, 1, 5, 10, 30), 1, None, True],  # noqa: DTZ001
     ])
     with pytest.raises(ParseError, match=r"xa.xlsx:2: column 'Ngày': cannot read "
                                          r"'2025-01-05 10:30:00'"):

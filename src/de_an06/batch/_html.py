@@ -34,13 +34,12 @@ def reading_table_html(table: Any) -> str:  # noqa: ANN401 - a ReadingTable
     """Size, then the first series: id, name, readings, first and last date, latest value."""
     info = table.info
     last = np.append(table.starts[1:], table.n_readings) - 1
-    rows = []
-    for row in range(min(_SHOWN, table.n_series)):
-        rows.append([table.ids[row], "" if info is None else info.names[row],
-                     table.sizes[row], table.days[table.starts[row]].astype("datetime64[D]"),
-                     table.days[last[row]].astype("datetime64[D]"), table.values[last[row]],
-                     np.nan if info is None else info.targets[row],
-                     np.datetime64("NaT") if info is None else info.deadlines[row]])
+    rows = [[table.ids[row], "" if info is None else info.names[row],
+             table.sizes[row], table.days[table.starts[row]].astype("datetime64[D]"),
+             table.days[last[row]].astype("datetime64[D]"), table.values[last[row]],
+             np.nan if info is None else info.targets[row],
+             np.datetime64("NaT") if info is None else info.deadlines[row]]
+            for row in range(min(_SHOWN, table.n_series))]
     headers = ("id", "name", "readings", "first", "latest date", "latest", "target",
                "deadline")
     return (f"<p><b>ReadingTable</b>: {table.n_series:,} series, {table.n_readings:,} "

@@ -135,12 +135,12 @@ def open_rows(source: object, file: str, delimiter: str | None, sheet: str | int
         except OSError as error:
             raise ParseError(f"cannot open the file ({error.strerror})", file=file) from None
         try:
-            rows = _csv_rows(stream, delimiter, columns, file)
+            opened = _csv_rows(stream, delimiter, columns, file)
         except ParseError:
             stream.close()
             raise
-        rows.closing = stream
-        return rows
+        opened.closing = stream
+        return opened
     if isinstance(source, stdio.TextIOBase) or hasattr(source, "read"):
         return _csv_rows(source, delimiter, columns, file)  # type: ignore[arg-type]
     raise v.fail("read_table", "source", "must be a path or a text file",

@@ -426,8 +426,9 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
     same = (ids[1:] == ids[:-1]) & (days[1:] == days[:-1])
     if same.any():
         at = int(np.flatnonzero(same)[0])
-        raise ParseError(f"repeats the reading of series {str(names[order][ids[at]])!r} on the same "
-                         f"date as line {int(lines[at])}", file=file, line=int(lines[at + 1]),
+        series = str(names[order][ids[at]])
+        raise ParseError(f"repeats the reading of series {series!r} on the same date as line "
+                         f"{int(lines[at])}", file=file, line=int(lines[at + 1]),
                          column=m.header("date") if "date" in m.roles else None)
     count = names.shape[0]
     present = np.zeros(count, dtype=bool)
