@@ -119,10 +119,12 @@ def keyed_deadlines(owner: str, value: Any, ids: Array) -> Array:  # noqa: ANN40
     for at, day in enumerate(keyed(owner, "deadlines", value, ids)):
         if day is None:
             continue
-        if isinstance(day, dt.datetime) or hasattr(day, "to_pydatetime"):
-            day = np.datetime64(day, "D")  # noqa: PLW2901 - normalised in place
-        elif isinstance(day, dt.date):
-            day = np.datetime64(day, "D")  # noqa: PLW2901
+        if hasattr(day, "to_pydatetime"):  # a pandas Timestamp
+            day = day.to_pydatetime()  # noqa: PLW2901 - normalised in place
+        if isinstance(day, dt.datetime):
+            day = day.date()  # noqa: PLW2901
+        if isinstance(day, dt.date):
+            day = np.datetime64(day.isoformat(), "D")  # noqa: PLW2901
         if not isinstance(day, np.datetime64):
             raise v.fail(owner, "deadlines", f"must hold dates (series {ids[at].item()!r})",
                          day)
