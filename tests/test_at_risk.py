@@ -292,3 +292,16 @@ def test_html_in_a_notebook() -> None:
     plain = small_table()
     assert "<td></td>" in plain._repr_html_()
     assert "Most days late" not in batch.forecasts(plain, 0.5)._repr_html_()
+
+
+def test_cli_at_risk_no_day_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "due.csv"
+    path.write_text("Mã xã;Ngày;Giá trị;Chỉ tiêu;Hạn\n1;1/1/2025;5;100;8/1/2025\n"
+                    "1;8/1/2025;6;100;8/1/2025\n", encoding="utf-8")
+    assert main(["forecast", str(path), "--at-risk", "3", "--format", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)["at_risk"]
+    assert row["required_pace"] is None
+    assert main(["forecast", str(path), "--at-risk", "3"]) == 0
+    from de_an06._present import MISSING
+
+    assert f" {MISSING} " in capsys.readouterr().out

@@ -414,3 +414,43 @@ def test_evidence_of_a_chunk_without_separators() -> None:
     assert values.shape == (0,)
     assert not bad
     assert NumberChunk(["", "1,5"]).cells() == ["", "1,5"]
+
+
+def test_blank_rows_of_full_width_are_skipped() -> None:
+    table = read(rows("1;a;2025-01-05;1;;", ";;;;;", "  ;;;;;"))
+    assert table.n_readings == 1
+    assert read(rows(";;;;;", "1;a;2025-01-05;1;;")).n_readings == 1
+
+
+def test_a_chunk_of_blank_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from de_an06.io import _sheet_rows
+
+    monkeypatch.setattr(_sheet_rows, "_CHUNK", 2)
+    table = read(rows("1;a;2025-01-05;1;;", "1;a;2025-01-12;2;;", ";;;;;", ";;;;;",
+                      "2;b;2025-01-05;3;;"))
+    assert table.values.tolist() == [1.0, 2.0, 3.0]
+
+
+def test_numbers_beyond_a_float() -> None:
+    with pytest.raises(ParseError, match="'1e400' is too large"):
+        read(rows("1;a;2025-01-05;1e400;;"), number_format="plain")
+    with pytest.raises(ParseError, match=r"column 'Chỉ tiêu': '1e400' is too large"):
+        read(rows("1;a;2025-01-05;1;;", "1;a;2025-01-12;1;1e400;"), number_format="plain")
+
+
+def test_a_file_without_a_header_is_closed(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a;b\n1;2\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="no column for"):
+        io.read_table(path)
+
+
+def test_the_collector_is_left_as_found() -> None:
+    import gc
+
+    gc.disable()
+    try:
+        read(rows("1;a;2025-01-05;1;;"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

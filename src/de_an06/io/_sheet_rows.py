@@ -129,7 +129,7 @@ def open_rows(source: object, file: str, delimiter: str | None, sheet: str | int
                        np.arange(at + 2 + i, at + 2 + i + len(data[i:i + _CHUNK]),
                                  dtype=np.int64)) for i in range(0, len(data), _CHUNK))
             return Rows(chunks, mapped, at + 1, ",",
-                         frozenset(i for i in typed if i < len(mapped.headers)))
+                        _xlsx.typed_columns(data, typed[at + 1:]))
         try:
             stream: IO[str] = path.open(encoding="utf-8-sig", newline="")
         except OSError as error:

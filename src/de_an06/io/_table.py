@@ -68,24 +68,34 @@ class _Columns:
             keep[at] = False
 
 
-def _widths(rows: list[list[str]], width: int, lines: npt.NDArray[np.int64],
-            file: str) -> list[list[str]]:
-    """Rows padded to `width` cells; blank rows dropped; extra cells must be empty."""
-    if all(len(r) == width for r in rows):
-        return rows
-    out = []
-    for at, row in enumerate(rows):
+def _fit(rows: list[list[str]], lines: npt.NDArray[np.int64], width: int,
+         file: str) -> tuple[list[list[str]], npt.NDArray[np.int64]]:
+    """Rows of `width` cells and their lines: blank rows dropped, short rows padded.
+
+    Cells beyond the header must be empty (trailing empty columns).
+    """
+    kept: list[list[str]] = []
+    kept_lines: list[int] = []
+    for row, line in zip(rows, lines.tolist(), strict=True):
+        if not any(c.strip() for c in row):
+            continue
         if len(row) < width:
-            if not any(c.strip() for c in row):
-                continue
             row = row + [""] * (width - len(row))  # noqa: PLW2901 - padded copy
         elif len(row) > width:
             if any(c.strip() for c in row[width:]):
                 raise ParseError(f"has {len(row)} cells but the header has {width}",
-                                 file=file, line=int(lines[at]))
+                                 file=file, line=line)
             row = row[:width]  # noqa: PLW2901
-        out.append(row)
-    return out
+        kept.append(row)
+        kept_lines.append(line)
+    return kept, np.array(kept_lines, dtype=np.int64)
+
+
+def _keys(rows: list[list[str]], columns: list[int]) -> list[str]:
+    """The series id of each row: its id cell, or its id cells joined with ``/``."""
+    if len(columns) == 1:
+        return _take(rows, columns[0])
+    return ["/".join(parts) for parts in zip(*(_take(rows, i) for i in columns), strict=True)]
 
 
 def _take(rows: list[list[str]], index: int) -> list[str]:
@@ -106,18 +116,14 @@ def _read_chunk(acc: _Columns, rows: list[list[str]], lines: npt.NDArray[np.int6
                 date_order: str) -> None:
     m = acc.rows.headers
     width = len(m.headers)
-    if set(map(len, rows)) != {width}:
-        kept = [(r, ln) for r, ln in zip(rows, lines.tolist(), strict=True)
-                if any(c.strip() for c in r) or len(r) > width]
-        rows = _widths([r for r, _ in kept], width, np.array([ln for _, ln in kept]), acc.file)
-        lines = np.array([ln for r, ln in kept if any(c.strip() for c in r)], dtype=np.int64)
-    if not rows:
-        return
     key_columns = m.roles.get("id", m.roles.get("code"))
     assert key_columns is not None  # noqa: S101 - map_headers guarantees it
-    keys = (_take(rows, key_columns[0]) if len(key_columns) == 1 else
-            ["/".join(parts) for parts in zip(*(_take(rows, i) for i in key_columns),
-                                               strict=True)])
+    keys = _keys(rows, key_columns) if set(map(len, rows)) == {width} else None
+    if keys is None or not MISSING.isdisjoint(keys):  # short, long or blank rows
+        rows, lines = _fit(rows, lines, width, acc.file)
+        if not rows:
+            return
+        keys = _keys(rows, key_columns)
     count = len(rows)
     keep = np.ones(count, dtype=bool)
     blank = [] if MISSING.isdisjoint(keys) else [

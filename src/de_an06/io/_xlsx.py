@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from de_an06.errors import ParseError
 
-__all__ = ["read_rows"]
+__all__ = ["read_rows", "typed_columns"]
 
 _MISSING_EXTRA: Final = ("reading .xlsx files needs python-calamine or openpyxl: "
                          "pip install 'de_an06[excel]'")
@@ -64,8 +64,8 @@ def _openpyxl(path: Path, sheet: str | int | None) -> list[list[Any]]:
 
 
 def read_rows(path: Path, sheet: str | int | None,
-              file: str) -> tuple[list[list[str]], set[int]]:
-    """The rows of `sheet` (default: the first) as text, and the columns of typed cells only.
+              file: str) -> tuple[list[list[str]], list[list[bool]]]:
+    """The rows of `sheet` (default: the first) as text, and which cells were typed.
 
     Raises
     ------
@@ -92,13 +92,19 @@ def read_rows(path: Path, sheet: str | int | None,
         raise ParseError(f"cannot be read as a workbook ({type(error).__name__}: {error})",
                          file=file) from None
     rows: list[list[str]] = []
-    typed: dict[int, bool] = {}
+    typed: list[list[bool]] = []
     for row in raw:
-        cells = []
-        for index, value in enumerate(row):
-            text, is_typed = _text(value)
-            cells.append(text)
+        cells = [_text(value) for value in row]
+        rows.append([text for text, _ in cells])
+        typed.append([is_typed for _, is_typed in cells])
+    return rows, typed
+
+
+def typed_columns(rows: list[list[str]], typed: list[list[bool]]) -> frozenset[int]:
+    """The columns whose filled cells were all typed numbers or dates."""
+    seen: dict[int, bool] = {}
+    for cells, flags in zip(rows, typed, strict=True):
+        for index, (text, flag) in enumerate(zip(cells, flags, strict=True)):
             if text:
-                typed[index] = typed.get(index, True) and is_typed
-        rows.append(cells)
-    return rows, {i for i, t in typed.items() if t}
+                seen[index] = seen.get(index, True) and flag
+    return frozenset(i for i, flag in seen.items() if flag)
