@@ -430,7 +430,7 @@ def at_risk(forecasts: Any, n: int = 10) -> Any:  # noqa: ANN401
     A Dask reduction over the result of :func:`forecasts`: each partition
     keeps its `n` latest series, and those are merged in a tree. It adds the
     column ``days_late`` (float, days), computed here from the forecast's
-    columns, as :class:`~de_an06.batch.ForecastTable` has no such column:
+    columns by the rule of :attr:`de_an06.batch.ForecastTable.days_late`:
 
     * ``reach_date - deadline`` in days where both exist (negative: early);
     * ``inf`` where the series has a deadline and a trend but the trend never
