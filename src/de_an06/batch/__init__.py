@@ -167,14 +167,14 @@ def forecasts(table: ReadingTable, targets: Targets = None,
     ----------
     table : ReadingTable
         The readings; their directions come from the table.
-    targets : Mapping, pandas.Series, float or numpy.ndarray, optional
+    targets : Mapping, float or numpy.ndarray, optional
         Best keyed by series id: ``{"26734": 1200.0, ...}`` or a pandas
         Series indexed by id, holding exactly the ids of the table (a
         missing or extra id raises, naming it). Also one target for every
         series, or an array read **in the order of** ``table.ids``. Default:
         the table's own targets (``table.info.targets``, from the file's
         target column); finite.
-    deadlines : Mapping, pandas.Series, datetime.date or numpy.ndarray, optional
+    deadlines : Mapping, datetime.date or numpy.ndarray, optional
         Keyed by id like `targets` (``None`` for no deadline), one deadline,
         or an array in the order of ``table.ids`` (``datetime64`` with
         ``NaT`` for none, or day numbers). Default: the table's own

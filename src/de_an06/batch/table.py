@@ -371,7 +371,7 @@ class ReadingTable:
         return _html.reading_table_html(self)
 
     def with_info(self, info: SeriesInfo) -> ReadingTable:
-        """The same readings with per-series metadata `info` (aligned with :attr:`ids`).
+        """The same readings with per-series metadata `info` (aligned with ``ids``).
 
         Raises
         ------

@@ -110,7 +110,7 @@ def example_file(name: str = "xa_kich_hoat.csv") -> Path:
     Raises
     ------
     UnknownCodeError
-        For a name not in :data:`EXAMPLE_FILES`.
+        For a name not in ``EXAMPLE_FILES`` (``("xa_kich_hoat.csv",)``).
 
     See Also
     --------

@@ -279,11 +279,11 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
 
     Parameters
     ----------
-    source : str, os.PathLike or text file
+    source : str, pathlib.Path or typing.TextIO
         A CSV file (UTF-8, with or without BOM; LF or CRLF; quoted cells), or
         an Excel ``.xlsx`` workbook (needs the ``excel`` extra:
         ``pip install 'de_an06[excel]'``).
-    columns : Mapping[str, str], optional
+    columns : Mapping, optional
         The file's header -> role (``{"Mã ĐVHC": "code", "Ngày": "date"}``;
         map several headers to ``"id"`` to join them with ``/``). Roles:
         ``id``, ``code``, ``name``, ``parent``, ``date``, ``value``,
@@ -317,7 +317,7 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
 
     Returns
     -------
-    ReadingTable
+    de_an06.batch.ReadingTable
         Sorted by series id then date. The series id is the jurisdiction
         code (or the ``id`` columns joined with ``/``).
 
