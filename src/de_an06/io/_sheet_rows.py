@@ -23,7 +23,7 @@ from de_an06.errors import ParseError
 from de_an06.io import _headers
 from de_an06.io._headers import HeaderMap
 
-__all__ = ["HEAD", "Rows", "open_rows"]
+__all__ = ["HEAD", "Rows", "fit_rows", "open_rows"]
 
 HEAD: Final = 30  # lines searched for the header row
 _HEAD: Final = HEAD
@@ -145,3 +145,26 @@ def open_rows(source: object, file: str, delimiter: str | None, sheet: str | int
         return _csv_rows(source, delimiter, columns, file)  # type: ignore[arg-type]
     raise v.fail("read_table", "source", "must be a path or a text file",
                  type(source).__name__)
+
+
+def fit_rows(rows: list[list[str]], lines: npt.NDArray[np.int64], width: int,
+             file: str) -> tuple[list[list[str]], npt.NDArray[np.int64]]:
+    """Rows of `width` cells and their lines: blank rows dropped, short rows padded.
+
+    Cells beyond the header must be empty (trailing empty columns).
+    """
+    kept: list[list[str]] = []
+    kept_lines: list[int] = []
+    for row, line in zip(rows, lines.tolist(), strict=True):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) < width:
+            row = row + [""] * (width - len(row))  # noqa: PLW2901 - padded copy
+        elif len(row) > width:
+            if any(c.strip() for c in row[width:]):
+                raise ParseError(f"has {len(row)} cells but the header has {width}",
+                                 file=file, line=line)
+            row = row[:width]  # noqa: PLW2901
+        kept.append(row)
+        kept_lines.append(line)
+    return kept, np.array(kept_lines, dtype=np.int64)

@@ -68,29 +68,6 @@ class _Columns:
             keep[at] = False
 
 
-def _fit(rows: list[list[str]], lines: npt.NDArray[np.int64], width: int,
-         file: str) -> tuple[list[list[str]], npt.NDArray[np.int64]]:
-    """Rows of `width` cells and their lines: blank rows dropped, short rows padded.
-
-    Cells beyond the header must be empty (trailing empty columns).
-    """
-    kept: list[list[str]] = []
-    kept_lines: list[int] = []
-    for row, line in zip(rows, lines.tolist(), strict=True):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) < width:
-            row = row + [""] * (width - len(row))  # noqa: PLW2901 - padded copy
-        elif len(row) > width:
-            if any(c.strip() for c in row[width:]):
-                raise ParseError(f"has {len(row)} cells but the header has {width}",
-                                 file=file, line=line)
-            row = row[:width]  # noqa: PLW2901
-        kept.append(row)
-        kept_lines.append(line)
-    return kept, np.array(kept_lines, dtype=np.int64)
-
-
 def _keys(rows: list[list[str]], columns: list[int]) -> list[str]:
     """The series id of each row: its id cell, or its id cells joined with ``/``."""
     if len(columns) == 1:
@@ -120,7 +97,7 @@ def _read_chunk(acc: _Columns, rows: list[list[str]], lines: npt.NDArray[np.int6
     assert key_columns is not None  # noqa: S101 - map_headers guarantees it
     keys = _keys(rows, key_columns) if set(map(len, rows)) == {width} else None
     if keys is None or not MISSING.isdisjoint(keys):  # short, long or blank rows
-        rows, lines = _fit(rows, lines, width, acc.file)
+        rows, lines = _sheet_rows.fit_rows(rows, lines, width, acc.file)
         if not rows:
             return
         keys = _keys(rows, key_columns)
