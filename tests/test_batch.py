@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import de_an06 as da
 from de_an06 import batch
+from de_an06.analysis import ProgressStatus
 
 VN = da.Jurisdiction("VN", "Viet Nam", "Việt Nam", level=da.Level.NATION)
 UP = da.Indicator("up", "Higher is better", "Càng cao càng tốt", unit=da.Unit.COUNT)
@@ -299,8 +300,8 @@ def test_pandas_round_trip() -> None:
     assert bool(trends_frame.loc[7, "valid"])
     assert not bool(trends_frame.loc[9, "valid"])
     forecast_frame = batch.forecasts(table, 756_805.0, np.datetime64("2023-07-30")).to_pandas()
-    assert forecast_frame.loc[7, "status"] == "substantial_progress"
-    assert forecast_frame.loc[9, "status"] == "not_available"
+    assert forecast_frame.loc[7, "status"] is ProgressStatus.ON_TRACK
+    assert forecast_frame.loc[9, "status"] is ProgressStatus.NOT_AVAILABLE
     numbered = pd.DataFrame({"id": ["a", "a"], "day": [DAY0, DAY0 + 1], "value": [1.0, 2.0]})
     assert batch.ReadingTable.from_pandas(numbered).days.tolist() == [DAY0, DAY0 + 1]
     with pytest.raises(da.ValidationError, match="must have a column 'id'"):

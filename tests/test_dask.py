@@ -210,7 +210,7 @@ def test_scalar_target_deadline_and_direction() -> None:
                             lower_is_better=True).compute()
     table = batch.ReadingTable.from_pandas(frame, lower_is_better=True)
     assert_bit_equal(got, batch.forecasts(table, 40.0, deadline).to_pandas())
-    assert got["status"].sort_index().tolist() == [
+    assert [s.value for s in got["status"].sort_index()] == [
         "target_achieved", "deterioration", "target_achieved"]  # dn, kh, qn
 
 

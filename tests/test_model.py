@@ -469,3 +469,11 @@ def test_plain_dates_only() -> None:
         v.checked_date("forecast", "as_of", dt.datetime(2023, 7, 1))  # noqa: DTZ001
     assert str(info.value) == ("forecast.as_of must be a datetime.date, not datetime "
                                "(got datetime.datetime(2023, 7, 1, 0, 0))")
+
+
+@pytest.mark.parametrize("level", ["district", "commune"])
+def test_parent_may_be_unknown_below_the_province(level: str) -> None:
+    place = da.Jurisdiction("26734", "Dong Tam", "Đồng Tâm", level=level)
+    assert place.parent is None
+    with pytest.raises(da.ValidationError, match="required for a province"):
+        da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province")

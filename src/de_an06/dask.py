@@ -370,10 +370,10 @@ def forecasts(ddf: Any, *, id: str = "id", day: str = "day",  # noqa: ANN401, A0
     >>> f = da_dask.forecasts(dd.from_pandas(readings, npartitions=2),
     ...                       deadline=dt.date(2023, 7, 30)).compute().sort_index()
     >>> f[["status", "reach_date"]]
-                      status reach_date
+                         status reach_date
     id
-    kh  substantial_progress 2023-07-29
-    qn       limited_progress 2023-10-23
+    kh  ProgressStatus.ON_TRACK 2023-07-29
+    qn   ProgressStatus.LIMITED 2023-10-23
     """
     dd = _dask_dataframe()
     owner = "forecasts"
@@ -431,7 +431,7 @@ def at_risk(forecasts: Any, n: int = 10) -> Any:  # noqa: ANN401
     A Dask reduction over the result of :func:`forecasts`: each partition
     keeps its `n` latest series, and those are merged in a tree. It adds the
     column ``days_late`` (float, days), computed here from the forecast's
-    columns, as :class:`~de_an06.batch.ForecastTable` has no such column:
+    columns by the rule of :attr:`de_an06.batch.ForecastTable.days_late`:
 
     * ``reach_date - deadline`` in days where both exist (negative: early);
     * ``inf`` where the series has a deadline and a trend but the trend never
@@ -479,10 +479,10 @@ def at_risk(forecasts: Any, n: int = 10) -> Any:  # noqa: ANN401
     >>> f = da_dask.forecasts(dd.from_pandas(readings, npartitions=2),
     ...                       deadline=dt.date(2023, 7, 30))
     >>> da_dask.at_risk(f, n=2).compute()[["status", "reach_date", "days_late"]]
-                  status reach_date  days_late
+                          status reach_date  days_late
     id
-    dn     deterioration        NaT        inf
-    qn  limited_progress 2023-10-23       85.0
+    dn  ProgressStatus.DETERIORATING        NaT        inf
+    qn        ProgressStatus.LIMITED 2023-10-23       85.0
     """
     dd = _dask_dataframe()
     owner = "at_risk"

@@ -43,7 +43,7 @@ from de_an06.model import Direction, Jurisdiction, Qualifier, Reading, Series, T
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["plot_attainment", "plot_series", "write_series_plots"]
+__all__ = ["plot_attainment", "plot_forecast", "plot_series", "write_series_plots"]
 
 
 def __dir__() -> list[str]:
@@ -471,3 +471,9 @@ def write_series_plots(directory: str | Path, jurisdictions: Iterable[Jurisdicti
             figure.savefig(path, dpi=100)
             written.append(path)
     return tuple(written)
+
+
+# One row of a batch forecast (kept in its own module; drawn with the helpers above).
+from de_an06._plot_forecast import plot_forecast  # noqa: E402
+
+plot_forecast.__module__ = __name__

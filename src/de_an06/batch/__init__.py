@@ -38,20 +38,27 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.analysis import rows
+from de_an06.batch import _info
 from de_an06.batch._arrays import Array, dates, readonly
+from de_an06.batch._info import SeriesInfo
+from de_an06.batch._risk import AtRisk
 from de_an06.batch._window import windowed
 from de_an06.batch.results import ForecastTable, TrendTable, trend_table
 from de_an06.batch.table import ReadingTable
 
 __all__ = [
+    "AtRisk",
     "ForecastTable",
     "ReadingTable",
+    "SeriesInfo",
     "TrendTable",
     "forecasts",
     "trends",
@@ -60,6 +67,14 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+#: What ``targets=`` takes: keyed by id (a Mapping or a pandas Series), one number, an
+#: array aligned with ``table.ids``, or None for the table's own targets.
+Targets = Mapping[Any, float] | npt.ArrayLike | None
+#: What ``deadlines=`` takes: keyed by id, one date, an array aligned with ``table.ids``,
+#: or None for the table's own deadlines.
+Deadlines = Mapping[Any, "dt.date | None"] | dt.date | npt.ArrayLike | None
 
 
 def _check_confidence(owner: str, confidence: object) -> float:
@@ -156,8 +171,8 @@ def _deadline_days(value: object,
                  f"dtype {array.dtype}")
 
 
-def forecasts(table: ReadingTable, targets: npt.ArrayLike,
-              deadlines: dt.date | npt.ArrayLike | None = None, *,
+def forecasts(table: ReadingTable, targets: Targets = None,
+              deadlines: Deadlines = None, *,
               as_of: dt.date | None = None, since: dt.date | None = None,
               last: int | None = None, confidence: float = 0.95) -> ForecastTable:
     """Forecast every series of `table` to its target.
@@ -169,12 +184,18 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
     ----------
     table : ReadingTable
         The readings; their directions come from the table.
-    targets : float or numpy.ndarray
-        One target for all series, or one per series (aligned with
-        ``table.ids``); finite.
-    deadlines : datetime.date or numpy.ndarray, optional
-        One deadline or one per series (``datetime64`` with ``NaT`` for
-        none, or day numbers).
+    targets : Mapping, float or numpy.ndarray, optional
+        Best keyed by series id: ``{"26734": 1200.0, ...}`` or a pandas
+        Series indexed by id, holding exactly the ids of the table (a
+        missing or extra id raises, naming it). Also one target for every
+        series, or an array read **in the order of** ``table.ids``. Default:
+        the table's own targets (``table.info.targets``, from the file's
+        target column); finite.
+    deadlines : Mapping, datetime.date or numpy.ndarray, optional
+        Keyed by id like `targets` (``None`` for no deadline), one deadline,
+        or an array in the order of ``table.ids`` (``datetime64`` with
+        ``NaT`` for none, or day numbers). Default: the table's own
+        deadlines, if it has some.
     as_of : datetime.date, optional
         Date of the forecasts, on or after every series' latest reading
         (default: each series' latest date).
@@ -212,6 +233,16 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
     [datetime.date(2023, 7, 29), datetime.date(2023, 10, 23)]
     >>> np.round(f.required_pace, 2).tolist(), f.status.tolist()
     ([7261.07, 0.66], [1, 3])
+
+    Keyed by id, the order does not matter:
+
+    >>> g = forecasts(table, {"qn": 30.0, "kh": 756_805.0}, np.datetime64("2023-07-30"))
+    >>> bool((g.reach_date == f.reach_date).all())
+    True
+    >>> forecasts(table, {"kh": 756_805.0})
+    Traceback (most recent call last):
+    ...
+    de_an06.errors.ValidationError: forecasts.targets has no entry for 1 series ...: 'qn' ...
     """
     owner = "forecasts"
     if not isinstance(table, ReadingTable):
@@ -220,7 +251,8 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
     level = _check_confidence(owner, confidence)
     within = rows.window(owner, since, last)
     count = table.n_series
-    goal = _per_series(owner, "targets", targets, count)
+    goals, due_dates = _info.resolve(owner, table.ids, table.info, targets, deadlines)
+    goal = _per_series(owner, "targets", goals, count)
     if goal.dtype.kind not in "iuf":
         raise v.fail(owner, "targets", "must be real numbers", f"dtype {goal.dtype}")
     goal = goal.astype(np.float64)
@@ -240,7 +272,7 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
             raise v.fail(owner, "as_of", f"must not precede the latest reading "
                          f"{rows.day_to_date(int(f.last_day[at]))} of series "
                          f"{table.ids[at].item()!r}", as_of)
-    due, has_due = _deadline_days(deadlines, count)
+    due, has_due = _deadline_days(due_dates, count)
     late = has_due & (due < from_day)
     if late.any():
         at = int(np.flatnonzero(late)[0])
@@ -272,4 +304,5 @@ def forecasts(table: ReadingTable, targets: npt.ArrayLike,
         trends_,
         p,
         table.signs,
+        info=table.info,
     )

@@ -10,7 +10,10 @@ import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.analysis import Forecast, ProgressStatus, Trend, rows
+from de_an06.batch import _html, _risk
 from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly
+from de_an06.batch._info import SeriesInfo
+from de_an06.batch._risk import AtRisk
 from de_an06.errors import InsufficientDataError
 from de_an06.model import Direction
 
@@ -167,6 +170,9 @@ class ForecastTable:
     trends: TrendTable = attrs.field(eq=False)
     _projection: Any = attrs.field(eq=False)  # the kernel's Projection
     _signs: Any = attrs.field(eq=False)
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False)
+    #: The table's per-series metadata (names...), when it had some.
+    info: SeriesInfo | None = attrs.field(default=None, kw_only=True, eq=False)
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -178,18 +184,68 @@ class ForecastTable:
     def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional
         """The table as a ``pandas.DataFrame`` indexed by series id (needs pandas).
 
-        The ``status`` column holds the :class:`~de_an06.ProgressStatus` values
-        (Open SDG names) instead of integer codes.
+        The ``status`` column holds :class:`~de_an06.ProgressStatus` members
+        instead of integer codes; ``days_late`` and (for a table read by
+        :func:`de_an06.io.read_table`) ``name`` are added.
         """
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         names = ("target", "latest", "latest_date", "as_of", "deadline", "reach_date",
                  "reach_earliest", "reach_latest", "current_pace", "required_pace",
                  "pace_ratio", "achieved", "days_left", "no_time_left")
-        labels = np.array([s.value for s in ProgressStatus], dtype=object)
+        labels = np.array(list(ProgressStatus), dtype=object)
         data = {"status": labels[self.status]}
         data.update({name: getattr(self, name) for name in names})
+        data["days_late"] = self.days_late
+        if self.info is not None:
+            data["name"] = self.info.names
         return pd.DataFrame(data, index=pd.Index(self.ids, name="id"))
+
+    def _repr_html_(self) -> str:
+        """The size, statuses, first rows and the most days late, for a notebook."""
+        return _html.forecast_table_html(self)
+
+    @property
+    def days_late(self) -> npt.NDArray[np.float64]:
+        """Reach date minus deadline, in days, per series.
+
+        Positive: late; zero or negative: on time. ``+inf`` where the trend
+        never reaches the target (flat, or moving away from it); NaN where
+        the target is achieved, the series has no trend (fewer than two
+        dates) or no deadline.
+        """
+        cached: npt.NDArray[np.float64] | None = self._cache.get("days_late")
+        if cached is None:
+            cached = self._cache["days_late"] = _risk.days_late(self)
+        return cached
+
+    def at_risk(self, n: int = 10) -> AtRisk:
+        """The `n` series that will miss their deadline by the most days, worst first.
+
+        Only series with :attr:`days_late` ``> 0`` are listed (never-reaching
+        ones first, as ``inf``); ties are broken by ascending id, so the list
+        is the same whatever the order of the file.
+
+        Returns
+        -------
+        AtRisk
+            Id, name, latest value, target, deadline, reach date, days late,
+            required and current pace of each; ``.to_pandas()``, ``.records()``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from de_an06 import batch
+        >>> table = batch.ReadingTable.from_arrays(
+        ...     ids=np.array(["a", "a", "b", "b", "c", "c"]), days=np.array([0, 7] * 3),
+        ...     values=np.array([0.0, 7, 0, 1, 0, 0]))
+        >>> f = batch.forecasts(table, 70.0, np.datetime64("1970-02-01"))
+        >>> f.days_late.tolist()
+        [39.0, 459.0, inf]
+        >>> f.at_risk(2).ids.tolist()
+        ['c', 'b']
+        """
+        return _risk.at_risk(self, n)
 
     def forecast(self, row: int) -> Forecast:
         """Row `row` as a :class:`~de_an06.Forecast`, identical to :func:`de_an06.forecast`.

@@ -11,7 +11,9 @@ import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.analysis import rows
+from de_an06.batch import _html
 from de_an06.batch._arrays import ARRAY_EQ, Array, readonly
+from de_an06.batch._info import SeriesInfo
 from de_an06.model import Direction, Reading, Series
 
 
@@ -108,6 +110,10 @@ class ReadingTable:
         float64 values.
     signs : numpy.ndarray
         int8 per series: +1 when higher is better, -1 when lower is better.
+    info : SeriesInfo, optional
+        Per-series metadata: jurisdiction code, name, level and parent,
+        indicator, target and deadline, aligned with `ids` (set by
+        :func:`de_an06.io.read_table`, or :meth:`with_info`).
 
     Examples
     --------
@@ -126,6 +132,9 @@ class ReadingTable:
     values: npt.NDArray[np.float64] = attrs.field(eq=ARRAY_EQ, repr=False)
     signs: npt.NDArray[np.int8] = attrs.field(eq=ARRAY_EQ, repr=False)
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    #: Per-series metadata (names, targets, deadlines...), when the table was read from a
+    #: file by :func:`de_an06.io.read_table`; None otherwise.
+    info: SeriesInfo | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     @classmethod
     def from_arrays(cls, ids: npt.ArrayLike, days: npt.ArrayLike, values: npt.ArrayLike, *,
@@ -368,6 +377,24 @@ class ReadingTable:
 
     def __len__(self) -> int:
         return self.n_series
+
+    def _repr_html_(self) -> str:
+        """The size and the first series, for a notebook."""
+        return _html.reading_table_html(self)
+
+    def with_info(self, info: SeriesInfo) -> ReadingTable:
+        """The same readings with per-series metadata `info` (aligned with ``ids``).
+
+        Raises
+        ------
+        ValidationError
+            When `info` does not hold one entry per series.
+        """
+        given: object = info
+        if not isinstance(given, SeriesInfo) or len(given) != self.n_series:
+            raise v.fail("ReadingTable", "info", f"must be a SeriesInfo of {self.n_series} "
+                         "series", info)
+        return attrs.evolve(self, info=info)
 
     def __repr__(self) -> str:
         return f"ReadingTable(series={self.n_series}, readings={self.n_readings})"

@@ -54,7 +54,7 @@ from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
 from de_an06._version import __version__
-from de_an06.cli import _html, _plots, _render, _report, _site
+from de_an06.cli import _html, _plots, _render, _report, _risk, _site
 from de_an06.errors import DeAn06Error, UnknownCodeError
 from de_an06.model import Series, rules
 from de_an06.parsing import grammar
@@ -151,19 +151,27 @@ def build_parser() -> argparse.ArgumentParser:
                       help="a de_an06 JSON document, or a readings CSV file (*.csv)")
     pace.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS, default="plain",
                       help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
-    pace.add_argument("--target", required=True, metavar="N",
-                      help="the target, written as numbers in FILE are (--number-format)")
+    pace.add_argument("--target", metavar="N",
+                      help="the target, written as numbers in FILE are (--number-format); "
+                           "required, unless --at-risk is given")
     pace.add_argument("--duplicates", choices=("raise", "last"), default="raise",
                       help="two readings of the series on one date: refuse them (the "
                            "default) or keep the one given last in FILE")
-    pace.add_argument("--deadline", type=_date, required=True, metavar="DATE")
+    pace.add_argument("--deadline", type=_date, metavar="DATE",
+                      help="required, unless --at-risk is given")
+    pace.add_argument("--at-risk", type=int, metavar="N",
+                      help="forecast every series of a spreadsheet (CSV or .xlsx with target "
+                           "and deadline columns, read by io.read_table) and list the N that "
+                           "will miss the deadline by the most days")
     pace.add_argument("--indicator", metavar="CODE", help="needed when FILE holds several")
     pace.add_argument("--jurisdiction", metavar="CODE", help="needed when FILE holds several")
     pace.add_argument("--working-days", action="store_true",
                       help="paces per working day (Vietnam's calendar) instead of per day")
-    pace.add_argument("--format", choices=("text", "json"), default="text")
+    pace.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                      help="markdown: only with --at-risk")
     pace.add_argument("--strict", action="store_true",
-                      help="exit 1 when the trend falls short of the pace needed")
+                      help="exit 1 when the trend falls short of the pace needed (with "
+                           "--at-risk: when a series will miss its deadline)")
     return parser
 
 
@@ -318,7 +326,26 @@ def _series(data: io.Dataset, indicator: str | None, jurisdiction: str | None,
                           "given last for each date") from None
 
 
+def _cmd_at_risk(args: argparse.Namespace) -> int:
+    if args.at_risk < 0:
+        raise _UsageError(f"--at-risk must be 0 or more, not {args.at_risk}")
+    if not Path(args.file).exists():
+        raise _UsageError(f"{args.file}: no such file")
+    result = _risk.at_risk_data(args.file, args.at_risk)
+    render = {"json": _render.json_text, "markdown": _risk.at_risk_markdown,
+              "text": _risk.at_risk_text}[args.format]
+    sys.stdout.write(render(result))
+    return 1 if args.strict and result["late"] else 0
+
+
 def _cmd_forecast(args: argparse.Namespace) -> int:
+    if args.at_risk is not None:
+        return _cmd_at_risk(args)
+    missing = [f"--{name}" for name in ("target", "deadline") if getattr(args, name) is None]
+    if missing:
+        raise _UsageError(f"{' and '.join(missing)} required (or --at-risk N)")
+    if args.format == "markdown":
+        raise _UsageError("--format markdown needs --at-risk")
     data = _read(args.file, args.number_format)
     target = _number(args.target, args.number_format)
     series = _series(data, args.indicator, args.jurisdiction, args.file, args.duplicates)

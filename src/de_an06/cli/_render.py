@@ -237,6 +237,11 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+# Shared with the at-risk list (cli._risk).
+table = _table
+md_cell = _md_cell
+
+
 def report_markdown(data: dict[str, Any]) -> str:
     scope = "all figures" if data["as_of"] is None else f"figures up to {data['as_of']}"
     out = [f"# Đề án 06 — provincial report ({scope})"]

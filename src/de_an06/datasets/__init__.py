@@ -41,6 +41,8 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from de_an06 import _validators as v
@@ -75,6 +77,7 @@ from de_an06.model import (
 __all__ = [
     "REORGANISED",
     "claims",
+    "example_file",
     "indicator",
     "indicators",
     "jurisdiction",
@@ -107,6 +110,40 @@ T = TypeVar("T")
 # --------------------------------------------------------------------------
 # The catalogue
 # --------------------------------------------------------------------------
+
+
+#: The example spreadsheets bundled under ``de_an06/data/examples``.
+EXAMPLE_FILES = ("xa_kich_hoat.csv",)
+
+
+def example_file(name: str = "xa_kich_hoat.csv") -> Path:
+    """The path of a bundled example spreadsheet, to try :func:`de_an06.io.read_table` on.
+
+    ``xa_kich_hoat.csv`` is a made-up district's weekly export of level-2
+    e-ID activations per commune, laid out as provinces send them: UTF-8
+    with BOM, ``;`` separators, CRLF, title rows above the header,
+    Vietnamese headers, ``.`` thousands, day-first dates, and the target
+    and deadline repeated on every row. Its figures are invented.
+
+    Raises
+    ------
+    UnknownCodeError
+        For a name not in ``EXAMPLE_FILES`` (``("xa_kich_hoat.csv",)``).
+
+    See Also
+    --------
+    de_an06.io.read_table : Reads it.
+
+    Examples
+    --------
+    >>> from de_an06 import datasets, io
+    >>> table = io.read_table(datasets.example_file())
+    >>> table, table.info.names[0]
+    (ReadingTable(series=6, readings=48), np.str_('Xã Đồng Tâm'))
+    """
+    if name not in EXAMPLE_FILES:
+        raise UnknownCodeError(f"no example file {name!r} (known: {EXAMPLE_FILES})")
+    return Path(str(resources.files("de_an06.data").joinpath("examples").joinpath(name)))
 
 
 def programme() -> Programme:

@@ -50,6 +50,7 @@ from de_an06.io._json import (
     read_json,
     write_json,
 )
+from de_an06.io._table import read_table
 from de_an06.io.export import to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.io.schema import READING_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS
 
@@ -70,6 +71,7 @@ __all__ = [
     "read_csv",
     "read_csv_columns",
     "read_json",
+    "read_table",
     "to_dhis2_datavalues",
     "to_open_sdg_csv",
     "write_csv",

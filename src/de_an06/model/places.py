@@ -78,12 +78,17 @@ class Jurisdiction:
     level : Level
         Administrative level.
     parent : str or None
-        Code of the enclosing jurisdiction; ``None`` only for the nation.
+        Code of the enclosing jurisdiction: ``None`` for the nation, required
+        for a province (``"VN"``), and ``None`` for a district or commune
+        whose enclosing jurisdiction is not known (a commune-level
+        spreadsheet often lacks the district).
 
     Examples
     --------
     >>> Jurisdiction("51", "Quang Ngai", "Quảng Ngãi", level=Level.PROVINCE, parent="VN").level
     <Level.PROVINCE: 'province'>
+    >>> Jurisdiction("26734", "Dong Tam", "Đồng Tâm", level="commune").parent is None
+    True
     """
 
     code: str = attrs.field(validator=v.is_code)
@@ -96,9 +101,9 @@ class Jurisdiction:
     @parent.validator
     def _parent_matches_level(self, attribute: attrs.Attribute[str | None], value: object) -> None:
         if value is None:
-            if self.level is not Level.NATION:
+            if self.level is Level.PROVINCE:
                 raise v.fail(self, attribute.name,
-                             f"is required below the nation (level {self.level.value!r})", value)
+                             "is required for a province (the nation, 'VN')", value)
             return
         v.is_code(self, attribute, value)
         if self.level is Level.NATION:

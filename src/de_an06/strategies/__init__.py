@@ -56,6 +56,7 @@ __all__ = [
     "linked_services",
     "programmes",
     "ranks",
+    "reading_tables",
     "readings",
     "series",
     "sources",
@@ -64,6 +65,8 @@ __all__ = [
     "utility_groups",
     "values_for",
 ]
+
+
 
 
 def __dir__() -> list[str]:
@@ -437,3 +440,4 @@ from de_an06.strategies._catalogue import (  # noqa: E402
     tasks,
     utility_groups,
 )
+from de_an06.strategies._tables import reading_tables  # noqa: E402

@@ -1,0 +1,56 @@
+"""``de-an06 forecast FILE --at-risk N``: the series that will miss their deadline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from de_an06 import batch, io
+from de_an06._present import MISSING, number
+from de_an06.cli import _render
+
+__all__ = ["at_risk_data", "at_risk_markdown", "at_risk_text"]
+
+_HEADERS = ("id", "name", "latest", "target", "deadline", "reach date", "days late",
+            "needed/day", "pace/day")
+
+
+def at_risk_data(path: str, n: int) -> dict[str, Any]:
+    """The at-risk list of the spreadsheet `path`, as the JSON output holds it."""
+    table = io.read_table(path)
+    f = batch.forecasts(table)
+    risk = f.at_risk(n)
+    return {"format": "de_an06-at-risk", "version": 1, "file": path,
+            "series": len(f), "late": int((f.days_late > 0).sum()),
+            "at_risk": risk.records()}
+
+
+def _cells(row: dict[str, Any]) -> list[str]:
+    def num(value: object, places: int = 0) -> str:
+        if value is None:
+            return MISSING
+        if value == "never":
+            return "never"
+        return number(float(value), places)  # type: ignore[arg-type]
+
+    return [str(row["id"]), row["name"], num(row["latest"]), num(row["target"]),
+            row["deadline"] or MISSING, row["reach_date"] or "never", num(row["days_late"]),
+            num(row["required_pace"], 1), num(row["current_pace"], 1)]
+
+
+def at_risk_text(data: dict[str, Any]) -> str:
+    """The list as an aligned table for a terminal."""
+    rows = [_cells(r) for r in data["at_risk"]]
+    lines = [f"{data['file']}: {data['series']} series, {data['late']} will miss the deadline"]
+    if rows:
+        lines += _render.table(_HEADERS, rows, "<<>>>>>>>")
+    return "\n".join(lines) + "\n"
+
+
+def at_risk_markdown(data: dict[str, Any]) -> str:
+    """The list as a Markdown table."""
+    lines = [f"**{data['file']}**: {data['series']} series, {data['late']} will miss the deadline",
+             "", "| " + " | ".join(_HEADERS) + " |",
+             "|" + "---|" * len(_HEADERS)]
+    lines += ["| " + " | ".join(_render.md_cell(c) for c in _cells(r)) + " |"
+              for r in data["at_risk"]]
+    return "\n".join(lines) + "\n"
