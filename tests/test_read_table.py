@@ -367,9 +367,9 @@ def test_xlsx_cells(tmp_path: Path) -> None:
         ["Mã xã", "Ngày", "Giá trị", "Hạn", "Ghi chú"],
         ["1", dt.datetime(2025, 1, 5, 10, 30), 1, None, True],  # noqa: DTZ001
     ])
-    with pytest.raises(ParseError, match=r"xa.xlsx:2: column 'Ngày': cannot read "
-                                         r"'2025-01-05 10:30:00'"):
-        io.read_table(path)
+    # A time of day in a date cell is dropped, as the date parser drops it in text.
+    table = io.read_table(path)
+    assert table.days.tolist() == [(dt.date(2025, 1, 5) - dt.date(1970, 1, 1)).days]
     serial = _workbook(tmp_path / "serial.xlsx", [["Mã xã", "Ngày", "Giá trị"],
                                                   ["1", 45658, 1]])
     with pytest.raises(ParseError, match="serial day number"):
