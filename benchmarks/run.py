@@ -162,7 +162,8 @@ def per_object() -> tuple[float, float]:
                              "Thu nhận hồ sơ định danh điện tử", unit="people")
     start = dt.date(2023, 6, 8)
     values = [300_000 + 10_000 * i + (i % 3) * 500 for i in range(24)]
-    series = da.Series([da.Reading(indicator, y, start + dt.timedelta(days=i), place)
+    series = da.Series([da.Reading(indicator, y, as_of=start + dt.timedelta(days=i),
+                                   jurisdiction=place)
                         for i, y in enumerate(values)])
     deadline = dt.date(2023, 7, 30)
     x = series.days

@@ -184,7 +184,8 @@ def build(data: dict[str, Any]) -> io.Dataset:
             if flow:
                 start = day.replace(day=1) if point["period"] == "per_month" else day
             readings.append(da.Reading(
-                indicator, point["value"], day, vn, qualifier=QUALIFIERS[point["qualifier"]],
+                indicator, point["value"], as_of=day, jurisdiction=vn,
+                qualifier=QUALIFIERS[point["qualifier"]],
                 precision=precision, value_high=point.get("value_high"), source=source,
                 inferred=inferred, period_start=start, note=note_of(point, approx=approx)))
     for code, (name, name_vi, unit) in TARGET_INDICATORS.items():
@@ -203,7 +204,7 @@ def build(data: dict[str, Any]) -> io.Dataset:
             continue
         code, value, deadline, note = TARGETS[item["id"]]
         targets.append(da.Target(
-            indicators[code], value, vn, source=source, note=note,
+            indicators[code], value, jurisdiction=vn, source=source, note=note,
             deadline=None if deadline is None else dt.date.fromisoformat(deadline)))
     return io.Dataset(sources=(*sources.by_key.values(), *dict.fromkeys(instruments)),
                       jurisdictions=[vn], indicators=list(indicators.values()),

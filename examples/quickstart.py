@@ -9,8 +9,8 @@ collected = da.Indicator(
     "eid-collected", "e-ID applications collected", "Thu nhận hồ sơ định danh điện tử",
     unit=da.Unit.PEOPLE,
 )
-reading = da.Reading(collected, 546_234, dt.date(2023, 7, 1), khanh_hoa)
-target = da.Target(collected, 756_805, khanh_hoa, deadline=dt.date(2023, 7, 30))
+reading = da.Reading(collected, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=khanh_hoa)
+target = da.Target(collected, 756_805, jurisdiction=khanh_hoa, deadline=dt.date(2023, 7, 30))
 birth = da.LinkedService(
     "birth-bundle", "Birth registration bundle", "Liên thông khai sinh",
     procedures=("birth registration", "permanent residence", "BHYT card under 6"),

@@ -70,7 +70,7 @@ def share() -> da.Indicator:
 
 @pytest.fixture
 def reading(collected: da.Indicator, khanh_hoa: da.Jurisdiction) -> da.Reading:
-    return da.Reading(collected, 546_234, dt.date(2023, 7, 1), khanh_hoa)
+    return da.Reading(collected, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=khanh_hoa)
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ START = dt.date(2023, 1, 1)
 def make_series(values: list[float], days: list[int] | None = None,
                 indicator: da.Indicator = INDEX) -> da.Series:
     offsets = range(len(values)) if days is None else days
-    return da.Series([da.Reading(indicator, y, START + dt.timedelta(days=d), VN)
+    return da.Series([da.Reading(indicator, y, as_of=START + dt.timedelta(days=d), jurisdiction=VN)
                       for d, y in zip(offsets, values, strict=True)])
 
 
@@ -61,7 +61,7 @@ def test_other_report_ratios() -> None:
 
 
 def test_khanh_hoa_required_pace() -> None:
-    latest = da.Reading(COLLECTED, 546_234, dt.date(2023, 7, 1), KH)
+    latest = da.Reading(COLLECTED, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=KH)
     f = da.forecast(latest, 756_805, deadline=dt.date(2023, 7, 30))
     assert f.days_left == 29
     assert f.required_pace == pytest.approx(210_571 / 29, rel=1e-15)
@@ -75,7 +75,7 @@ def test_khanh_hoa_required_pace() -> None:
 
 
 def test_khanh_hoa_required_pace_per_working_day() -> None:
-    latest = da.Reading(COLLECTED, 546_234, dt.date(2023, 7, 1), KH)
+    latest = da.Reading(COLLECTED, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=KH)
     calendar = Weekdays()
     assert isinstance(calendar, da.WorkingDayCounter)
     f = da.forecast(latest, 756_805, deadline=dt.date(2023, 7, 30), calendar=calendar)
@@ -88,7 +88,7 @@ def test_khanh_hoa_required_pace_per_working_day() -> None:
 def test_khanh_hoa_activation_pace() -> None:
     activated = da.Indicator("eid-activated", "e-ID accounts activated",
                              "Kích hoạt tài khoản định danh điện tử", unit=da.Unit.PEOPLE)
-    latest = da.Reading(activated, 260_234, dt.date(2023, 7, 1), KH)
+    latest = da.Reading(activated, 260_234, as_of=dt.date(2023, 7, 1), jurisdiction=KH)
     f = da.forecast(latest, 756_805, deadline=dt.date(2023, 7, 30))
     assert f.required_pace is not None
     assert round(f.required_pace) == 17_123
@@ -108,7 +108,7 @@ def test_linked_service_cut() -> None:
 
 
 def reading(indicator: da.Indicator, value: float, qualifier: str = "exact") -> da.Reading:
-    return da.Reading(indicator, value, dt.date(2024, 6, 30), QN,
+    return da.Reading(indicator, value, as_of=dt.date(2024, 6, 30), jurisdiction=QN,
                       qualifier=da.Qualifier(qualifier))
 
 
@@ -137,7 +137,7 @@ def test_gaps_against_the_national_average() -> None:
 
 def test_gap_refuses_mixed_units() -> None:
     with pytest.raises(da.ValidationError, match=r"gap\.other must be in unit 'percent'"):
-        da.gap(reading(SHARE, 50), da.Reading(DAYS, 4, dt.date(2024, 6, 30), QN))
+        da.gap(reading(SHARE, 50), da.Reading(DAYS, 4, as_of=dt.date(2024, 6, 30), jurisdiction=QN))
 
 
 def test_rank_change() -> None:
@@ -205,15 +205,15 @@ def test_met_lower_is_better(value: float, qualifier: str, target: float,
 
 
 def test_attainment_with_target_object() -> None:
-    target = da.Target(COLLECTED, 756_805, KH, deadline=dt.date(2023, 7, 30))
-    latest = da.Reading(COLLECTED, 546_234, dt.date(2023, 7, 1), KH)
+    target = da.Target(COLLECTED, 756_805, jurisdiction=KH, deadline=dt.date(2023, 7, 30))
+    latest = da.Reading(COLLECTED, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=KH)
     a = da.attainment(latest, target)
     assert a.unit is da.Unit.PEOPLE
     assert a.ratio == pytest.approx(546_234 / 756_805)
     assert "percent=72.18" in repr(a)
     assert da.attainment(100, target).unit is da.Unit.PEOPLE
     with pytest.raises(da.ValidationError, match="must be for indicator 'eid-collected'"):
-        da.attainment(latest, da.Target(INDEX, 5, VN))
+        da.attainment(latest, da.Target(INDEX, 5, jurisdiction=VN))
 
 
 def test_attainment_direction_argument() -> None:
@@ -374,7 +374,7 @@ def test_trend_needs_two_dates() -> None:
 def test_trend_does_not_depend_on_order(data: tuple[list[int], list[float]],
                                         rnd: object) -> None:
     days, values = data
-    readings = [da.Reading(INDEX, y, START + dt.timedelta(days=d), VN)
+    readings = [da.Reading(INDEX, y, as_of=START + dt.timedelta(days=d), jurisdiction=VN)
                 for d, y in zip(days, values, strict=True)]
     shuffled = list(readings)
     rnd.shuffle(shuffled)  # type: ignore[attr-defined]
@@ -450,9 +450,9 @@ def test_forecast_never_when_flat_or_far() -> None:
 
 
 def test_forecast_with_target_object_and_calendar() -> None:
-    target = da.Target(COLLECTED, 756_805, KH, deadline=dt.date(2023, 7, 30))
-    s = da.Series([da.Reading(COLLECTED, 500_000, dt.date(2023, 6, 25), KH),
-                   da.Reading(COLLECTED, 546_234, dt.date(2023, 7, 1), KH)])
+    target = da.Target(COLLECTED, 756_805, jurisdiction=KH, deadline=dt.date(2023, 7, 30))
+    s = da.Series([da.Reading(COLLECTED, 500_000, as_of=dt.date(2023, 6, 25), jurisdiction=KH),
+                   da.Reading(COLLECTED, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=KH)])
     f = da.forecast(s, target, calendar=Weekdays())
     assert f.deadline == dt.date(2023, 7, 30)
     per_day = da.forecast(s, target)
@@ -500,7 +500,7 @@ def test_forecast_bad_target() -> None:
     with pytest.raises(da.ValidationError, match=r"forecast\.target must be finite"):
         da.forecast(s, math.nan)
     with pytest.raises(da.ValidationError, match="must be for indicator 'index'"):
-        da.forecast(s, da.Target(COLLECTED, 5, KH))
+        da.forecast(s, da.Target(COLLECTED, 5, jurisdiction=KH))
     with pytest.raises(da.ValidationError, match=r"forecast\.series must be a Series"):
         da.forecast("s", 5)  # type: ignore[arg-type]
 
@@ -721,8 +721,8 @@ def test_current_pace_when_the_deadline_is_the_latest_date() -> None:
     assert f.current_pace == 75.0
     assert f.trend is not None
     assert f.current_pace == f.trend.slope
-    friday = [da.Reading(INDEX, 100, dt.date(2023, 6, 30), VN),
-              da.Reading(INDEX, 130, dt.date(2023, 7, 1), VN)]
+    friday = [da.Reading(INDEX, 100, as_of=dt.date(2023, 6, 30), jurisdiction=VN),
+              da.Reading(INDEX, 130, as_of=dt.date(2023, 7, 1), jurisdiction=VN)]
     on_the_day = da.forecast(da.Series(friday), 120, deadline=dt.date(2023, 7, 1),
                              calendar=Weekdays())
     assert (on_the_day.working_days_left, on_the_day.current_pace) == (0, 30.0)
@@ -730,8 +730,8 @@ def test_current_pace_when_the_deadline_is_the_latest_date() -> None:
 
 def test_current_pace_without_a_working_day_left() -> None:
     # read on Saturday 2023-07-01, due on Sunday: a day left but no working day
-    friday = [da.Reading(INDEX, 100, dt.date(2023, 6, 30), VN),
-              da.Reading(INDEX, 130, dt.date(2023, 7, 1), VN)]
+    friday = [da.Reading(INDEX, 100, as_of=dt.date(2023, 6, 30), jurisdiction=VN),
+              da.Reading(INDEX, 130, as_of=dt.date(2023, 7, 1), jurisdiction=VN)]
     f = da.forecast(da.Series(friday), 120, deadline=dt.date(2023, 7, 2), calendar=Weekdays())
     assert (f.days_left, f.working_days_left) == (1, 0)
     assert f.status is da.ProgressStatus.ACHIEVED
@@ -775,7 +775,7 @@ ERRORS: list[tuple[Any, str, str, str, object]] = [
      "attainment.target must be finite (got inf)", "attainment", "target", math.inf),
     (lambda: untyped.attainment(5, 0),
      "attainment.target must be non-zero for a ratio (got 0)", "attainment", "target", 0),
-    (lambda: untyped.attainment(reading(SHARE, 50), da.Target(DAYS, 5, QN)),
+    (lambda: untyped.attainment(reading(SHARE, 50), da.Target(DAYS, 5, jurisdiction=QN)),
      "attainment.target must be for indicator 'share' (got 'processing-days')",
      "attainment", "target", "processing-days"),
     (lambda: untyped.attainment(1, 2, hedge=1.0),
@@ -802,7 +802,8 @@ ERRORS: list[tuple[Any, str, str, str, object]] = [
      "gap.other must be a real number, not str (got '68.3')", "gap", "other", "68.3"),
     (lambda: untyped.gap(78, 68.3, hedge=-0.01),
      "gap.hedge must be in [0, 1) (got -0.01)", "gap", "hedge", -0.01),
-    (lambda: untyped.gap(reading(SHARE, 50), da.Reading(DAYS, 4, dt.date(2024, 6, 30), QN)),
+    (lambda: untyped.gap(reading(SHARE, 50), da.Reading(DAYS, 4, as_of=dt.date(2024, 6, 30),
+                                                        jurisdiction=QN)),
      "gap.other must be in unit 'percent' (got 'days')", "gap", "other", "days"),
     (lambda: untyped.rank_change(3, da.Rank(1, 2)),
      "rank_change.before must be a Rank, not int (got 3)", "rank_change", "before", 3),
@@ -822,7 +823,7 @@ ERRORS: list[tuple[Any, str, str, str, object]] = [
      "forecast.confidence must be in (0, 1) (got 0)", "forecast", "confidence", 0),
     (lambda: untyped.forecast("s", 10),
      "forecast.series must be a Series, not str (got 's')", "forecast", "series", "s"),
-    (lambda: untyped.forecast(THREE, da.Target(COLLECTED, 5, KH)),
+    (lambda: untyped.forecast(THREE, da.Target(COLLECTED, 5, jurisdiction=KH)),
      "forecast.target must be for indicator 'index' (got 'eid-collected')",
      "forecast", "target", "eid-collected"),
     (lambda: untyped.forecast(THREE, math.nan),
@@ -999,9 +1000,9 @@ def test_forecast_fields_and_text_forms() -> None:
 
 
 def test_forecast_deadline_overrides_the_targets() -> None:
-    target = da.Target(COLLECTED, 756_805, KH, deadline=dt.date(2023, 7, 30))
-    s = da.Series([da.Reading(COLLECTED, 500_000, dt.date(2023, 6, 25), KH),
-                   da.Reading(COLLECTED, 546_234, dt.date(2023, 7, 1), KH)])
+    target = da.Target(COLLECTED, 756_805, jurisdiction=KH, deadline=dt.date(2023, 7, 30))
+    s = da.Series([da.Reading(COLLECTED, 500_000, as_of=dt.date(2023, 6, 25), jurisdiction=KH),
+                   da.Reading(COLLECTED, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=KH)])
     f = da.forecast(s, target, deadline=dt.date(2023, 8, 31))
     assert f.deadline == dt.date(2023, 8, 31)
     assert f.days_left == 61

@@ -29,7 +29,7 @@ LATEST = dt.date(2023, 7, 1)
 
 
 def series(values: list[float], indicator: da.Indicator = INDEX) -> da.Series:
-    return da.Series([da.Reading(indicator, y, START + dt.timedelta(days=i), VN)
+    return da.Series([da.Reading(indicator, y, as_of=START + dt.timedelta(days=i), jurisdiction=VN)
                       for i, y in enumerate(values)])
 
 
@@ -39,7 +39,7 @@ def attainment() -> da.Attainment:
 
 def gap() -> da.Gap:
     hedged = da.Reading(da.Indicator("e-results", "Results", "Kết quả", unit="percent"), 78,
-                        dt.date(2024, 6, 30), VN, qualifier="nearly")
+                        as_of=dt.date(2024, 6, 30), jurisdiction=VN, qualifier="nearly")
     return da.gap(hedged, 68.3)  # difference 9.7 in [5.8, 9.7)
 
 
@@ -61,8 +61,8 @@ def prediction() -> da.Prediction:
 
 def forecast() -> da.Forecast:
     """On track: 546,234 on 2023-07-01 after 500,000 on 06-25, 756,805 due 07-30."""
-    two = da.Series([da.Reading(COLLECTED, 500_000, dt.date(2023, 6, 25), KH),
-                     da.Reading(COLLECTED, 546_234, LATEST, KH)])
+    two = da.Series([da.Reading(COLLECTED, 500_000, as_of=dt.date(2023, 6, 25), jurisdiction=KH),
+                     da.Reading(COLLECTED, 546_234, as_of=LATEST, jurisdiction=KH)])
     return da.forecast(two, 756_805, deadline=DUE)
 
 

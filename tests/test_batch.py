@@ -38,8 +38,8 @@ def tables(draw: st.DrawFn) -> tuple[list[da.Series], list[float], list[int | No
                                min_size=len(days), max_size=len(days)))
         if draw(st.booleans()):  # a constant series now and then
             values = [values[0]] * len(days)
-        series.append(da.Series([da.Reading(indicator, y, dt.date(1970, 1, 1)
-                                            + dt.timedelta(days=d), place)
+        series.append(da.Series([da.Reading(indicator, y, as_of=dt.date(1970, 1, 1)
+                                            + dt.timedelta(days=d), jurisdiction=place)
                                  for d, y in zip(days, values, strict=True)]))
         targets.append(draw(st.integers(0, 10**7).map(lambda c: c / 100)))
         left = draw(st.none() | st.integers(1, 300))
@@ -173,9 +173,9 @@ def test_from_arrays_bad_input(kwargs: dict[str, Any], match: str) -> None:
 
 def test_from_readings_groups_series() -> None:
     place = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
-    readings = [da.Reading(UP, 500_000, dt.date(2023, 6, 25), place),
-                da.Reading(DOWN, 10, dt.date(2023, 6, 25), place),
-                da.Reading(UP, 546_234, dt.date(2023, 7, 1), place)]
+    readings = [da.Reading(UP, 500_000, as_of=dt.date(2023, 6, 25), jurisdiction=place),
+                da.Reading(DOWN, 10, as_of=dt.date(2023, 6, 25), jurisdiction=place),
+                da.Reading(UP, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=place)]
     table = batch.ReadingTable.from_readings(readings)
     assert table.ids.tolist() == ["down@56", "up@56"]
     assert table.signs.tolist() == [-1, 1]

@@ -24,11 +24,12 @@ PART_B = da.Indicator("part-b", "Part B", "Phần B", unit="count")
 
 def share(value: float, num: float | None = None, den: float | None = None, **kw: Any,
           ) -> da.Reading:
-    return da.Reading(SHARE, value, DAY, PY, numerator=num, denominator=den, **kw)
+    return da.Reading(SHARE, value, as_of=DAY, jurisdiction=PY, numerator=num, denominator=den,
+                      **kw)
 
 
 def count(indicator: da.Indicator, value: float, **kw: Any) -> da.Reading:
-    return da.Reading(indicator, value, DAY, PY, **kw)
+    return da.Reading(indicator, value, as_of=DAY, jurisdiction=PY, **kw)
 
 
 def test_bundled_data_has_exactly_the_real_discrepancies() -> None:
@@ -100,26 +101,28 @@ def test_basis_conflicts_only_between_different_bases() -> None:
 def _claim(**kw: Any) -> da.Claim:
     kind = kw.pop("kind", da.ClaimKind.EXCEEDS_TARGET)
     indicator = kw.pop("indicator", SHARE)
-    return da.Claim("c", kind, PY, DAY, "checked", indicator=indicator, **kw)
+    return da.Claim("c", kind, jurisdiction=PY, as_of=DAY, statement="checked",
+                    indicator=indicator, **kw)
 
 
 def test_margins_under_either_reading() -> None:
     reading = share(47)
-    target = da.Target(SHARE, 30, PY)
+    target = da.Target(SHARE, 30, jurisdiction=PY)
     assert audit([reading], targets=[target], claims=[_claim(margin=17)]) == []
-    relative = da.Target(SHARE, 40.17, PY)
+    relative = da.Target(SHARE, 40.17, jurisdiction=PY)
     assert audit([reading], targets=[relative], claims=[_claim(margin=17)]) == []
-    wrong = da.Target(SHARE, 35, PY)
+    wrong = da.Target(SHARE, 35, jurisdiction=PY)
     (finding,) = audit([reading], targets=[wrong], claims=[_claim(margin=17)])
     assert finding.kind is da.FindingKind.MARGIN
     assert finding.target == wrong
     assert finding.computed == 12
     assert "12 points (34.3 % relative)" in finding.message
     more = _claim(margin=35, qualifier="more_than")
-    assert audit([share(65, qualifier="more_than")], targets=[da.Target(SHARE, 30, PY)],
+    assert audit([share(65, qualifier="more_than")], targets=[da.Target(SHARE, 30,
+                                                                        jurisdiction=PY)],
                        claims=[more]) == []
     assert audit([reading], claims=[_claim(margin=17)]) == []
-    zero = da.Target(SHARE, 0, PY)
+    zero = da.Target(SHARE, 0, jurisdiction=PY)
     assert audit([share(17)], targets=[zero], claims=[_claim(margin=17)]) == []
     (finding,) = audit([share(5)], targets=[zero], claims=[_claim(margin=17)])
     assert "no relative reading" in finding.message
@@ -139,7 +142,7 @@ def test_parts_against_their_whole() -> None:
     below = [count(COUNT, 10), count(PART_A, 21, qualifier="less_than"), count(PART_B, 5)]
     assert audit(below, claims=[claim]) == []
     assert audit(over[:2], claims=[claim]) == []
-    event = da.Claim("e", "event", PY, DAY, "A plan was issued")
+    event = da.Claim("e", "event", jurisdiction=PY, as_of=DAY, statement="A plan was issued")
     assert audit(over, claims=[event]) == []
 
 

@@ -23,7 +23,7 @@ def make(**kwargs: Any) -> da.Claim:
     base: dict[str, Any] = {"indicator": SHARE, "margin": 17}
     base.update(kwargs)
     kind = base.pop("kind", da.ClaimKind.EXCEEDS_TARGET)
-    return da.Claim("c1", kind, TB, DAY, "Beats its target", **base)
+    return da.Claim("c1", kind, jurisdiction=TB, as_of=DAY, statement="Beats its target", **base)
 
 
 def test_exceeds_claim() -> None:

@@ -154,7 +154,8 @@ def test_audit_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def _series_file(tmp_path: Path, *values: tuple[str, int]) -> Path:
     kh = datasets.jurisdiction("56")
     ind = datasets.indicator("eid-collected")
-    readings = [de_an06.Reading(ind, v, dt.date.fromisoformat(d), kh) for d, v in values]
+    readings = [de_an06.Reading(ind, v, as_of=dt.date.fromisoformat(d), jurisdiction=kh) for d,
+                v in values]
     path = tmp_path / "series.json"
     io.write_json(io.Dataset(readings=readings), path)
     return path
@@ -301,8 +302,8 @@ def test_csv_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     kh = datasets.jurisdiction("56")
     ind = datasets.indicator("eid-collected")
     io.write_csv(io.Dataset(readings=[
-        de_an06.Reading(ind, 500_000, dt.date(2023, 6, 25), kh),
-        de_an06.Reading(ind, 546_234, dt.date(2023, 7, 1), kh)]), series)
+        de_an06.Reading(ind, 500_000, as_of=dt.date(2023, 6, 25), jurisdiction=kh),
+        de_an06.Reading(ind, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=kh)]), series)
     out = run("forecast", str(series), "--target", "756805", "--deadline", "2023-07-30",
               "--format", "json")
     assert out.returncode == 0, out.stderr

@@ -15,7 +15,8 @@ B = da.Source("portal-b", "Report", "Portal B", tier="official")
 
 
 def reading(value: float, day: dt.date, source: da.Source, **kw: object) -> da.Reading:
-    return da.Reading(TOTAL, value, day, VN, source=source, **kw)  # type: ignore[arg-type]
+    return da.Reading(TOTAL, value, as_of=day, jurisdiction=VN, source=source,
+                      **kw)  # type: ignore[arg-type]
 
 
 def test_the_national_contradictions_are_reported_citing_both_sources() -> None:
@@ -57,7 +58,8 @@ def test_decreases_only_for_running_totals_and_ordered_periods() -> None:
     assert down.kind is FindingKind.DECREASE
     assert down.readings == (early, later)
     share = da.Indicator("share", "Share", "Tỷ lệ", unit="percent")
-    shares = [da.Reading(share, v, d, VN) for v, d in ((90, early.as_of), (80, later.as_of))]
+    shares = [da.Reading(share, v, as_of=d, jurisdiction=VN) for v, d in ((90, early.as_of), (80,
+                                                                                              later.as_of))]
     assert da.audit(shares) == []
     inside = reading(90, dt.date(2024, 1, 31), B, precision="month")
     assert da.audit([reading(100, dt.date(2024, 1, 10), A), inside]) == []
@@ -76,17 +78,21 @@ def test_definition_changes_need_one_stem_one_unit_and_a_later_start() -> None:
     old = da.Indicator("online-share-any", "Any", "Bất kỳ", unit="percent")
     new = da.Indicator("online-share-full", "Full", "Toàn trình", unit="percent")
     count = da.Indicator("online-share-count", "Count", "Số", unit="count")
-    first = da.Reading(old, 52.8, dt.date(2022, 12, 31), VN, source=A)
-    second = da.Reading(new, 42, dt.date(2024, 6, 30), VN, source=B, precision="month")
+    first = da.Reading(old, 52.8, as_of=dt.date(2022, 12, 31), jurisdiction=VN, source=A)
+    second = da.Reading(new, 42, as_of=dt.date(2024, 6, 30), jurisdiction=VN, source=B,
+                        precision="month")
     (change,) = da.audit([first, second])
     assert change.kind is FindingKind.DEFINITION
-    higher = da.Reading(new, 60, dt.date(2024, 6, 30), VN, source=B)
+    higher = da.Reading(new, 60, as_of=dt.date(2024, 6, 30), jurisdiction=VN, source=B)
     assert da.audit([first, higher]) == []
-    overlapping = da.Reading(new, 42, dt.date(2022, 12, 31), VN, source=B)
+    overlapping = da.Reading(new, 42, as_of=dt.date(2022, 12, 31), jurisdiction=VN, source=B)
     assert da.audit([first, overlapping]) == []
-    assert da.audit([first, da.Reading(count, 1, dt.date(2024, 6, 30), VN)]) == []
+    assert da.audit([first, da.Reading(count, 1, as_of=dt.date(2024, 6, 30),
+                                       jurisdiction=VN)]) == []
     elsewhere = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
-    assert da.audit([first, da.Reading(new, 42, dt.date(2024, 6, 30), elsewhere)]) == []
-    no_source = da.Reading(TOTAL, 5, dt.date(2024, 1, 1), VN)
-    (both,) = da.audit([no_source, da.Reading(TOTAL, 6, dt.date(2024, 1, 1), VN, source=A)])
+    assert da.audit([first, da.Reading(new, 42, as_of=dt.date(2024, 6, 30),
+                                       jurisdiction=elsewhere)]) == []
+    no_source = da.Reading(TOTAL, 5, as_of=dt.date(2024, 1, 1), jurisdiction=VN)
+    (both,) = da.audit([no_source, da.Reading(TOTAL, 6, as_of=dt.date(2024, 1, 1), jurisdiction=VN,
+                                              source=A)])
     assert "no source" in both.message

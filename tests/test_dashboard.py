@@ -33,7 +33,7 @@ def _place(code: str, name_vi: str) -> da.Jurisdiction:
 
 def _series(place: da.Jurisdiction, values: list[float], *, source: da.Source = SOURCE,
             ) -> list[da.Reading]:
-    return [da.Reading(IND, v, START + dt.timedelta(weeks=w), jurisdiction=place,
+    return [da.Reading(IND, v, as_of=START + dt.timedelta(weeks=w), jurisdiction=place,
                        source=source) for w, v in enumerate(values)]
 
 
@@ -287,8 +287,8 @@ def test_met_without_deadline_and_clashing_names() -> None:
     x_y = da.Indicator("x_y", "x", "x", unit="people")
     y = da.Indicator("y", "y", "y", unit="people")
     twin = da.Jurisdiction("56-m_x", "T", "T", level="commune", parent="56")
-    readings += [da.Reading(x_y, 1, START, jurisdiction=place),
-                 da.Reading(y, 1, START, jurisdiction=twin)]
+    readings += [da.Reading(x_y, 1, as_of=START, jurisdiction=place),
+                 da.Reading(y, 1, as_of=START, jurisdiction=twin)]
     keys = [e.key for e in _site.build_site(readings, []).entries]
     assert "56-m_x_y" in keys
     assert "56-m_x_y_" in keys

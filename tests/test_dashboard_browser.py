@@ -51,7 +51,7 @@ def commune_file(folder: Path, communes: int = 24, *, hostile: bool = False) -> 
         place = da.Jurisdiction(f"56-x{k:02d}", f"Commune {k}", name, level="commune",
                                 parent="56")
         pace = 5 + 3 * k
-        readings += [da.Reading(ind, 1_000 + pace * 7 * w, start + dt.timedelta(weeks=w),
+        readings += [da.Reading(ind, 1_000 + pace * 7 * w, as_of=start + dt.timedelta(weeks=w),
                                 jurisdiction=place) for w in range(8)]
         targets.append(da.Target(ind, 1_000 + 40 * 7 * 30, jurisdiction=place,
                                  deadline=dt.date(2024, 7, 31)))

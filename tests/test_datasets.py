@@ -301,8 +301,8 @@ def test_ranks_stay_out_of_63() -> None:
     assert ranks == ["62/63", "37/63", "25/63", "16/63"]
     with pytest.raises(da.ValidationError):
         datasets.rank_of(datasets.readings(indicator="pilot-models")[0])
-    district = da.Reading(datasets.indicator("rank-cccd-eid"), 3, D(2023, 1, 1),
-                          datasets.jurisdiction("51-tra-bong"))
+    district = da.Reading(datasets.indicator("rank-cccd-eid"), 3, as_of=D(2023, 1, 1),
+                          jurisdiction=datasets.jurisdiction("51-tra-bong"))
     with pytest.raises(da.ValidationError):
         datasets.rank_of(district)
 

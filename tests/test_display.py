@@ -56,7 +56,8 @@ def hostile(collected: da.Indicator) -> da.Reading:
                             level="province", parent="VN")
     source = da.Source("src", 'Title "quoted" & <i>', "Báo <script>x</script>",
                        url="javascript:alert(1)")
-    return da.Reading(collected, 546_234, dt.date(2023, 7, 1), place, source=source,
+    return da.Reading(collected, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=place,
+                      source=source,
                       note="<img src=x onerror=alert(1)>")
 
 
@@ -81,10 +82,13 @@ def test_safe_url_becomes_a_link(reading: da.Reading) -> None:
 
 
 def test_qualifier_symbols_and_units(khanh_hoa: da.Jurisdiction, share: da.Indicator) -> None:
-    more = da.Reading(share, 65, dt.date(2024, 6, 30), khanh_hoa, qualifier="more_than")
-    about = da.Reading(share, 98, dt.date(2024, 6, 30), khanh_hoa, qualifier="about")
+    more = da.Reading(share, 65, as_of=dt.date(2024, 6, 30), jurisdiction=khanh_hoa,
+                      qualifier="more_than")
+    about = da.Reading(share, 98, as_of=dt.date(2024, 6, 30), jurisdiction=khanh_hoa,
+                       qualifier="about")
     uses = da.Indicator("vneid-uses", "VNeID uses", "Lượt sử dụng VNeID", unit="uses")
-    nearly = da.Reading(uses, 44_000, dt.date(2024, 6, 30), khanh_hoa, qualifier="nearly")
+    nearly = da.Reading(uses, 44_000, as_of=dt.date(2024, 6, 30), jurisdiction=khanh_hoa,
+                        qualifier="nearly")
     assert "&gt; 65 %" in more._repr_html_()
     assert "> 65 %" in well_formed(more._repr_html_())
     assert "≈ 98 %" in well_formed(about._repr_html_())
@@ -96,7 +100,7 @@ def test_qualifier_symbols_and_units(khanh_hoa: da.Jurisdiction, share: da.Indic
 def test_vietnamese_is_kept_in_nfc(collected: da.Indicator) -> None:
     decomposed = unicodedata.normalize("NFD", "Khánh Hòa")
     place = da.Jurisdiction("56", "Khanh Hoa", decomposed, level="province", parent="VN")
-    reading = da.Reading(collected, 1, dt.date(2023, 7, 1), place)
+    reading = da.Reading(collected, 1, as_of=dt.date(2023, 7, 1), jurisdiction=place)
     text = well_formed(reading._repr_html_())
     assert "Khánh Hòa" in text
     assert unicodedata.is_normalized("NFC", text)
@@ -114,7 +118,8 @@ def test_reading_shows_counts_basis_period_and_source() -> None:
     assert share.source.publisher in text
     place = da.Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
     flow = da.Indicator("uses", "Uses", "Lượt", unit="uses", measure="flow")
-    hedged = da.Reading(flow, 5, dt.date(2024, 6, 30), place, period_start=dt.date(2024, 1, 1),
+    hedged = da.Reading(flow, 5, as_of=dt.date(2024, 6, 30), jurisdiction=place,
+                        period_start=dt.date(2024, 1, 1),
                         inferred={"value"}, numerator=None)
     text = well_formed(hedged._repr_html_())
     assert "2024-01-01 to 2024-06-30" in text
@@ -134,13 +139,13 @@ def test_target_display() -> None:
     assert "Note" in text
     time = da.Indicator("time", "Processing time", "Thời gian giải quyết", unit="days")
     place = da.Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
-    assert "≤ 4 days" in str(da.Target(time, 4, place))
+    assert "≤ 4 days" in str(da.Target(time, 4, jurisdiction=place))
 
 
 def test_series_display_elides_the_middle(collected: da.Indicator,
                                           khanh_hoa: da.Jurisdiction) -> None:
-    readings = [da.Reading(collected, 1000 * i, dt.date(2023, 1, 1) + dt.timedelta(days=i),
-                           khanh_hoa) for i in range(20)]
+    readings = [da.Reading(collected, 1000 * i, as_of=dt.date(2023, 1, 1) + dt.timedelta(days=i),
+                           jurisdiction=khanh_hoa) for i in range(20)]
     series = da.Series(readings)
     text = well_formed(series._repr_html_())
     assert "Series of 20 readings" in text
@@ -168,7 +173,7 @@ def test_analysis_results_display(reading: da.Reading) -> None:
     points = da.attainment(47, 30)
     assert str(points) == "47 of 30 (156.67 %): met"
     pct = da.Indicator("s", "Share", "Tỷ lệ", unit="percent")
-    hedged = da.Reading(pct, 60, dt.date(2024, 6, 30), reading.jurisdiction,
+    hedged = da.Reading(pct, 60, as_of=dt.date(2024, 6, 30), jurisdiction=reading.jurisdiction,
                         qualifier="more_than")
     text = well_formed(da.attainment(hedged, 62)._repr_html_())
     assert "-2 points" in text
@@ -265,12 +270,14 @@ def test_partial_counts_inferred_date_and_flat_trend(khanh_hoa: da.Jurisdiction,
                                                      share: da.Indicator) -> None:
     source = da.Source("kh", "Report", "Báo Khánh Hòa", published=dt.date(2023, 7, 2),
                        date_inferred=True)
-    only_denominator = da.Reading(share, 50, dt.date(2023, 7, 1), khanh_hoa, denominator=100,
+    only_denominator = da.Reading(share, 50, as_of=dt.date(2023, 7, 1), jurisdiction=khanh_hoa,
+                                  denominator=100,
                                   source=source)
     text = well_formed(only_denominator._repr_html_())
     assert "? / 100" in text
     assert "2023-07-02 (date inferred)" in text
-    flat = da.Series([da.Reading(share, 50, dt.date(2023, 7, d), khanh_hoa) for d in (1, 2, 3)])
+    flat = da.Series([da.Reading(share, 50, as_of=dt.date(2023, 7, d),
+                                 jurisdiction=khanh_hoa) for d in (1, 2, 3)])
     fitted = da.trend(flat)
     text = well_formed(fitted._repr_html_())
     assert "(flat)" in text
@@ -279,8 +286,10 @@ def test_partial_counts_inferred_date_and_flat_trend(khanh_hoa: da.Jurisdiction,
 
 def test_trend_of_two_readings_has_no_interval(khanh_hoa: da.Jurisdiction,
                                                collected: da.Indicator) -> None:
-    two = da.Series([da.Reading(collected, 546_234, dt.date(2023, 7, 1), khanh_hoa),
-                     da.Reading(collected, 600_000, dt.date(2023, 7, 11), khanh_hoa)])
+    two = da.Series([da.Reading(collected, 546_234, as_of=dt.date(2023, 7, 1),
+                                jurisdiction=khanh_hoa),
+                     da.Reading(collected, 600_000, as_of=dt.date(2023, 7, 11),
+                                jurisdiction=khanh_hoa)])
     fitted = da.trend(two)
     assert fitted.slope_ci is None
     text = well_formed(fitted._repr_html_())

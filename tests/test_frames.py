@@ -105,7 +105,7 @@ def test_frames_have_the_csv_layout(reading: da.Reading) -> None:
     """One row layout: a frame's columns are a readings CSV file's, in order."""
     assert frames.COLUMNS == io.READING_COLUMNS
     share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
-    inferred = da.Reading(share, 72.2, reading.as_of, reading.jurisdiction,
+    inferred = da.Reading(share, 72.2, as_of=reading.as_of, jurisdiction=reading.jurisdiction,
                           inferred={"as_of", "denominator"})
     out = stdio.StringIO()
     io.write_csv(io.Dataset(readings=[reading, inferred]), out)

@@ -34,9 +34,11 @@ NUMPY_SCALARS = [t(5) for t in (np.int8, np.int16, np.int32, np.int64, np.uint8,
 
 @pytest.mark.parametrize("number", [*NUMPY_SCALARS, Decimal("0.5"), Fraction(1, 2), 5, 0.5])
 def test_every_real_is_stored_as_a_plain_number(number: Any) -> None:
-    share = da.Reading(SHARE, number, DAY, KH, numerator=number, denominator=number * 2)
-    target = da.Target(SHARE, number, KH)
-    claim = da.Claim("c", da.ClaimKind.EXCEEDS_TARGET, KH, DAY, "s", indicator=SHARE,
+    share = da.Reading(SHARE, number, as_of=DAY, jurisdiction=KH, numerator=number,
+                       denominator=number * 2)
+    target = da.Target(SHARE, number, jurisdiction=KH)
+    claim = da.Claim("c", da.ClaimKind.EXCEEDS_TARGET, jurisdiction=KH, as_of=DAY, statement="s",
+                     indicator=SHARE,
                      margin=number)
     for value in (share.value, share.numerator, share.denominator, target.value, claim.margin):
         assert type(value) in (int, float)
@@ -46,7 +48,7 @@ def test_every_real_is_stored_as_a_plain_number(number: Any) -> None:
 @pytest.mark.parametrize("number", [True, np.bool_(1), "5", 1 + 0j, None])
 def test_non_numbers_are_refused_naming_class_and_field(number: object) -> None:
     with pytest.raises(da.ValidationError, match=r"^Target\.value must be a real number"):
-        da.Target(SHARE, number, KH)
+        da.Target(SHARE, number, jurisdiction=KH)
 
 
 @pytest.mark.parametrize("number", [np.float32("nan"), np.float64("inf"), Decimal("NaN"),
@@ -54,11 +56,11 @@ def test_non_numbers_are_refused_naming_class_and_field(number: object) -> None:
                                     Fraction(10**400, 3), np.longdouble("1e4000")])
 def test_non_finite_numbers_are_refused(number: object) -> None:
     with pytest.raises(da.ValidationError, match=r"^Reading\.value must be finite"):
-        da.Reading(PEOPLE, number, DAY, KH)
+        da.Reading(PEOPLE, number, as_of=DAY, jurisdiction=KH)
 
 
 def test_numpy_values_are_written_as_plain_numbers() -> None:
-    reading = da.Reading(PEOPLE, np.float64(546234.0), DAY, KH)
+    reading = da.Reading(PEOPLE, np.float64(546234.0), as_of=DAY, jurisdiction=KH)
     for number_format in ("plain", "vi", "international"):
         out = stdio.StringIO()
         io.write_csv(io.Dataset(readings=[reading]), out,
@@ -71,8 +73,8 @@ def test_numpy_values_are_written_as_plain_numbers() -> None:
 
 @pytest.mark.parametrize("confidence", [np.float32(0.9), Decimal("0.9"), Fraction(9, 10)])
 def test_analysis_arguments_follow_the_same_rule(confidence: Any) -> None:
-    series = da.Series([da.Reading(PEOPLE, 500_000, dt.date(2023, 6, 25), KH),
-                        da.Reading(PEOPLE, 546_234, DAY, KH)])
+    series = da.Series([da.Reading(PEOPLE, 500_000, as_of=dt.date(2023, 6, 25), jurisdiction=KH),
+                        da.Reading(PEOPLE, 546_234, as_of=DAY, jurisdiction=KH)])
     assert da.trend(series, confidence=confidence).confidence == pytest.approx(0.9)
 
 
@@ -98,7 +100,7 @@ def test_98_90_is_audited_at_two_decimals() -> None:
 
 
 def test_decimals_come_from_a_decimal_and_are_kept_by_every_writer() -> None:
-    reading = da.Reading(SHARE, Decimal("98.90"), DAY, KH)
+    reading = da.Reading(SHARE, Decimal("98.90"), as_of=DAY, jurisdiction=KH)
     assert (reading.value, reading.decimals, reading.printed_value) == (98.9, 2, Decimal("98.90"))
     data = io.Dataset(readings=[reading])
     assert io.loads(io.dumps(data)).readings == (reading,)
@@ -119,14 +121,15 @@ def test_json_text_keeps_its_decimals() -> None:
 
 
 def test_decimals_say_more_than_the_value_or_nothing() -> None:
-    assert da.Reading(SHARE, 98.9, DAY, KH, decimals=1).decimals is None
-    assert da.Reading(SHARE, 98.9, DAY, KH, decimals=1) == da.Reading(SHARE, 98.9, DAY, KH)
+    assert da.Reading(SHARE, 98.9, as_of=DAY, jurisdiction=KH, decimals=1).decimals is None
+    assert da.Reading(SHARE, 98.9, as_of=DAY, jurisdiction=KH, decimals=1) == da.Reading(
+        SHARE, 98.9, as_of=DAY, jurisdiction=KH)
     with pytest.raises(da.ValidationError, match=r"Reading\.decimals must be at least 2"):
-        da.Reading(SHARE, 98.94, DAY, KH, decimals=1)
+        da.Reading(SHARE, 98.94, as_of=DAY, jurisdiction=KH, decimals=1)
     with pytest.raises(da.ValidationError, match=r"Reading\.decimals must be an int"):
-        da.Reading(SHARE, 98.94, DAY, KH, decimals=2.0)  # type: ignore[arg-type]
+        da.Reading(SHARE, 98.94, as_of=DAY, jurisdiction=KH, decimals=2.0)  # type: ignore[arg-type]
     with pytest.raises(da.ValidationError, match=r"Reading\.decimals must be between"):
-        da.Reading(SHARE, 98.94, DAY, KH, decimals=rules.MAX_DECIMALS + 1)
+        da.Reading(SHARE, 98.94, as_of=DAY, jurisdiction=KH, decimals=rules.MAX_DECIMALS + 1)
 
 
 def test_from_quantity() -> None:
@@ -141,7 +144,8 @@ def test_from_quantity() -> None:
         da.Reading.from_quantity(parse_quantity("546.234 người"), indicator=SHARE, as_of=DAY,
                                  jurisdiction=KH)
     with pytest.raises(da.ValidationError, match=r"Reading\.from_quantity\.quantity"):
-        da.Reading.from_quantity(98.9, indicator=SHARE, as_of=DAY, jurisdiction=KH)  # type: ignore[arg-type]
+        da.Reading.from_quantity(98.9,  # type: ignore[arg-type]
+                                 indicator=SHARE, as_of=DAY, jurisdiction=KH)
 
 
 # --------------------------------------------------------------------------
@@ -149,12 +153,12 @@ def test_from_quantity() -> None:
 # --------------------------------------------------------------------------
 
 TUY_HOA = da.Jurisdiction("56-tuy-hoa", "Tuy Hoa", "Tuy Hòa", level="district", parent="56")
-SERIES = da.Series([da.Reading(PEOPLE, 500_000, dt.date(2023, 6, 25), KH),
-                    da.Reading(PEOPLE, 546_234, DAY, KH)])
+SERIES = da.Series([da.Reading(PEOPLE, 500_000, as_of=dt.date(2023, 6, 25), jurisdiction=KH),
+                    da.Reading(PEOPLE, 546_234, as_of=DAY, jurisdiction=KH)])
 
 
 def test_a_target_of_another_jurisdiction_is_refused() -> None:
-    elsewhere = da.Target(PEOPLE, 756_805, TUY_HOA, deadline=dt.date(2023, 7, 30))
+    elsewhere = da.Target(PEOPLE, 756_805, jurisdiction=TUY_HOA, deadline=dt.date(2023, 7, 30))
     with pytest.raises(da.ValidationError, match=r"forecast\.target must be for jurisdiction"):
         da.forecast(SERIES, elsewhere)
     with pytest.raises(da.ValidationError, match=r"attainment\.target must be for jurisdiction"):
@@ -163,7 +167,7 @@ def test_a_target_of_another_jurisdiction_is_refused() -> None:
 
 @pytest.mark.parametrize("target", [-5, 150])
 def test_plain_targets_obey_the_unit(target: float) -> None:
-    share = da.Series([da.Reading(SHARE, 72.2, DAY, KH)])
+    share = da.Series([da.Reading(SHARE, 72.2, as_of=DAY, jurisdiction=KH)])
     with pytest.raises(da.ValidationError, match=r"forecast\.target must be .*percent"):
         da.forecast(share, target)
     with pytest.raises(da.ValidationError, match=r"attainment\.target must be .*percent"):
@@ -268,7 +272,7 @@ def test_plot_series_checks_its_target_like_forecast() -> None:
     pytest.importorskip("matplotlib")
     from de_an06.plotting import plot_series
 
-    elsewhere = da.Target(PEOPLE, 756_805, TUY_HOA)
+    elsewhere = da.Target(PEOPLE, 756_805, jurisdiction=TUY_HOA)
     with pytest.raises(da.ValidationError, match=r"plot_series\.target must be for jurisdiction"):
         plot_series(SERIES, elsewhere)
     with pytest.raises(da.ValidationError, match=r"plot_series\.target must be a whole number"):

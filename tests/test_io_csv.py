@@ -261,7 +261,8 @@ def test_collect_mode(tmp_path: Path) -> None:
 
 def test_source_and_optional_columns(tmp_path: Path, reading: da.Reading) -> None:
     source = da.Source("kh-2023", "Report", "UBND Khánh Hòa", published=dt.date(2023, 7, 2))
-    with_source = da.Reading(reading.indicator, 7, dt.date(2023, 7, 2), reading.jurisdiction,
+    with_source = da.Reading(reading.indicator, 7, as_of=dt.date(2023, 7, 2),
+                             jurisdiction=reading.jurisdiction,
                              source=source, note='a, "quoted"\nnote')
     path = tmp_path / "r.csv"
     io.write_csv(io.Dataset(readings=[reading, with_source]), path)
@@ -276,7 +277,7 @@ def test_tasks_and_targets(tmp_path: Path, collected: da.Indicator,
                            khanh_hoa: da.Jurisdiction) -> None:
     task = da.Task("qn-2024-01", "Pilot model", "Mô hình điểm", owner="Sở", group=3,
                    jurisdiction="51", deadline=dt.date(2025, 12, 31), status="in_progress")
-    target = da.Target(collected, 756_805, khanh_hoa, deadline=dt.date(2023, 7, 30),
+    target = da.Target(collected, 756_805, jurisdiction=khanh_hoa, deadline=dt.date(2023, 7, 30),
                        inferred=True)
     data = io.Dataset(tasks=[task], targets=[target])
     io.write_csv(data, tmp_path / "tasks.csv", kind="tasks")
@@ -337,7 +338,8 @@ def test_writer_quotes_what_needs_quoting() -> None:
     out = stdio.StringIO()
     ind = da.Indicator("x", "a, b", "c", unit="percent")
     place = da.Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
-    io.write_csv(io.Dataset(readings=[da.Reading(ind, 65.57, dt.date(2023, 1, 1), place)]),
+    io.write_csv(io.Dataset(readings=[da.Reading(ind, 65.57, as_of=dt.date(2023, 1, 1),
+                                                 jurisdiction=place)]),
                  out, number_format="vi")
     row = next(iter(csv.DictReader(stdio.StringIO(out.getvalue()))))
     assert row["indicator_name"] == "a, b"

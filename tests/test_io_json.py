@@ -150,7 +150,7 @@ def test_fails_whole_by_default_and_collects_on_request() -> None:
 
 def test_ambiguous_codes_refuse_to_write(reading: da.Reading) -> None:
     other = da.Reading(da.Indicator(reading.indicator.code, "Other", "Khác", unit="percent"),
-                       50, reading.as_of, reading.jurisdiction)
+                       50, as_of=reading.as_of, jurisdiction=reading.jurisdiction)
     with pytest.raises(da.ValidationError, match="two different objects with one code"):
         io.dumps(io.Dataset(readings=[reading, other]))
 

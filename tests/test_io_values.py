@@ -44,7 +44,7 @@ def indicator(unit: str) -> da.Indicator:
 
 def valid(unit: str) -> da.Reading:
     """A reading of `unit` whose value every rule accepts; the table's value replaces it."""
-    return da.Reading(indicator(unit), 1, DAY, PLACE)
+    return da.Reading(indicator(unit), 1, as_of=DAY, jurisdiction=PLACE)
 
 
 def via_json(unit: str, value: float) -> float:
@@ -119,7 +119,8 @@ def carried(reader: str, value: float) -> float:
 def check(reader: str, unit: str, value: float) -> None:
     """`reader` takes `value` as Reading does, or refuses it as Reading does."""
     try:
-        expected = da.Reading(indicator(unit), carried(reader, value), DAY, PLACE)
+        expected = da.Reading(indicator(unit), carried(reader, value), as_of=DAY,
+                              jurisdiction=PLACE)
     except da.ValidationError as error:
         refused = str(error)
     else:
@@ -153,7 +154,7 @@ def test_the_table_holds_refused_and_accepted_values() -> None:
     """The table is worth its name: each unit rule is broken, and kept, at least once."""
     def rule(unit: str, value: float) -> str | None:
         try:
-            da.Reading(indicator(unit), value, DAY, PLACE)
+            da.Reading(indicator(unit), value, as_of=DAY, jurisdiction=PLACE)
         except da.ValidationError as error:
             return str(error).split(" (got")[0]
         return None

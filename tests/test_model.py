@@ -133,7 +133,8 @@ class TestReading:
 
     def test_indicator_must_be_an_indicator(self, khanh_hoa: da.Jurisdiction) -> None:
         with pytest.raises(da.ValidationError) as info:
-            da.Reading("eid", 1, D(2023, 7, 1), khanh_hoa)  # type: ignore[arg-type]
+            da.Reading("eid", 1,  # type: ignore[arg-type]
+                       as_of=D(2023, 7, 1), jurisdiction=khanh_hoa)
         assert info.value.field == "indicator"
 
     def test_counts_refuse_percent_parts(self, reading: da.Reading) -> None:
@@ -145,8 +146,8 @@ class TestReading:
     def test_flow_needs_a_period(self, khanh_hoa: da.Jurisdiction) -> None:
         lookups = da.Indicator("db-lookups", "Population-DB look-ups", "Lượt tra cứu",
                                unit="uses", measure="flow")
-        ok = da.Reading(lookups, 44_000, D(2023, 6, 20), khanh_hoa,
-                        da.Qualifier.NEARLY, period_start=D(2023, 2, 9))
+        ok = da.Reading(lookups, 44_000, as_of=D(2023, 6, 20), jurisdiction=khanh_hoa,
+                        qualifier=da.Qualifier.NEARLY, period_start=D(2023, 2, 9))
         assert ok.period_start == D(2023, 2, 9)
         with pytest.raises(da.ValidationError, match="period_start"):
             attrs.evolve(ok, period_start=None)
@@ -156,7 +157,7 @@ class TestReading:
     def test_rank_values_start_at_one(self, khanh_hoa: da.Jurisdiction) -> None:
         rank = da.Indicator("rank", "Rank", "Xếp hạng", unit="rank")
         with pytest.raises(da.ValidationError, match=">= 1"):
-            da.Reading(rank, 0, D(2023, 6, 28), khanh_hoa)
+            da.Reading(rank, 0, as_of=D(2023, 6, 28), jurisdiction=khanh_hoa)
 
     def test_frozen(self, reading: da.Reading) -> None:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -200,16 +201,17 @@ class TestTarget:
     def test_deadline_not_before_programme(self, collected: da.Indicator,
                                            khanh_hoa: da.Jurisdiction) -> None:
         with pytest.raises(da.ValidationError, match=r"programme start 2022-01-06"):
-            da.Target(collected, 1, khanh_hoa, deadline=D(2021, 12, 31))
-        assert da.Target(collected, 1, khanh_hoa, deadline=da.PROGRAMME_START).deadline
+            da.Target(collected, 1, jurisdiction=khanh_hoa, deadline=D(2021, 12, 31))
+        assert da.Target(collected, 1, jurisdiction=khanh_hoa, deadline=da.PROGRAMME_START).deadline
 
     def test_percent_target_in_range(self, share: da.Indicator,
                                      khanh_hoa: da.Jurisdiction) -> None:
         with pytest.raises(da.ValidationError, match=r"\[0, 100\]"):
-            da.Target(share, 101, khanh_hoa)
+            da.Target(share, 101, jurisdiction=khanh_hoa)
         with pytest.raises(da.ValidationError, match="deadline"):
-            da.Target(share, 30, khanh_hoa, deadline=dt.datetime(2024, 1, 1))  # noqa: DTZ001
-        t = da.Target(share, 30, khanh_hoa, inferred=True, note="from 'vượt 17%'")
+            da.Target(share, 30, jurisdiction=khanh_hoa,
+                      deadline=dt.datetime(2024, 1, 1))  # noqa: DTZ001
+        t = da.Target(share, 30, jurisdiction=khanh_hoa, inferred=True, note="from 'vượt 17%'")
         assert t.inferred
 
 
@@ -290,7 +292,8 @@ class TestSeriesFromReadings:
     def test_last_is_what_a_dict_by_date_keeps(self, rows: list[tuple[int, int]]) -> None:
         place = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
         ind = da.Indicator("eid", "e-ID", "ĐDĐT", unit="people")
-        readings = [da.Reading(ind, value, D(2023, 7, 1 + day), place) for day, value in rows]
+        readings = [da.Reading(ind, value, as_of=D(2023, 7, 1 + day), jurisdiction=place) for day,
+                    value in rows]
         by_date = {r.as_of: r for r in readings}  # what cli, _report and plotting did
         s = da.Series.from_readings(readings, duplicates="last")
         assert s.readings == tuple(by_date[day] for day in sorted(by_date))
@@ -451,11 +454,12 @@ def test_python_dash_m_runs_the_command(monkeypatch: pytest.MonkeyPatch,
 @pytest.mark.parametrize("unit", ["people", "dossiers", "uses", "rank"])
 def test_counted_units_refuse_fractions(unit: str, khanh_hoa: da.Jurisdiction) -> None:
     indicator = da.Indicator("x", "x", "x", unit=unit)
-    assert da.Reading(indicator, 546_234.0, D(2023, 7, 1), khanh_hoa).value == 546_234
+    assert da.Reading(indicator, 546_234.0, as_of=D(2023, 7, 1),
+                      jurisdiction=khanh_hoa).value == 546_234
     with pytest.raises(da.ValidationError, match="whole number"):
-        da.Reading(indicator, 546.234, D(2023, 7, 1), khanh_hoa)
+        da.Reading(indicator, 546.234, as_of=D(2023, 7, 1), jurisdiction=khanh_hoa)
     with pytest.raises(da.ValidationError, match="whole number"):
-        da.Target(indicator, 0.5, khanh_hoa)
+        da.Target(indicator, 0.5, jurisdiction=khanh_hoa)
 
 
 def test_plain_dates_only() -> None:

@@ -156,16 +156,16 @@ USES = da.Indicator("vneid-uses", "VNeID uses", "Lượt sử dụng VNeID", uni
 
 
 def test_precision_and_ranges_are_checked() -> None:
-    year = da.Reading(USES, 5, dt.date(2023, 12, 31), VN, precision="year")
+    year = da.Reading(USES, 5, as_of=dt.date(2023, 12, 31), jurisdiction=VN, precision="year")
     assert str(year).endswith("5 uses in 2023")
     with pytest.raises(da.ValidationError, match=r"as_of must be the last day of its year"):
-        da.Reading(USES, 5, dt.date(2023, 12, 30), VN, precision="year")
+        da.Reading(USES, 5, as_of=dt.date(2023, 12, 30), jurisdiction=VN, precision="year")
     with pytest.raises(da.ValidationError, match="value_high must not be below value=6"):
-        da.Reading(USES, 6, dt.date(2023, 1, 1), VN, value_high=3)
+        da.Reading(USES, 6, as_of=dt.date(2023, 1, 1), jurisdiction=VN, value_high=3)
     with pytest.raises(da.ValidationError, match="value_high"):
-        da.Reading(USES, 6, dt.date(2023, 1, 1), VN, value_high=-7)
+        da.Reading(USES, 6, as_of=dt.date(2023, 1, 1), jurisdiction=VN, value_high=-7)
     with pytest.raises(da.ValidationError, match="precision"):
-        da.Reading(USES, 6, dt.date(2023, 1, 1), VN, precision="week")
+        da.Reading(USES, 6, as_of=dt.date(2023, 1, 1), jurisdiction=VN, precision="week")
 
 
 def test_precision_ranges_and_tiers_round_trip_through_csv_and_json() -> None:
@@ -189,5 +189,6 @@ def test_reprs_show_the_precision_the_range_and_the_tier() -> None:
     series = datasets.national_series("eid-activated")
     assert "<td" in series._repr_html_()
     assert "2023-04<" in series._repr_html_()
-    uses = da.Reading(USES, 3, dt.date(2025, 4, 30), VN, precision="month", value_high=6)
+    uses = da.Reading(USES, 3, as_of=dt.date(2025, 4, 30), jurisdiction=VN, precision="month",
+                      value_high=6)
     assert "3 to 6 uses" in da.Series([uses])._repr_html_()

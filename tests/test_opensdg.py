@@ -472,7 +472,8 @@ WAIT = da.Indicator("wait-days", "Waiting time", "Thời gian chờ", unit="days
 
 
 def series(indicator: da.Indicator, points: dict[dt.date, float]) -> da.Series:
-    return da.Series([da.Reading(indicator, value, day, VN) for day, value in points.items()])
+    return da.Series([da.Reading(indicator, value, as_of=day, jurisdiction=VN) for day,
+                      value in points.items()])
 
 
 def test_series_takes_the_indicator_direction() -> None:

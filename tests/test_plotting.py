@@ -34,12 +34,13 @@ def growing(collected: da.Indicator, khanh_hoa: da.Jurisdiction) -> da.Series:
     values = [(dt.date(2023, 6, 3), 400_000, "exact"), (dt.date(2023, 6, 10), 440_000, "about"),
               (dt.date(2023, 6, 17), 470_000, "exact"), (dt.date(2023, 6, 24), 505_000, "nearly"),
               (dt.date(2023, 7, 1), 546_234, "exact")]
-    return da.Series([da.Reading(collected, v, d, khanh_hoa, qualifier=q) for d, v, q in values])
+    return da.Series([da.Reading(collected, v, as_of=d, jurisdiction=khanh_hoa, qualifier=q) for d,
+                      v, q in values])
 
 
 @pytest.fixture
 def target(collected: da.Indicator, khanh_hoa: da.Jurisdiction) -> da.Target:
-    return da.Target(collected, 756_805, khanh_hoa, deadline=dt.date(2023, 7, 30))
+    return da.Target(collected, 756_805, jurisdiction=khanh_hoa, deadline=dt.date(2023, 7, 30))
 
 
 def _points(ax: Any) -> int:
@@ -128,9 +129,10 @@ def test_far_reach_date_is_named_not_drawn(growing: da.Series) -> None:
 
 def test_lower_is_better_axis_label(khanh_hoa: da.Jurisdiction) -> None:
     days = da.Indicator("time", "Processing time", "Thời gian giải quyết", unit="days")
-    series = da.Series([da.Reading(days, 21 - 3 * i, dt.date(2024, 1, 1 + 7 * i), khanh_hoa)
+    series = da.Series([da.Reading(days, 21 - 3 * i, as_of=dt.date(2024, 1, 1 + 7 * i),
+                                   jurisdiction=khanh_hoa)
                         for i in range(4)])
-    ax = plotting.plot_series(series, da.Target(days, 4, khanh_hoa,
+    ax = plotting.plot_series(series, da.Target(days, 4, jurisdiction=khanh_hoa,
                                                 deadline=dt.date(2024, 3, 1)))
     assert "lower is better" in ax.get_ylabel()
     assert any(label.startswith("needed: -") for label in _labels(ax))
@@ -155,7 +157,7 @@ def test_bad_arguments(reading: da.Reading, args: tuple[object, ...], words: str
 def test_bad_target_and_axes(reading: da.Reading, share: da.Indicator,
                              khanh_hoa: da.Jurisdiction) -> None:
     with pytest.raises(da.ValidationError, match="must be for indicator"):
-        plotting.plot_series(reading, da.Target(share, 50, khanh_hoa))
+        plotting.plot_series(reading, da.Target(share, 50, jurisdiction=khanh_hoa))
     with pytest.raises(da.ValidationError, match="must be a matplotlib Axes"):
         plotting.plot_series(reading, ax="here")  # type: ignore[arg-type]
 
@@ -164,8 +166,9 @@ def test_attainment_bars_are_direction_aware(reading: da.Reading, target: da.Tar
                                              khanh_hoa: da.Jurisdiction) -> None:
     days = da.Indicator("time", "Processing time", "Thời gian giải quyết", unit="days")
     share = da.Indicator("s", "Share", "Tỷ lệ", unit="percent")
-    quick = da.Reading(days, 3, dt.date(2024, 6, 30), khanh_hoa)
-    hedged = da.Reading(share, 60, dt.date(2024, 6, 30), khanh_hoa, qualifier="more_than")
+    quick = da.Reading(days, 3, as_of=dt.date(2024, 6, 30), jurisdiction=khanh_hoa)
+    hedged = da.Reading(share, 60, as_of=dt.date(2024, 6, 30), jurisdiction=khanh_hoa,
+                        qualifier="more_than")
     ax: Any = plotting.plot_attainment([(reading, target), (quick, 4),
                                         da.attainment(hedged, 62)])
     bars = ax.patches
@@ -270,10 +273,10 @@ def test_report_plot_write_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_met_target_has_no_needed_path(reading: da.Reading, collected: da.Indicator,
                                        khanh_hoa: da.Jurisdiction) -> None:
-    done = da.Target(collected, 500_000, khanh_hoa, deadline=dt.date(2023, 7, 30))
+    done = da.Target(collected, 500_000, jurisdiction=khanh_hoa, deadline=dt.date(2023, 7, 30))
     ax = plotting.plot_series(reading, done)
     assert not any(label.startswith("needed") for label in _labels(ax))
-    undated = da.Target(collected, 756_805, khanh_hoa)
+    undated = da.Target(collected, 756_805, jurisdiction=khanh_hoa)
     ax = plotting.plot_series(reading, undated)
     assert _labels(ax) == ["target 756,805 people"]
 

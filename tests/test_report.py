@@ -25,7 +25,7 @@ COLLECTED = da.Indicator("eid-collected", "e-ID applications collected",
 
 
 def _reading(value: float, day: int, place: da.Jurisdiction = KH) -> da.Reading:
-    return da.Reading(COLLECTED, value, dt.date(2023, 7, day), place)
+    return da.Reading(COLLECTED, value, as_of=dt.date(2023, 7, day), jurisdiction=place)
 
 
 def test_inside_a_province() -> None:
@@ -36,14 +36,14 @@ def test_inside_a_province() -> None:
 
 
 def test_a_zero_target_has_no_attainment() -> None:
-    row = _report._target_row(da.Target(COLLECTED, 0, KH), [_reading(546_234, 1)])
+    row = _report._target_row(da.Target(COLLECTED, 0, jurisdiction=KH), [_reading(546_234, 1)])
     assert row["value"] == 546_234
     assert row["as_of"] == "2023-07-01"
     assert (row["attainment_percent"], row["margin"], row["met"]) == (None, None, None)
 
 
 def test_a_target_already_met_needs_no_pace() -> None:
-    target = da.Target(COLLECTED, 756_805, KH, deadline=dt.date(2023, 7, 30))
+    target = da.Target(COLLECTED, 756_805, jurisdiction=KH, deadline=dt.date(2023, 7, 30))
     met = [_reading(546_234, 1), _reading(760_000, 10)]
     assert _report._forecast_row(target, met, None) is None
     open_ = [_reading(546_234, 1), _reading(600_000, 10)]
@@ -54,7 +54,7 @@ def test_a_target_already_met_needs_no_pace() -> None:
 
 
 def test_forecast_row_without_the_calendar_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    target = da.Target(COLLECTED, 756_805, KH, deadline=dt.date(2023, 7, 30))
+    target = da.Target(COLLECTED, 756_805, jurisdiction=KH, deadline=dt.date(2023, 7, 30))
     monkeypatch.setattr(_report, "working_calendar", lambda: None)
     row = _report._forecast_row(target, [_reading(546_234, 1)], None)
     assert row is not None
@@ -65,9 +65,10 @@ def test_forecast_row_without_the_calendar_extra(monkeypatch: pytest.MonkeyPatch
 def test_task_shares_without_counts_are_left_out() -> None:
     share = da.Indicator("tasks-done-share", "Tasks done", "Nhiệm vụ hoàn thành",
                          unit="percent")
-    printed_alone = da.Reading(share, 82.76, dt.date(2024, 12, 31), QN)
+    printed_alone = da.Reading(share, 82.76, as_of=dt.date(2024, 12, 31), jurisdiction=QN)
     assert _report._task_rows([printed_alone]) == []
-    with_counts = da.Reading(share, 82.76, dt.date(2024, 12, 31), QN, numerator=24,
+    with_counts = da.Reading(share, 82.76, as_of=dt.date(2024, 12, 31), jurisdiction=QN,
+                             numerator=24,
                              denominator=29)
     (row,) = _report._task_rows([printed_alone, with_counts])
     assert (row["done"], row["total"], row["in_progress"], row["percent"]) == (
@@ -106,7 +107,7 @@ def test_calendar_with_the_extra() -> None:
 
 def test_no_working_day_left_before_the_deadline() -> None:
     # From Friday 28 July 2023 to Sunday the 30th only the weekend is left.
-    target = da.Target(COLLECTED, 756_805, KH, deadline=dt.date(2023, 7, 30))
+    target = da.Target(COLLECTED, 756_805, jurisdiction=KH, deadline=dt.date(2023, 7, 30))
     row = _report._forecast_row(target, [_reading(546_234, 28)], None)
     assert row is not None
     assert (row["days_left"], row["required_per_day"]) == (2, 105_285.5)

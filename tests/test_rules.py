@@ -65,10 +65,10 @@ def test_readings_and_targets_use_the_rules(khanh_hoa: da.Jurisdiction) -> None:
     for unit, value, message in MESSAGES:
         indicator = da.Indicator("x", "x", "x", unit=unit)
         with pytest.raises(da.ValidationError) as reading:
-            da.Reading(indicator, value, dt.date(2023, 7, 1), khanh_hoa)
+            da.Reading(indicator, value, as_of=dt.date(2023, 7, 1), jurisdiction=khanh_hoa)
         assert str(reading.value) == f"Reading.value {message} (got {value!r})"
         with pytest.raises(da.ValidationError) as target:
-            da.Target(indicator, value, khanh_hoa)
+            da.Target(indicator, value, jurisdiction=khanh_hoa)
         assert str(target.value) == f"Target.value {message} (got {value!r})"
 
 

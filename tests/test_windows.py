@@ -19,7 +19,8 @@ START = dt.date(2024, 1, 1)
 
 # an S-shape: slow, fast, then level (one reading every 30 days)
 LEVELS = [0, 1, 3, 10, 30, 60, 80, 90, 94, 95]
-S_CURVE = da.Series([da.Reading(ACCOUNTS, y, START + dt.timedelta(days=30 * i), VN)
+S_CURVE = da.Series([da.Reading(ACCOUNTS, y, as_of=START + dt.timedelta(days=30 * i),
+                                jurisdiction=VN)
                      for i, y in enumerate(LEVELS)])
 
 

@@ -77,7 +77,8 @@ def reading_figure(reading: Reading) -> str:
     >>> from de_an06 import Indicator, Jurisdiction, Reading
     >>> vn = Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
     >>> uses = Indicator("vneid-uses", "VNeID uses a day", "Lượt sử dụng VNeID", unit="uses")
-    >>> r = Reading(uses, 3e6, dt.date(2025, 4, 30), vn, precision="month", value_high=6e6)
+    >>> r = Reading(uses, 3e6, as_of=dt.date(2025, 4, 30), jurisdiction=vn, precision="month",
+    ...             value_high=6e6)
     >>> reading_figure(r)
     '3,000,000 to 6,000,000 uses'
     >>> str(r)
@@ -96,7 +97,7 @@ def reading_text(reading: Reading) -> str:
     >>> from de_an06 import Indicator, Jurisdiction, Reading
     >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
     >>> ind = Indicator("eid", "e-ID applications", "Hồ sơ ĐDĐT", unit="people")
-    >>> str(Reading(ind, 546_234, dt.date(2023, 7, 1), kh))
+    >>> str(Reading(ind, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=kh))
     'Khánh Hòa · e-ID applications: 546,234 people on 2023-07-01'
     """
     when = reading_date(reading)

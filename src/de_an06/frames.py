@@ -414,7 +414,7 @@ def trends_to_pandas(trends: Mapping[str, Trend]) -> pd.DataFrame:
     >>> from de_an06 import Indicator, Jurisdiction, Reading, Series, trend
     >>> vn = Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
     >>> ind = Indicator("index", "An index", "Chỉ số", unit="count")
-    >>> s = Series([Reading(ind, y, dt.date(2023, 1, 1 + i), vn)
+    >>> s = Series([Reading(ind, y, as_of=dt.date(2023, 1, 1 + i), jurisdiction=vn)
     ...             for i, y in enumerate([10, 12, 15])])
     >>> trends_to_pandas({"VN": trend(s)})[["key", "slope", "n"]]
       key  slope  n

@@ -24,7 +24,7 @@ The Khánh Hòa report of 2023-07-02: 546,234 e-ID applications collected on
 >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
 >>> collected = da.Indicator("eid-collected", "e-ID applications collected",
 ...                          "Thu nhận hồ sơ định danh điện tử", unit="people")
->>> latest = da.Reading(collected, 546_234, dt.date(2023, 7, 1), kh)
+>>> latest = da.Reading(collected, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=kh)
 >>> f = da.forecast(da.Series([latest]), 756_805, deadline=dt.date(2023, 7, 30))
 >>> round(f.required_pace, 2), f.days_left
 (7261.07, 29)

@@ -210,13 +210,16 @@ def attainment(value: Reading | float, target: Target | float, *,
     >>> qn = Jurisdiction("51", "Quang Ngai", "Quảng Ngãi", level="province", parent="VN")
     >>> share = Indicator("ss-account-share", "Benefits paid through accounts",
     ...                   "Tỷ lệ chi trả qua tài khoản", unit="percent")
-    >>> more_than_65 = Reading(share, 65, dt.date(2024, 6, 30), qn, qualifier="more_than")
+    >>> more_than_65 = Reading(share, 65, as_of=dt.date(2024, 6, 30), jurisdiction=qn,
+    ...                        qualifier="more_than")
     >>> attainment(more_than_65, 30).met
     True
-    >>> nearly_98 = Reading(share, 98, dt.date(2024, 6, 30), qn, qualifier="nearly")
+    >>> nearly_98 = Reading(share, 98, as_of=dt.date(2024, 6, 30), jurisdiction=qn,
+    ...                     qualifier="nearly")
     >>> attainment(nearly_98, 98).met
     False
-    >>> print(attainment(Reading(share, 60, dt.date(2024, 6, 30), qn, qualifier="more_than"),
+    >>> print(attainment(Reading(share, 60, as_of=dt.date(2024, 6, 30), jurisdiction=qn,
+    ...                          qualifier="more_than"),
     ...                  62).met)
     None
     """
@@ -356,12 +359,14 @@ def gap(value: Reading | float, other: Reading | float, *,
     >>> qn = Jurisdiction("51", "Quang Ngai", "Quảng Ngãi", level="province", parent="VN")
     >>> e_results = Indicator("e-results", "Dossiers with electronic results",
     ...                       "Tỷ lệ hồ sơ có kết quả điện tử", unit="percent")
-    >>> g = gap(Reading(e_results, 78, dt.date(2024, 6, 30), qn, qualifier="nearly"), 68.3)
+    >>> g = gap(Reading(e_results, 78, as_of=dt.date(2024, 6, 30), jurisdiction=qn,
+    ...                 qualifier="nearly"), 68.3)
     >>> round(g.difference, 2), g.qualifier
     (9.7, <Qualifier.NEARLY: 'nearly'>)
     >>> digitised = Indicator("digitised", "Dossiers digitised", "Tỷ lệ số hóa hồ sơ",
     ...                       unit="percent")
-    >>> g = gap(Reading(digitised, 83.8, dt.date(2024, 6, 30), qn, qualifier="more_than"), 67.06)
+    >>> g = gap(Reading(digitised, 83.8, as_of=dt.date(2024, 6, 30), jurisdiction=qn,
+    ...                 qualifier="more_than"), 67.06)
     >>> round(g.low, 2), g.high, g.qualifier
     (16.74, None, <Qualifier.MORE_THAN: 'more_than'>)
     """

@@ -377,7 +377,8 @@ def forecast(series: Series | Reading, target: Target | float, *,
     >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
     >>> collected = da.Indicator("eid-collected", "e-ID applications collected",
     ...                          "Thu nhận hồ sơ định danh điện tử", unit="people")
-    >>> one = da.Series([da.Reading(collected, 546_234, dt.date(2023, 7, 1), kh)])
+    >>> one = da.Series([da.Reading(collected, 546_234, as_of=dt.date(2023, 7, 1),
+    ...                             jurisdiction=kh)])
     >>> f = forecast(one, 756_805, deadline=dt.date(2023, 7, 30))
     >>> round(f.required_pace, 2), f.status
     (7261.07, <ProgressStatus.NOT_AVAILABLE: 'not_available'>)
@@ -385,7 +386,8 @@ def forecast(series: Series | Reading, target: Target | float, *,
     With an earlier reading (illustrative, 500,000 on 2023-06-25) there is a
     trend, a reach date and a status:
 
-    >>> two = da.Series([*one, da.Reading(collected, 500_000, dt.date(2023, 6, 25), kh)])
+    >>> two = da.Series([*one, da.Reading(collected, 500_000, as_of=dt.date(2023, 6, 25),
+    ...                                   jurisdiction=kh)])
     >>> f = forecast(two, 756_805, deadline=dt.date(2023, 7, 30))
     >>> round(f.current_pace, 1), f.reach_date, f.status
     (7705.7, datetime.date(2023, 7, 29), <ProgressStatus.ON_TRACK: 'substantial_progress'>)

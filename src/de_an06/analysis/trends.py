@@ -181,7 +181,8 @@ class Trend:
         >>> vn = Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
         >>> ind = Indicator("index", "An index", "Chỉ số", unit="count")
         >>> ys = [10, 11.2, 11.9, 13.5, 13.9, 15.2, 16.4]
-        >>> s = Series([Reading(ind, y, dt.date(2023, 1, 1 + i), vn) for i, y in enumerate(ys)])
+        >>> s = Series([Reading(ind, y, as_of=dt.date(2023, 1, 1 + i), jurisdiction=vn) for i,
+        ...             y in enumerate(ys)])
         >>> p = trend(s).predict(dt.date(2023, 1, 16))
         >>> round(p.mean, 6), round(p.mean_se, 6), [round(x, 6) for x in p.obs_ci]
         (25.671429, 0.549582, [24.130829, 27.212028])
@@ -280,13 +281,15 @@ def trend(series: Series, *, since: dt.date | None = None, last: int | None = No
     >>> vn = Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
     >>> ind = Indicator("index", "An index", "Chỉ số", unit="count")
     >>> ys = [10, 11.2, 11.9, 13.5, 13.9, 15.2, 16.4]
-    >>> t = trend(Series([Reading(ind, y, dt.date(2023, 1, 1 + i), vn) for i, y in enumerate(ys)]))
+    >>> t = trend(Series([Reading(ind, y, as_of=dt.date(2023, 1, 1 + i), jurisdiction=vn) for i,
+    ...                   y in enumerate(ys)]))
     >>> round(t.slope, 7), round(t.slope_se, 7), round(t.r_squared, 7)
     (1.0428571, 0.0451754, 0.9907046)
 
     The last three readings only:
 
-    >>> t = trend(Series([Reading(ind, y, dt.date(2023, 1, 1 + i), vn) for i, y in enumerate(ys)]),
+    >>> t = trend(Series([Reading(ind, y, as_of=dt.date(2023, 1, 1 + i), jurisdiction=vn) for i,
+    ...                   y in enumerate(ys)]),
     ...           last=3)
     >>> round(t.slope, 2), t.n, t.start, t.window
     (1.25, 3, datetime.date(2023, 1, 5), Window(last=3))

@@ -58,8 +58,8 @@ def days_late(forecast: analysis.Forecast) -> float:
     >>> from de_an06 import Reading, Series, forecast, Indicator, Jurisdiction
     >>> ind = Indicator("eid", "e-ID", "Định danh", unit="people")
     >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
-    >>> s = Series([Reading(ind, 100, dt.date(2024, 1, 1), jurisdiction=kh),
-    ...             Reading(ind, 110, dt.date(2024, 1, 11), jurisdiction=kh)])
+    >>> s = Series([Reading(ind, 100, as_of=dt.date(2024, 1, 1), jurisdiction=kh),
+    ...             Reading(ind, 110, as_of=dt.date(2024, 1, 11), jurisdiction=kh)])
     >>> days_late(forecast(s, 200, deadline=dt.date(2024, 2, 1)))
     69.0
     >>> days_late(forecast(s, 105, deadline=dt.date(2024, 2, 1)))

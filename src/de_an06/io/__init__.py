@@ -29,7 +29,8 @@ Examples
 >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
 >>> ind = da.Indicator("eid-collected", "e-ID applications collected",
 ...                    "Thu nhận hồ sơ định danh điện tử", unit="people")
->>> data = io.Dataset(readings=[da.Reading(ind, 546_234, dt.date(2023, 7, 1), kh)])
+>>> data = io.Dataset(readings=[da.Reading(ind, 546_234, as_of=dt.date(2023, 7, 1),
+...                                        jurisdiction=kh)])
 >>> again = io.loads(io.dumps(data))
 >>> again.readings == data.readings, [j.name_vi for j in again.jurisdictions]
 (True, ['Khánh Hòa'])

@@ -286,7 +286,8 @@ def write_csv(dataset: Dataset, path: str | Path | IO[str], *, kind: CsvKind = "
     >>> import de_an06 as da
     >>> kh = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
     >>> share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
-    >>> data = Dataset(readings=[da.Reading(share, 72.2, dt.date(2023, 7, 1), kh)])
+    >>> data = Dataset(readings=[da.Reading(share, 72.2, as_of=dt.date(2023, 7, 1),
+    ...                                     jurisdiction=kh)])
     >>> out = stdio.StringIO()
     >>> write_csv(data, out, number_format="vi")
     >>> print(out.getvalue().splitlines()[1])

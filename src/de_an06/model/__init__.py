@@ -21,7 +21,7 @@ Examples
 >>> khanh_hoa = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level=Level.PROVINCE, parent="VN")
 >>> collected = Indicator("eid-collected", "e-ID applications collected",
 ...                       "Hồ sơ định danh điện tử đã thu nhận", unit=Unit.PEOPLE)
->>> reading = Reading(collected, 546_234, dt.date(2023, 7, 1), khanh_hoa)
+>>> reading = Reading(collected, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=khanh_hoa)
 >>> reading.value, reading.unit
 (546234, <Unit.PEOPLE: 'people'>)
 """

@@ -75,8 +75,9 @@ class Claim:
     ...                         parent="51")
     >>> noncash = Indicator("welfare-noncash-share", "Social-welfare payments made without cash",
     ...                     "Chi trả an sinh xã hội không dùng tiền mặt", unit="percent")
-    >>> claim = Claim("qn-tb-noncash-exceeds", ClaimKind.EXCEEDS_TARGET, tra_bong,
-    ...               dt.date(2024, 12, 31), "Non-cash welfare payment beats its target",
+    >>> claim = Claim("qn-tb-noncash-exceeds", ClaimKind.EXCEEDS_TARGET, jurisdiction=tra_bong,
+    ...               as_of=dt.date(2024, 12,
+    ...                             31), statement="Non-cash welfare payment beats its target",
     ...               indicator=noncash, margin=17)
     >>> claim.margin, claim.kind.value
     (17, 'exceeds_target')
@@ -84,9 +85,9 @@ class Claim:
 
     code: str = attrs.field(validator=v.is_code)
     kind: ClaimKind = attrs.field(converter=as_claim_kind, validator=v.is_instance(ClaimKind))
-    jurisdiction: Jurisdiction = attrs.field(validator=v.is_instance(Jurisdiction))
-    as_of: dt.date = attrs.field(validator=v.is_date)
-    statement: str = text_field()
+    jurisdiction: Jurisdiction = attrs.field(kw_only=True, validator=v.is_instance(Jurisdiction))
+    as_of: dt.date = attrs.field(kw_only=True, validator=v.is_date)
+    statement: str = text_field(kw_only=True)
     indicator: Indicator | None = attrs.field(default=None, kw_only=True,
                                               validator=v.is_optional_instance(Indicator))
     margin: float | None = attrs.field(default=None, kw_only=True,

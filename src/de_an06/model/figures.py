@@ -142,13 +142,13 @@ class Target:
     >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
     >>> ind = Indicator("eid-collected", "e-ID applications collected", "Thu nhận hồ sơ ĐDĐT",
     ...                 unit="people")
-    >>> Target(ind, 756_805, kh, deadline=dt.date(2023, 7, 30)).value
+    >>> Target(ind, 756_805, jurisdiction=kh, deadline=dt.date(2023, 7, 30)).value
     756805
     """
 
     indicator: Indicator = attrs.field(validator=v.is_instance(Indicator))
     value: float = attrs.field(converter=rules.REAL)  # type: ignore[misc]
-    jurisdiction: Jurisdiction = attrs.field(validator=v.is_instance(Jurisdiction))
+    jurisdiction: Jurisdiction = attrs.field(kw_only=True, validator=v.is_instance(Jurisdiction))
     deadline: dt.date | None = attrs.field(default=None, kw_only=True, validator=in_programme)
     inferred: bool = attrs.field(default=False, kw_only=True, validator=v.is_instance(bool))
     source: Source | None = attrs.field(default=None, kw_only=True,
@@ -236,7 +236,7 @@ class Reading:
     >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
     >>> share = Indicator("eid-collected-share", "e-ID applications collected, share",
     ...                   "Tỷ lệ thu nhận hồ sơ ĐDĐT", unit="percent")
-    >>> r = Reading(share, 72.2, dt.date(2023, 7, 1), kh, numerator=546_234,
+    >>> r = Reading(share, 72.2, as_of=dt.date(2023, 7, 1), jurisdiction=kh, numerator=546_234,
     ...             denominator=756_805, basis=Basis.TARGET, inferred={"denominator"})
     >>> round(r.computed_percent, 2)
     72.18
@@ -245,9 +245,10 @@ class Reading:
     indicator: Indicator = attrs.field(validator=v.is_instance(Indicator))
     value: float = attrs.field(
         converter=_READING_VALUE)  # type: ignore[misc]
-    as_of: dt.date = attrs.field(validator=v.is_date)
-    jurisdiction: Jurisdiction = attrs.field(validator=v.is_instance(Jurisdiction))
-    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=as_qualifier,
+    as_of: dt.date = attrs.field(kw_only=True, validator=v.is_date)
+    jurisdiction: Jurisdiction = attrs.field(kw_only=True, validator=v.is_instance(Jurisdiction))
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, kw_only=True,
+                                       converter=as_qualifier,
                                        validator=v.is_instance(Qualifier))
     numerator: float | None = attrs.field(
         default=None, kw_only=True, converter=rules.OPTIONAL_REAL,  # type: ignore[misc]
@@ -366,8 +367,8 @@ class Reading:
             raise v.fail("Reading.from_quantity", "quantity",
                          f"must be in the indicator's unit {indicator.unit.value!r}",
                          getattr(unit, "value", unit))
-        return cls(indicator, figure, as_of, jurisdiction,
-                   getattr(quantity, "qualifier", Qualifier.EXACT), **fields)
+        return cls(indicator, figure, as_of=as_of, jurisdiction=jurisdiction,
+                   qualifier=getattr(quantity, "qualifier", Qualifier.EXACT), **fields)
 
     @property
     def printed_decimals(self) -> int:
@@ -390,7 +391,8 @@ class Reading:
         >>> import datetime as dt
         >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
         >>> share = Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
-        >>> Reading(share, 98.9, dt.date(2023, 7, 1), kh, decimals=2).printed_value
+        >>> Reading(share, 98.9, as_of=dt.date(2023, 7, 1), jurisdiction=kh,
+        ...         decimals=2).printed_value
         Decimal('98.90')
         """
         exact = Decimal(repr(self.value))

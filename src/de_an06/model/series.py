@@ -55,8 +55,8 @@ class Series:
     >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
     >>> ind = Indicator("eid-collected", "e-ID applications collected", "Thu nhận hồ sơ ĐDĐT",
     ...                 unit="people")
-    >>> s = Series([Reading(ind, 546_234, dt.date(2023, 7, 1), kh),
-    ...             Reading(ind, 500_000, dt.date(2023, 6, 20), kh)])
+    >>> s = Series([Reading(ind, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=kh),
+    ...             Reading(ind, 500_000, as_of=dt.date(2023, 6, 20), jurisdiction=kh)])
     >>> [r.value for r in s]
     [500000, 546234]
     >>> s.values
@@ -119,8 +119,8 @@ class Series:
         >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
         >>> ind = Indicator("eid-collected", "e-ID applications collected",
         ...                 "Thu nhận hồ sơ ĐDĐT", unit="people")
-        >>> first = Reading(ind, 546_000, dt.date(2023, 7, 1), kh)
-        >>> corrected = Reading(ind, 546_234, dt.date(2023, 7, 1), kh)
+        >>> first = Reading(ind, 546_000, as_of=dt.date(2023, 7, 1), jurisdiction=kh)
+        >>> corrected = Reading(ind, 546_234, as_of=dt.date(2023, 7, 1), jurisdiction=kh)
         >>> Series.from_readings([first, corrected], duplicates="last").values
         array([546234.])
         >>> Series.from_readings([first, corrected])

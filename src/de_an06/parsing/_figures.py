@@ -220,6 +220,7 @@ class Figure:
                 kwargs["period_start"] = self.date.start
         if when is None:
             raise v.fail(owner, "as_of", "is needed: the figure has no dated mention", None)
-        return Reading(indicator, float(value), when, jurisdiction, qualifier=self.qualifier,
+        return Reading(indicator, float(value), as_of=when, jurisdiction=jurisdiction,
+                       qualifier=self.qualifier,
                        source=source, inferred=frozenset(inferred),
                        **kwargs)  # type: ignore[arg-type]

@@ -322,7 +322,8 @@ def _draw_reading(draw: st.DrawFn, indicator: Indicator, as_of: dt.date,
         back = min(draw(_PERIOD_DAYS), (as_of - dt.date.min).days)
         extra["period_start"] = as_of - dt.timedelta(days=back)
     return Reading(
-        indicator, extra.pop("value"), as_of, jurisdiction, draw(qualifier_st),
+        indicator, extra.pop("value"), as_of=as_of, jurisdiction=jurisdiction,
+        qualifier=draw(qualifier_st),
         source=draw(source_st), inferred=draw(_INFERRED["numerator" in extra]), **extra,
     )
 
@@ -405,7 +406,7 @@ def targets(
         deadline = draw(deadlines if deadlines is not None
                         else st.none() | st.dates(PROGRAMME_START, _MAX_DATE))
         return Target(indicator, draw(values_for(indicator)),
-                      draw(jurisdictions if jurisdictions is not None
+                      jurisdiction=draw(jurisdictions if jurisdictions is not None
                            else _any_jurisdiction()),
                       deadline=deadline, inferred=draw(st.booleans()))
 

@@ -153,8 +153,9 @@ def claims(*, kinds: st.SearchStrategy[ClaimKind] | None = None) -> st.SearchStr
             parts = tuple(draw(st.lists(codes().filter(lambda c: c != whole), min_size=1,
                                         max_size=3)))
         return Claim(
-            draw(codes()), kind, draw(jurisdictions()), draw(st.dates(_MIN_DATE, _MAX_DATE)),
-            draw(_words(_EN_LETTERS)), indicator=indicator,
+            draw(codes()), kind, jurisdiction=draw(jurisdictions()), as_of=draw(st.dates(_MIN_DATE,
+                                                                                         _MAX_DATE)),
+            statement=draw(_words(_EN_LETTERS)), indicator=indicator,
             margin=(draw(st.floats(0, 100, allow_nan=False))
                     if kind is ClaimKind.EXCEEDS_TARGET else None),
             qualifier=draw(st.sampled_from(Qualifier)), parts=parts,
