@@ -66,6 +66,10 @@ autodoc_default_options = {"members": True, "show-inheritance": True}
 nitpicky = True
 nitpick_ignore_regex = [
     (r"py:class", r"iterable"),
+    # Type variables and structural types of signatures, not API of their own.
+    (r"py:class", r"de_an06\.model\.rules\.N"),
+    (r"py:class", r"de_an06\.model\.figures\.PrintedFigure"),
+    (r"py:class", r"numbers\.Real"),
     (r"py:class", r"de_an06\.model\._.*"),
     # attrs internals and typing artefacts that autodoc surfaces from signatures.
     (r"py:class", r"attr\..*"),

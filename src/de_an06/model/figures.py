@@ -372,7 +372,7 @@ class Reading:
 
     @property
     def printed_decimals(self) -> int:
-        """The decimals the figure was printed with: `decimals`, or those of its shortest form.
+        """The decimals the figure was printed with (`decimals`, or those of its shortest form).
 
         This is the precision :func:`de_an06.audit` checks the figure at.
         """
@@ -382,7 +382,7 @@ class Reading:
 
     @property
     def printed_value(self) -> Decimal:
-        """The figure as printed: `value` with :attr:`printed_decimals` decimals.
+        """The figure as printed, `value` with :attr:`printed_decimals` decimals.
 
         What the writers write, so a file read back gives an equal reading.
 
