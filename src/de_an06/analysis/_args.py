@@ -28,6 +28,8 @@ Check = Callable[[str, str, Any], object]
 
 def real(owner: str, field: str, value: object) -> float:
     """A finite real number (``bool`` refused), as float."""
+    if type(value) is float and value - value == 0.0:  # the common case: a finite float
+        return value
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise v.fail(owner, field, f"must be a real number, not {type(value).__name__}", value)
     number = float(value)

@@ -194,33 +194,41 @@ class Trend:
 def trend_row(f: k.Fit, a: k.TrendArrays, i: int, confidence: float) -> Trend:
     """The Trend of group `i` of a kernel fit (which must be valid).
 
-    :func:`trend` and :meth:`de_an06.batch.TrendTable.trend` both build
-    their results here, from the kernel's arrays, slope interval included.
+    :meth:`de_an06.batch.TrendTable.trend` builds its results here, and
+    :func:`trend` through :func:`trend_of` from the one-series kernel: the
+    same numbers, slope interval included.
     """
-    se = check.none_if_nan(float(a.slope_se[i]))
+    return trend_of(f.row(i), a.row(i), confidence)
+
+
+def trend_of(f: k.OneFit, a: k.OneTrend, confidence: float) -> Trend:
+    """The Trend of one group's fit and trend quantities (the fit must be valid)."""
+    se = check.none_if_nan(a.slope_se)
     return Trend(
-        float(f.slope[i]),
-        float(a.intercept[i]),
+        f.slope,
+        a.intercept,
         slope_se=se,
-        slope_ci=None if se is None else (float(a.slope_ci_low[i]),
-                                          float(a.slope_ci_high[i])),
-        r_squared=check.none_if_nan(float(a.r_squared[i])),
-        n=int(f.n[i]),
-        start=k.day_to_date(int(f.first_day[i])),
-        end=k.day_to_date(int(f.last_day[i])),
+        slope_ci=None if se is None else (a.slope_ci_low, a.slope_ci_high),
+        r_squared=check.none_if_nan(a.r_squared),
+        n=f.n,
+        start=k.day_to_date(f.first_day),
+        end=k.day_to_date(f.last_day),
         confidence=confidence,
-        flat=bool(a.flat[i]),
-        mean_offset=float(f.mean_offset[i]),
-        mean_value=float(f.mean_value[i]),
-        sxx=float(f.sxx[i]),
-        residual_variance=check.none_if_nan(float(a.residual_variance[i])),
-        quantile=None if se is None else float(a.quantile[i]),
+        flat=a.flat,
+        mean_offset=f.mean_offset,
+        mean_value=f.mean_value,
+        sxx=f.sxx,
+        residual_variance=check.none_if_nan(a.residual_variance),
+        quantile=None if se is None else a.quantile,
     )
 
 
-def fit_series(series: Series) -> k.Fit:
-    """The kernel's fit of one series (a single group)."""
-    return k.fit(np.zeros(1, dtype=np.int64), series.days, series.values)
+def fit_series(series: Series) -> k.OneFit:
+    """The kernel's fit of one series (:func:`~de_an06.analysis._kernel.fit_one`)."""
+    readings = series.readings
+    days = np.array([r.day for r in readings], dtype=np.int64)
+    values = np.array([r.value for r in readings], dtype=np.float64)
+    return k.fit_one(days, values)
 
 
 def trend(series: Series, *, confidence: float = 0.95) -> Trend:
@@ -265,8 +273,8 @@ def trend(series: Series, *, confidence: float = 0.95) -> Trend:
     level = check.confidence(owner, "confidence", confidence)
     s = check.as_series(owner, series)
     f = fit_series(s)
-    if not f.valid[0]:
+    if not f.valid:
         raise InsufficientDataError(
             f"trend.series must hold at least two distinct dates (got {len(s)} reading)",
             owner=owner, field="series", value=len(s))
-    return trend_row(f, k.trend_arrays(f, level), 0, level)
+    return trend_of(f, k.trend_one(f, level), level)

@@ -91,7 +91,6 @@ class TrendTable:
 def trend_table(ids: Array, f: rows.Fit, confidence: float) -> TrendTable:
     """The TrendTable of the series `ids` from their kernel fit (interval: the kernel's)."""
     a = rows.trend_arrays(f, confidence)
-    everywhere = np.ones(f.n.shape, dtype=bool)
     return TrendTable(
         ids,
         f.slope,
@@ -101,8 +100,8 @@ def trend_table(ids: Array, f: rows.Fit, confidence: float) -> TrendTable:
         readonly(a.slope_ci_high),
         readonly(a.r_squared),
         f.n,
-        dates(f.first_day, everywhere),
-        dates(f.last_day, everywhere),
+        dates(f.first_day),
+        dates(f.last_day),
         f.valid,
         readonly(~np.isnan(a.slope_se)),
         confidence,
