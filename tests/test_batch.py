@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import attrs
@@ -345,3 +346,45 @@ def test_current_pace_when_due_on_the_latest_date() -> None:
     assert f.current_pace[0] == f.trends.slope[0]
     assert f.current_pace[0] == pytest.approx(46_234 / 6)
     assert f.forecast(0).current_pace == f.current_pace[0]
+
+
+def test_sorted_columns_are_copied_not_sorted_and_fitted_once() -> None:
+    ids = np.array([1, 1, 1, 2, 2], dtype=np.int64)
+    days = np.array([0, 1, 3, 0, 2], dtype=np.int64) + DAY0
+    values = np.array([1.0, 2.0, 2.5, 7.0, 5.0])
+    table = batch.ReadingTable.from_arrays(ids, days, values)
+    assert not np.may_share_memory(table.days, days)
+    assert not np.may_share_memory(table.values, values)
+    days[0] += 100  # the caller's arrays stay theirs
+    values[0] = -1.0
+    assert table.days[0] == DAY0
+    assert table.values[0] == 1.0
+    # the fit made with the copies is the one a fresh fit of the table gives
+    fresh = attrs.evolve(table)
+    assert not fresh._cache
+    for cached, refitted in zip(table._fit(), fresh._fit(), strict=True):
+        assert np.array_equal(cached, refitted, equal_nan=True)
+    # columns converted on the way in (datetime64 days) are the table's own already
+    dated = batch.ReadingTable.from_arrays(ids, table.days.astype("datetime64[D]"),
+                                           table.values)
+    assert dated == table
+
+
+def test_checks_made_from_the_fit() -> None:
+    with pytest.raises(da.ValidationError, match="day numbers of valid dates"):
+        batch.ReadingTable.from_arrays([1, 1], [-10**9, 0], [1.0, 2.0])
+    with pytest.raises(da.ValidationError, match="values must be finite"):
+        batch.ReadingTable.from_arrays([1, 1, 2], [1, 2, 1], [1.0, np.inf, 2.0])
+    # finite values whose sum overflows are finite values
+    table = batch.ReadingTable.from_arrays([1, 1], [1, 2], [1e308, 1.7e308])
+    assert table.n_readings == 2
+
+
+def test_from_columns_keeps_the_fit() -> None:
+    columns = da.io.read_csv_columns(io.StringIO(
+        "indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+        "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
+        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,500000,2023-06-25\n"
+        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"))
+    table = batch.ReadingTable.from_columns(columns)
+    assert "fit" in table._cache

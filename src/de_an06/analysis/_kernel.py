@@ -109,6 +109,7 @@ Int = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
 
 EPOCH = dt.date(1970, 1, 1)
+_EPOCH_ORDINAL = EPOCH.toordinal()
 #: Day number of the first representable :class:`datetime.date` (that of the last is
 #: :data:`MAX_DAY`).
 MIN_DAY = (dt.date.min - EPOCH).days
@@ -348,7 +349,7 @@ def pace_ratio(current_per_day: Float, gap: Float, days_left: Float) -> Float:
 
 def day_to_date(day: int) -> dt.date:
     """A day number as a :class:`datetime.date`."""
-    return EPOCH + dt.timedelta(days=day)
+    return dt.date.fromordinal(_EPOCH_ORDINAL + day)
 
 
 def date_to_day(date: dt.date) -> int:

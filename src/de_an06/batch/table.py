@@ -43,10 +43,8 @@ def _as_days(raw: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
                  f"dtype {raw.dtype}")
 
 
-def _check_range(days: npt.NDArray[np.int64], starts: npt.NDArray[np.int64]) -> None:
-    """Every day a valid date: checked on each series' first and last day (days are sorted)."""
-    first = days[starts]
-    last = days[np.append(starts[1:], days.shape[0]) - 1]
+def _check_range(first: npt.NDArray[np.int64], last: npt.NDArray[np.int64]) -> None:
+    """Every day a valid date, from each series' first and last day (days are sorted)."""
     for ends, bad in ((first, first < rows.MIN_DAY), (last, last > rows.MAX_DAY)):
         if bad.any():
             raise v.fail("ReadingTable", "days", "must be day numbers of valid dates",
@@ -54,22 +52,32 @@ def _check_range(days: npt.NDArray[np.int64], starts: npt.NDArray[np.int64]) -> 
 
 
 def _as_values(raw: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
-    """Values as float64, without a copy when they already are; finite."""
+    """Values as float64, without a copy when they already are (finiteness checked later)."""
     if raw.dtype.kind not in "iuf":
         raise v.fail("ReadingTable", "values", "must be real numbers", f"dtype {raw.dtype}")
-    out = raw.astype(np.float64, copy=False)
-    if not np.isfinite(out).all():
-        raise v.fail("ReadingTable", "values", "must be finite",
-                     float(out[~np.isfinite(out)][0]))
-    return out
+    return raw.astype(np.float64, copy=False)
+
+
+def _check_finite(values: npt.NDArray[np.float64], sums: npt.NDArray[np.float64]) -> None:
+    """Every value finite: a series whose sum (here its mean) is finite has finite values.
+
+    Only where a sum is not (a non-finite value, or finite values whose sum
+    overflows) are the values looked at one by one.
+    """
+    if not np.isfinite(sums).all():
+        finite = np.isfinite(values)
+        if not finite.all():
+            raise v.fail("ReadingTable", "values", "must be finite",
+                         float(values[~finite][0]))
 
 
 def _starts(ids: Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
     """Where the id changes (between readings ``i`` and ``i + 1``), and each run's start."""
     change = ids[1:] != ids[:-1]
-    starts = np.flatnonzero(change).astype(np.int64, copy=False)
-    starts += 1
-    return change, np.concatenate((np.zeros(min(ids.shape[0], 1), dtype=np.int64), starts))
+    after = np.flatnonzero(change)
+    starts = np.zeros(after.shape[0] + min(ids.shape[0], 1), dtype=np.int64)
+    np.add(after, 1, out=starts[1:])
+    return change, starts
 
 
 def _frame_column(frame: object, name: str) -> Array:
@@ -187,9 +195,9 @@ class ReadingTable:
         change, starts = _starts(id_col)
         unique = id_col[starts]
         copies: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]] | None = None
-        if bool((unique[1:] > unique[:-1]).all()) and bool(
-                ((day_col[1:] > day_col[:-1]) | change).all()):
-            _check_range(day_col, starts)
+        ordered = bool((unique[1:] > unique[:-1]).all()) and bool(
+            ((day_col[1:] > day_col[:-1]) | change).all())
+        if ordered:
             if np.may_share_memory(day_col, raw_days) or np.may_share_memory(value_col,
                                                                              raw_values):
                 copies = np.empty_like(day_col), np.empty_like(value_col)
@@ -198,7 +206,7 @@ class ReadingTable:
             id_col, day_col, value_col = id_col[order], day_col[order], value_col[order]
             change, starts = _starts(id_col)
             unique = id_col[starts]
-            _check_range(day_col, starts)
+            _check_range(day_col[starts], day_col[np.append(starts[1:], day_col.shape[0]) - 1])
             duplicate = ~change & (day_col[1:] == day_col[:-1])
             if duplicate.any():
                 at = int(np.flatnonzero(duplicate)[0])
@@ -211,8 +219,12 @@ class ReadingTable:
                          f"must be a bool or {unique.shape[0]} bools (one per series)",
                          lower_is_better)
         signs = np.where(np.broadcast_to(flags, unique.shape), -1, 1).astype(np.int8)
-        # the fit, in the same pass as the copies (when the columns are the caller's)
+        # The fit, in the same pass as the copies (when the columns are the caller's);
+        # its first and last days and its means finish the checks, per series.
         fitted = rows.fit(starts, day_col, value_col, copy_into=copies)
+        if ordered:
+            _check_range(fitted.first_day, fitted.last_day)
+        _check_finite(value_col, fitted.mean_value)
         if copies is not None:
             day_col, value_col = copies
         table = cls(readonly(unique), readonly(starts), readonly(day_col),
