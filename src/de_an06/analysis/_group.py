@@ -285,6 +285,18 @@ def r_squared(xp: Space, valid: Any, syy: Any, ssr: Any, is_constant: Any) -> An
     return xp.where(valid & xp.not_(is_constant), 1.0 - xp.div(ssr, syy), NAN)
 
 
+def slope_interval(slope: Any, se: Any, quantile: Any) -> tuple[Any, Any]:
+    """The confidence interval of the slope: ``slope -/+ quantile * se``.
+
+    The one place this interval is computed: :class:`de_an06.Trend`,
+    :class:`de_an06.batch.TrendTable` and the reach-date interval of
+    ``_kernel.project`` all take it from :func:`trend`. NaN where the
+    standard error is (two readings, or not valid).
+    """
+    half = quantile * se
+    return slope - half, slope + half
+
+
 def trend(xp: Space, n: Any, span: Any, mean_offset: Any, mean_value: Any,
           sxx: Any, syy: Any, ssr: Any, slope: Any, valid: Any,
           quantile: Any) -> tuple[Any, ...]:
@@ -296,10 +308,10 @@ def trend(xp: Space, n: Any, span: Any, mean_offset: Any, mean_value: Any,
     size = scale(xp, n, mean_value, syy)
     variance = residual_variance(xp, n, valid, ssr)
     se = xp.sqrt(xp.div(variance, sxx))
-    half = quantile * se
     return (mean_value - slope * mean_offset, se, variance,
             r_squared(xp, valid, syy, ssr, constant(n, syy, size)),
-            flat(xp, n, span, size, slope), quantile, slope - half, slope + half, size)
+            flat(xp, n, span, size, slope), quantile, *slope_interval(slope, se, quantile),
+            size)
 
 
 def line(xp: Space, n: Any, first_day: Any, span: Any, mean_offset: Any,

@@ -52,6 +52,7 @@ from de_an06.analysis._group import (
     RESIDUAL_PASS_BELOW,
     SCALAR,
     VECTOR,
+    slope_interval,
 )
 from de_an06.analysis._student_t import two_sided_quantile
 
@@ -236,19 +237,6 @@ class TrendArrays(NamedTuple):
     def row(self, i: int) -> OneTrend:
         """Group `i` as Python numbers."""
         return OneTrend(*(column[i].item() for column in self))
-
-
-def slope_interval(slope: Float, se: Float, quantile: Float) -> tuple[Float, Float]:
-    """The confidence interval of the slope: ``slope -/+ quantile * se``.
-
-    The one place this interval is computed: :class:`de_an06.Trend`,
-    :class:`de_an06.batch.TrendTable` and the reach-date interval of
-    :func:`project` all take it from :func:`trend_arrays` (which computes it
-    in :func:`de_an06.analysis._group.trend`, as this function does). NaN
-    where the standard error is (two readings, or not valid).
-    """
-    half = quantile * se
-    return slope - half, slope + half
 
 
 def _trend_args(f: Fit | OneFit) -> tuple[Any, ...]:
