@@ -439,3 +439,45 @@ def test_batch_equals_per_object_in_a_window(
         assert got.window == da.Window(**window)
         assert got.latest_date == s.latest.as_of
         assert f.status[row] == expected.status.code
+
+
+def test_sorted_columns_are_copied_not_sorted_and_fitted_once() -> None:
+    ids = np.array([1, 1, 1, 2, 2], dtype=np.int64)
+    days = np.array([0, 1, 3, 0, 2], dtype=np.int64) + DAY0
+    values = np.array([1.0, 2.0, 2.5, 7.0, 5.0])
+    table = batch.ReadingTable.from_arrays(ids, days, values)
+    assert not np.may_share_memory(table.days, days)
+    assert not np.may_share_memory(table.values, values)
+    days[0] += 100  # the caller's arrays stay theirs
+    values[0] = -1.0
+    assert table.days[0] == DAY0
+    assert table.values[0] == 1.0
+    # the fit made with the copies is the one a fresh fit of the table gives
+    fresh = attrs.evolve(table)
+    assert not fresh._cache
+    for cached, refitted in zip(table._fit(), fresh._fit(), strict=True):
+        assert np.array_equal(cached, refitted, equal_nan=True)
+    # columns converted on the way in (datetime64 days) are the table's own already
+    dated = batch.ReadingTable.from_arrays(ids, table.days.astype("datetime64[D]"),
+                                           np.array([1, 2, 3, 7, 5]))
+    assert dated == attrs.evolve(table, values=np.array([1.0, 2.0, 3.0, 7.0, 5.0]))
+
+
+def test_checks_made_from_the_fit() -> None:
+    with pytest.raises(da.ValidationError, match="day numbers of valid dates"):
+        batch.ReadingTable.from_arrays([1, 1], [-10**9, 0], [1.0, 2.0])
+    with pytest.raises(da.ValidationError, match="values must be finite"):
+        batch.ReadingTable.from_arrays([1, 1, 2], [1, 2, 1], [1.0, np.inf, 2.0])
+    # finite values whose sum overflows are finite values
+    table = batch.ReadingTable.from_arrays([1, 1], [1, 2], [1e308, 1.7e308])
+    assert table.n_readings == 2
+
+
+def test_from_columns_keeps_the_fit() -> None:
+    columns = da.io.read_csv_columns(io.StringIO(
+        "indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+        "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
+        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,500000,2023-06-25\n"
+        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"))
+    table = batch.ReadingTable.from_columns(columns)
+    assert "fit" in table._cache

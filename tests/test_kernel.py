@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -10,6 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from de_an06.analysis import _fit as fitting
+from de_an06.analysis import _group as g
 from de_an06.analysis import _kernel as k
 
 DAY0 = 19_000  # days near 2022, where an uncentred fit loses digits
@@ -509,3 +512,152 @@ def test_an_infinite_slope_reaches_at_once() -> None:
                            np.full(2, DAY0 + 2, dtype=np.int64))
     assert ok.tolist() == [True, False]
     assert int(day[0]) == DAY0 + 2
+
+
+# --------------------------------------------------------------------------
+# The one-series path and the blocks (issue 22)
+# --------------------------------------------------------------------------
+
+
+def bits_equal(a: object, b: object) -> bool:
+    """Equal as the kernel's numbers: same value, NaN for NaN, and the same sign of zero."""
+    if isinstance(a, float) or isinstance(b, float):
+        x, y = float(a), float(b)  # type: ignore[arg-type]
+        if math.isnan(x) or math.isnan(y):
+            return math.isnan(x) and math.isnan(y)
+        return x == y and math.copysign(1.0, x) == math.copysign(1.0, y)
+    return type(a) is type(b) and a == b
+
+
+@st.composite
+def long_groups(draw: st.DrawFn) -> list[tuple[list[int], list[float]]]:
+    """Series of 1 to 300 readings: numpy sums more than 8 and more than 128 numbers pairwise."""
+    def one_series() -> tuple[list[int], list[float]]:
+        size = draw(st.sampled_from([1, 2, 3, 8, 9, 10, 24, 129, 137, 300])
+                    | st.integers(1, 40))
+        days = sorted(draw(st.sets(st.integers(DAY0, DAY0 + 2_000), min_size=size,
+                                   max_size=size)))
+        style = draw(st.sampled_from(["noise", "line", "constant"]))
+        if style == "constant":
+            values = [draw(values_2dp)] * size
+        elif style == "line":
+            start, step = draw(values_2dp), draw(st.integers(-500, 500)) / 4
+            values = [round(start + step * (d - days[0]), 2) for d in days]
+        else:
+            values = draw(st.lists(values_2dp, min_size=size, max_size=size))
+        return days, values
+    return [one_series() for _ in range(draw(st.integers(1, 6)))]
+
+
+@given(long_groups(), st.data())
+def test_the_one_series_path_equals_the_grouped_kernel(
+        items: list[tuple[list[int], list[float]]], data: st.DataObject) -> None:
+    # fit_one / trend_one / project_one (Python numbers) perform the same floating-point
+    # operations as fit / trend_arrays / project (numpy, many groups): bit-identical
+    starts, days, values = stacked(items)
+    together = k.fit(starts, days, values)
+    count = len(items)
+    targets = np.array(data.draw(st.lists(values_2dp, min_size=count, max_size=count)))
+    signs = np.array(data.draw(st.lists(st.sampled_from([1.0, -1.0]), min_size=count,
+                                        max_size=count)))
+    ahead = np.array(data.draw(st.lists(st.integers(0, 60), min_size=count, max_size=count)))
+    left = np.array(data.draw(st.lists(st.sampled_from([np.nan, 0.0, 1.0, 45.0]),
+                                       min_size=count, max_size=count)))
+    units = np.where(np.isnan(left), np.nan, np.floor(left * 5 / 7))
+    from_day = together.last_day + ahead
+    a_all = k.trend_arrays(together, 0.9)
+    p_all = k.project(together, a_all, target=targets, sign=signs, from_day=from_day,
+                      days_left=left, units_left=units)
+    for i, (d, v) in enumerate(items):
+        alone = k.fit_one(np.array(d, dtype=np.int64), np.array(v))
+        a_one = k.trend_one(alone, 0.9)
+        p_one = k.project_one(alone, a_one, target=float(targets[i]), sign=float(signs[i]),
+                              from_day=int(from_day[i]), days_left=float(left[i]),
+                              units_left=float(units[i]))
+        for name, one, row in (("fit", alone, together.row(i)), ("trend", a_one, a_all.row(i)),
+                               ("projection", p_one, p_all.row(i))):
+            for field, x, y in zip(one._fields, one, row, strict=True):
+                assert bits_equal(x, y), (name, field, x, y)
+
+
+def test_blocks_do_not_change_the_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(22)
+    sizes = rng.integers(1, 30, 500)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+    days = np.concatenate([DAY0 + np.sort(rng.choice(400, s, replace=False))
+                           for s in sizes]).astype(np.int64)
+    values = np.round(rng.normal(1e4, 50, days.size) + 3 * (days - DAY0), 2)
+    equal_starts = np.arange(0, 24 * 300, 24, dtype=np.int64)
+    equal_days = np.tile(np.arange(DAY0, DAY0 + 48, 2, dtype=np.int64), 300)
+    equal_values = np.round(rng.normal(50, 5, equal_days.size), 2)
+
+    def everything(s: k.Int, d: k.Int, v: k.Float) -> list[npt.NDArray[np.generic]]:
+        f = k.fit(s, d, v)
+        a = k.trend_arrays(f, 0.95)
+        count = f.n.shape[0]
+        p = k.project(f, a, target=np.full(count, 2e4), sign=np.ones(count),
+                      from_day=f.last_day, days_left=np.full(count, 30.0),
+                      units_left=np.full(count, 21.0))
+        return [*f, *a, *p]
+
+    whole = [everything(starts, days, values), everything(equal_starts, equal_days,
+                                                          equal_values)]
+    monkeypatch.setattr(fitting, "BLOCK_READINGS", 40)
+    monkeypatch.setattr(k, "BLOCK_GROUPS", 7)
+    blocked = [everything(starts, days, values), everything(equal_starts, equal_days,
+                                                            equal_values)]
+    for ours, theirs in zip(whole, blocked, strict=True):
+        for x, y in zip(ours, theirs, strict=True):
+            assert x.dtype == y.dtype
+            assert same(x, y)
+
+
+def test_a_group_longer_than_a_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fitting, "BLOCK_READINGS", 4)
+    days = np.array([DAY0, DAY0 + 1, DAY0 + 2, DAY0 + 5, DAY0 + 7, DAY0 + 9, DAY0 + 10],
+                    dtype=np.int64)
+    values = np.array([1.0, 2.0, 2.5, 4.0, 5.0, 6.5, 7.0])
+    f = k.fit(np.array([0, 6], dtype=np.int64), days, values)
+    assert f.n.tolist() == [6, 1]
+    alone = k.fit_one(days[:6], values[:6])
+    assert f.row(0) == alone
+
+
+def test_t_quantiles_of_many_degrees_of_freedom() -> None:
+    df = np.array([-1, 0, 3, 70_000, 3, 70_000])
+    q = k.t_quantiles(df, 0.95)
+    assert np.isnan(q[:2]).all()
+    assert q[2] == q[4] == pytest.approx(3.182446305, rel=1e-9)
+    assert q[3] == q[5] == pytest.approx(1.959992, rel=1e-5)
+    assert np.isnan(k.t_quantiles(np.array([-1, 0]), 0.95)).all()
+
+
+SPECIAL = [0.0, -0.0, 1.5, -1.5, 0.5, -0.5, 2.0, math.inf, -math.inf, math.nan]
+
+
+@pytest.mark.parametrize("x", SPECIAL)
+def test_scalar_primitives_give_numpy_results(x: float) -> None:
+    scalar, vector = g.SCALAR, g.VECTOR
+    array = np.array([x])
+    with np.errstate(all="ignore"):
+        for name in ("sqrt", "abs", "ceil", "floor"):
+            assert bits_equal(getattr(scalar, name)(x), float(getattr(vector, name)(array)[0])), (
+                name, x)
+        for y in SPECIAL:
+            other = np.array([y])
+            for name in ("div", "minimum", "maximum"):
+                got = getattr(scalar, name)(x, y)
+                expected = float(getattr(vector, name)(array, other)[0])
+                assert bits_equal(got, expected), (name, x, y, got, expected)
+    assert scalar.isnan(x) == bool(vector.isnan(array)[0])
+    assert scalar.isfinite(x) == bool(vector.isfinite(array)[0])
+    assert scalar.where(x > 0, 1, 2) == int(vector.where(array > 0, 1, 2)[0])
+    assert scalar.not_(x > 0) == bool(vector.not_(array > 0)[0])
+    assert scalar.any(x > 0) == vector.any(array > 0)
+
+
+def test_scalar_status_code_is_the_vector_one() -> None:
+    ratios = [1.2, 0.95, 0.94, 0.6, 0.59, 0.0, -0.01, math.nan]
+    for met in (False, True):
+        codes = k.status_codes(np.full(len(ratios), met), np.array(ratios))
+        assert [k.status_code(met, r) for r in ratios] == codes.tolist()

@@ -28,6 +28,8 @@ Check = Callable[[str, str, Any], object]
 
 def real(owner: str, field: str, value: object) -> float:
     """A number by :func:`~de_an06.model.rules.real_number`, as float."""
+    if type(value) is float and value - value == 0.0:  # the common case: a finite float
+        return value
     return float(rules.real_number(owner, field, value))
 
 

@@ -10,20 +10,17 @@ through :mod:`de_an06.analysis.rows`):
   group;
 * ``values`` -- float64 values, finite.
 
-A single series is the case of one group (``starts = [0]``); it goes through
-exactly the same operations as a group among a million others, so the two
-give bit-identical results (the test suite pins this).
+A single series is the case of one group; :func:`fit_one`, :func:`trend_one`
+and :func:`project_one` compute it with the same floating-point operations,
+in the same order, as a group among a million others, so the two give
+bit-identical results (the test suite pins this).
 
-Numerics
---------
-Time is centred per group before fitting: ``t = day - first_day`` is exact in
-int64, then ``tc = t - mean(t)`` and ``yc = value - mean(value)``; slope
-``b = sum(tc*yc) / sum(tc**2)``, the residual sum of squares is summed from the
-residuals themselves (not ``Syy - b*Sxy``, which cancels for near-perfect
-fits). Grouped sums use :func:`numpy.add.reduceat`. Degenerate groups (fewer
-than two distinct days) keep NaN in the kernel's arrays and ``False`` in the
-``valid`` mask; the public layers turn those into ``None`` or a documented
-mask, never a silent NaN.
+The fit (the passes over the readings, in blocks that stay in the cache)
+is :mod:`de_an06.analysis._fit`; the arithmetic per group after it (trend
+quantities, reach days, paces, statuses) is :mod:`de_an06.analysis._group`,
+written once for arrays of groups and for the numbers of one group. This
+module gives both their array interface, and runs the arithmetic over
+blocks of :data:`BLOCK_GROUPS` groups for the same reason as the fit.
 
 No input array is modified.
 """
@@ -31,138 +28,124 @@ No input array is modified.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
+from de_an06.analysis import _group as g
+from de_an06.analysis._fit import BLOCK_READINGS, Fit, OneFit, fit, fit_one, group_starts
+from de_an06.analysis._group import (
+    ACHIEVED,
+    DETERIORATING,
+    EPS,
+    LIMITED,
+    LIMITED_FROM,
+    MAX_DAY,
+    MAX_TIE_TOLERANCE,
+    MODERATE,
+    MODERATE_FROM,
+    NOT_AVAILABLE,
+    ON_TRACK,
+    ON_TRACK_FROM,
+    RESIDUAL_PASS_BELOW,
+    SCALAR,
+    VECTOR,
+    slope_interval,
+)
 from de_an06.analysis._student_t import two_sided_quantile
+
+__all__ = [
+    "ACHIEVED",
+    "BLOCK_GROUPS",
+    "BLOCK_READINGS",
+    "DETERIORATING",
+    "EPOCH",
+    "EPS",
+    "LIMITED",
+    "LIMITED_FROM",
+    "MAX_DAY",
+    "MAX_TIE_TOLERANCE",
+    "MIN_DAY",
+    "MODERATE",
+    "MODERATE_FROM",
+    "NOT_AVAILABLE",
+    "ON_TRACK",
+    "ON_TRACK_FROM",
+    "RESIDUAL_PASS_BELOW",
+    "Fit",
+    "OneFit",
+    "OneProjection",
+    "OneTrend",
+    "Projection",
+    "TrendArrays",
+    "achieved",
+    "constant_values",
+    "date_to_day",
+    "day_to_date",
+    "fit",
+    "fit_one",
+    "flat",
+    "group_starts",
+    "intercept",
+    "pace_ratio",
+    "project",
+    "project_one",
+    "r_squared",
+    "reach_days",
+    "required_pace",
+    "residual_variance",
+    "slope_interval",
+    "slope_se",
+    "status_code",
+    "status_codes",
+    "t_quantiles",
+    "trend_arrays",
+    "trend_one",
+]
 
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
 
-EPS = float(np.finfo(np.float64).eps)
 EPOCH = dt.date(1970, 1, 1)
-#: Day numbers of the first and last representable :class:`datetime.date`.
+_EPOCH_ORDINAL = EPOCH.toordinal()
+#: Day number of the first representable :class:`datetime.date` (that of the last is
+#: :data:`MAX_DAY`).
 MIN_DAY = (dt.date.min - EPOCH).days
-MAX_DAY = (dt.date.max - EPOCH).days
 
-#: Below this share of Syy, the residual sum of squares is summed from the residuals
-#: (``Syy - b*Sxy`` would lose more than three digits); above it the shortcut is used.
-RESIDUAL_PASS_BELOW = 1e-3
-
-#: Largest tolerance (in days) by which a crossing is snapped to a whole day.
-MAX_TIE_TOLERANCE = 2.0**-20
-
-# Progress status codes, in the order of :class:`de_an06.ProgressStatus`.
-ACHIEVED, ON_TRACK, MODERATE, LIMITED, DETERIORATING, NOT_AVAILABLE = range(6)
-#: Open SDG thresholds on the ratio of current to required pace (method 2).
-ON_TRACK_FROM = 0.95
-MODERATE_FROM = 0.60
-LIMITED_FROM = 0.0
+#: Groups per block of the arithmetic per group of :func:`trend_arrays` and :func:`project`.
+BLOCK_GROUPS = 1 << 13
 
 
-class Fit(NamedTuple):
-    """Per-group least-squares results (arrays of one entry per group)."""
+def _by_blocks(func: Callable[..., tuple[Any, ...]], count: int,
+               args: tuple[Any, ...]) -> list[npt.NDArray[Any]]:
+    """`func`, which works group by group, on blocks of :data:`BLOCK_GROUPS` groups.
 
-    n: Int
-    first_day: Int
-    last_day: Int
-    last_value: Float
-    mean_offset: Float  # mean(day) - first_day
-    mean_value: Float
-    sxx: Float
-    syy: Float
-    ssr: Float
-    slope: Float  # NaN where not valid
-    valid: Bool  # at least two distinct days
-
-    @property
-    def span(self) -> Int:
-        """``last_day - first_day``."""
-        return self.last_day - self.first_day
-
-    @property
-    def scale(self) -> Float:
-        """Magnitude of the values: ``|mean| + rms deviation`` (for rounding tests)."""
-        return np.abs(self.mean_value) + np.sqrt(self.syy / self.n)
-
-
-def group_starts(ids: npt.NDArray[np.generic]) -> Int:
-    """Start index of each run of equal ids in a sorted id array."""
-    if ids.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    change = np.flatnonzero(ids[1:] != ids[:-1]) + 1
-    return np.concatenate((np.zeros(1, dtype=np.int64), change.astype(np.int64)))
-
-
-def fit(starts: Int, days: Int, values: Float) -> Fit:
-    """Centred ordinary least squares of value on day, per group.
-
-    Memory: three float64 buffers of the size of the input (24 bytes a
-    reading) plus, for groups of unequal sizes, one transient repeat of a
-    per-group array. Groups of equal size are processed as a 2-D view, with
-    broadcasting instead of repeats; the sums are the same
-    :func:`numpy.add.reduceat` calls either way, so the results do not depend
-    on which path ran.
+    Each of `args` holds one entry per group; the results are put together
+    into arrays of `count` entries. Blocks keep the temporaries of the
+    arithmetic in the processor's cache; the results of one dtype are rows
+    of one 2-D array, which the system maps in large pages (a fresh array
+    per result costs more in page faults than the arithmetic).
     """
-    size = values.shape[0]
-    n = np.diff(np.append(starts, size)).astype(np.int64)
-    ends = starts + n - 1
-    first_day = days[starts]
-    last_day = days[ends]
-    last_value = values[ends]
-    nf = n.astype(np.float64)
+    if count <= BLOCK_GROUPS:
+        return [np.asarray(x) for x in func(*args)]
+    out: list[npt.NDArray[Any]] = []
+    for lo in range(0, count, BLOCK_GROUPS):
+        part = [np.asarray(x) for x in func(*(a[lo:lo + BLOCK_GROUPS] for a in args))]
+        if not out:
+            out = _rows_like(part, count)
+        for column, x in zip(out, part, strict=True):
+            column[lo:lo + BLOCK_GROUPS] = x
+    return out
 
-    equal = n.size > 0 and bool((n == n[0]).all())
-    if equal:
-        shape = (int(n.size), int(n[0]))
-        day_grid: npt.NDArray[Any] = days.reshape(shape)
-        value_grid: npt.NDArray[Any] = values.reshape(shape)
 
-        def spread(per_group: Float) -> Float:
-            return per_group[:, np.newaxis]
-    else:
-        day_grid, value_grid = days, values
-
-        def spread(per_group: Float) -> Float:
-            return np.repeat(per_group, n)
-
-    def total(buffer: Float) -> Float:
-        return np.add.reduceat(buffer.reshape(-1), starts)
-
-    # Day sums are exact in int64; the mean day is first_day + mean_offset.
-    mean_offset = (np.add.reduceat(days, starts) - n * first_day) / nf
-    t = np.subtract(day_grid, spread(first_day + mean_offset), dtype=np.float64)
-    mean_value = np.add.reduceat(values, starts) / nf
-    yc = np.subtract(value_grid, spread(mean_value))
-
-    work = np.multiply(t, t)
-    sxx = total(work)
-    np.multiply(t, yc, out=work)
-    sxy = total(work)
-    np.multiply(yc, yc, out=work)
-    syy = total(work)
-    del work
-
-    valid = sxx > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        slope = np.where(valid, sxy / sxx, np.nan)
-        # SSR = Syy - b Sxy, exact algebra; it cancels when the fit is nearly
-        # perfect, so there (and only there) the residuals are summed instead.
-        shortcut = syy - slope * sxy
-    need = ~(shortcut >= RESIDUAL_PASS_BELOW * syy) & valid
-    ssr = np.where(valid, shortcut, np.nan)
-    if need.any():
-        # residuals yc - slope * tc, squared, reusing t and yc
-        t *= spread(slope)
-        yc -= t
-        del t
-        yc *= yc
-        ssr = np.where(need, total(yc), ssr)
-    return Fit(n, first_day, last_day, last_value, mean_offset, mean_value, sxx, syy, ssr,
-               slope, valid)
+def _rows_like(parts: list[npt.NDArray[Any]], count: int) -> list[npt.NDArray[Any]]:
+    """Empty arrays of `count` entries with the dtypes of `parts`, as rows of 2-D arrays."""
+    kinds = [x.dtype for x in parts]
+    blocks = {kind: iter(np.empty((kinds.count(kind), count), dtype=kind)) for kind in kinds}
+    return [next(blocks[kind]) for kind in kinds]
 
 
 def intercept(f: Fit) -> Float:
@@ -172,9 +155,8 @@ def intercept(f: Fit) -> Float:
 
 def residual_variance(f: Fit) -> Float:
     """``SSR / (n - 2)``; NaN where ``n <= 2`` or the fit is not valid."""
-    df = f.n - 2
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(f.valid & (df > 0), f.ssr / df, np.nan)
+        return g.residual_variance(VECTOR, f.n, f.valid, f.ssr)  # type: ignore[no-any-return]
 
 
 def slope_se(f: Fit) -> Float:
@@ -185,29 +167,58 @@ def slope_se(f: Fit) -> Float:
 
 def constant_values(f: Fit) -> Bool:
     """True where the values are equal within rounding (``Syy`` is noise)."""
-    noise = 16.0 * EPS * f.scale
-    return f.syy <= f.n * noise * noise
+    return g.constant(f.n, f.syy, f.scale)  # type: ignore[no-any-return]
 
 
 def r_squared(f: Fit) -> Float:
     """``1 - SSR/Syy``; NaN where not valid or where the values are constant."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        r2 = 1.0 - f.ssr / f.syy
-    return np.where(f.valid & ~constant_values(f), r2, np.nan)
+        return g.r_squared(VECTOR, f.valid, f.syy, f.ssr,  # type: ignore[no-any-return]
+                           constant_values(f))
+
+
+#: Largest degrees of freedom :func:`t_quantiles` looks up in a table indexed by them.
+_TABLE_UP_TO = 1 << 16
 
 
 def t_quantiles(df: Int, confidence: float) -> Float:
-    """Two-sided Student-t quantiles for each entry of `df` (NaN where ``df <= 0``)."""
-    if df.shape == (1,):  # one series: skip the grouping
-        return np.array([two_sided_quantile(confidence, float(df[0])) if df[0] > 0
-                         else np.nan])
+    """Two-sided Student-t quantiles for each entry of `df` (NaN where ``df <= 0``).
+
+    Each distinct ``df`` is computed once (:func:`two_sided_quantile`), then
+    looked up: in a table indexed by ``df`` up to :data:`_TABLE_UP_TO`, by
+    :func:`numpy.unique` beyond.
+    """
     out = np.full(df.shape, np.nan)
     positive = df > 0
-    unique, inverse = np.unique(df[positive], return_inverse=True)
-    table = np.array([two_sided_quantile(confidence, float(k)) for k in unique],
-                     dtype=np.float64)
-    out[positive] = table[inverse]
+    wanted = df[positive]
+    if wanted.size == 0:
+        return out
+    top = int(wanted.max())
+    if top <= _TABLE_UP_TO:
+        present = np.zeros(top + 1, dtype=bool)
+        present[wanted] = True
+        distinct = np.flatnonzero(present)
+        table = np.full(top + 1, np.nan)
+        table[distinct] = [two_sided_quantile(confidence, float(k)) for k in distinct.tolist()]
+        return table[np.maximum(df, 0)]  # entry 0 is NaN
+    distinct, inverse = np.unique(wanted, return_inverse=True)
+    quantiles = [two_sided_quantile(confidence, float(k)) for k in distinct.tolist()]
+    out[positive] = np.array(quantiles)[inverse.reshape(-1)]
     return out
+
+
+class OneTrend(NamedTuple):
+    """:class:`TrendArrays` of one group, as Python numbers."""
+
+    intercept: float
+    slope_se: float
+    residual_variance: float
+    r_squared: float
+    flat: bool
+    quantile: float
+    slope_ci_low: float
+    slope_ci_high: float
+    scale: float
 
 
 class TrendArrays(NamedTuple):
@@ -221,37 +232,35 @@ class TrendArrays(NamedTuple):
     quantile: Float  # two-sided Student-t quantile at the requested confidence
     slope_ci_low: Float  # the slope's confidence interval (see slope_interval)
     slope_ci_high: Float
+    scale: Float  # |mean value| + rms deviation, for the rounding tests
+
+    def row(self, i: int) -> OneTrend:
+        """Group `i` as Python numbers."""
+        return OneTrend(*(column[i].item() for column in self))
 
 
-def slope_interval(slope: Float, se: Float, quantile: Float) -> tuple[Float, Float]:
-    """The confidence interval of the slope: ``slope -/+ quantile * se``.
-
-    The one place this interval is computed: :class:`de_an06.Trend`,
-    :class:`de_an06.batch.TrendTable` and the reach-date interval of
-    :func:`project` all take it from :func:`trend_arrays`. NaN where the
-    standard error is (two readings, or not valid).
-    """
-    half = quantile * se
-    return slope - half, slope + half
+def _trend_args(f: Fit | OneFit) -> tuple[Any, ...]:
+    """What :func:`de_an06.analysis._group.trend` takes of a fit (all but the quantile)."""
+    return (f.n, f.last_day - f.first_day, f.mean_offset, f.mean_value, f.sxx, f.syy, f.ssr,
+            f.slope, f.valid)
 
 
 def trend_arrays(f: Fit, confidence: float) -> TrendArrays:
     """Everything a :class:`de_an06.Trend` reports, for every group at once."""
-    variance = residual_variance(f)
-    with np.errstate(invalid="ignore"):
-        se = np.sqrt(variance / f.sxx)
     quantile = t_quantiles(f.n - 2, confidence)
-    low, high = slope_interval(f.slope, se, quantile)
-    return TrendArrays(
-        intercept=intercept(f),
-        slope_se=se,
-        residual_variance=variance,
-        r_squared=r_squared(f),
-        flat=flat(f, f.slope),
-        quantile=quantile,
-        slope_ci_low=low,
-        slope_ci_high=high,
-    )
+
+    def arithmetic(*args: Any) -> tuple[Any, ...]:  # noqa: ANN401
+        return g.trend(VECTOR, *args)
+
+    with np.errstate(all="ignore"):
+        return TrendArrays(*_by_blocks(arithmetic, f.n.shape[0], (*_trend_args(f), quantile)))
+
+
+def trend_one(f: OneFit, confidence: float) -> OneTrend:
+    """:func:`trend_arrays` of one group, with the same operations, as Python numbers."""
+    df = f.n - 2
+    quantile = two_sided_quantile(confidence, float(df)) if df > 0 else np.nan
+    return OneTrend(*g.trend(SCALAR, *(*_trend_args(f), quantile)))
 
 
 def flat(f: Fit, slope: Float) -> Bool:
@@ -260,9 +269,7 @@ def flat(f: Fit, slope: Float) -> Bool:
     The change the slope makes over the series' span is compared with the
     rounding noise of the values: ``|slope| * span <= 32 * sqrt(n) * eps * scale``.
     """
-    span = np.maximum(f.span, 1).astype(np.float64)
-    bound = 32.0 * np.sqrt(f.n.astype(np.float64)) * EPS * f.scale
-    return ~(np.abs(slope) * span > bound)
+    return g.flat(VECTOR, f.n, f.span, f.scale, slope)  # type: ignore[no-any-return]
 
 
 def reach_days(f: Fit, slope: Float, target: Float, sign: Float,
@@ -290,42 +297,16 @@ def reach_days(f: Fit, slope: Float, target: Float, sign: Float,
     line moves away from the target and does not meet it on `from_day`; the
     crossing lies after :data:`MAX_DAY`; or the slope is NaN.
     """
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        toward = sign * slope
-        is_flat = flat(f, slope)
-        offset_from = (from_day - f.first_day).astype(np.float64)
-        # crossing, as an offset in days from the first day
-        u = f.mean_offset + (target - f.mean_value) / slope
-        span = np.maximum(f.span, 1).astype(np.float64)
-        error = 64.0 * EPS * (np.abs(u) + span + (np.abs(target) + f.scale) / np.abs(slope)
-                              * (1.0 + np.abs(u - f.mean_offset) / span))
-        tolerance = np.minimum(error, MAX_TIE_TOLERANCE)
-        limit = (MAX_DAY - f.first_day).astype(np.float64)
-
-        rising = ~is_flat & (toward > 0)
-        first_after = np.ceil(u - tolerance)
-        rising_ok = rising & np.isfinite(u) & (first_after <= limit)
-        reach_rising = np.maximum(np.where(rising_ok, first_after, 0.0), offset_from)
-
-        falling = ~is_flat & (toward < 0)
-        last_meeting = np.floor(u + tolerance)
-        falling_ok = falling & np.isfinite(u) & (offset_from <= last_meeting)
-
-        # a flat line's level is the mean, known to within its rounding noise
-        noise = 16.0 * np.sqrt(f.n.astype(np.float64)) * EPS * f.scale
-        level_meets = sign * (f.mean_value - target) >= -noise
-        flat_ok = is_flat & level_meets & ~np.isnan(slope)
-
-    reachable = rising_ok | falling_ok | flat_ok
-    offset = np.where(rising_ok, reach_rising, offset_from)
-    days = np.where(reachable, offset, 0.0).astype(np.int64) + np.where(reachable, f.first_day, 0)
-    return days, reachable
+    with np.errstate(all="ignore"):
+        terms = g.line(VECTOR, f.n, f.first_day, f.span, f.mean_offset, f.mean_value, f.scale,
+                       target, sign, from_day)
+        return g.reach(VECTOR, terms, slope)
 
 
 def required_pace(target: Float, latest: Float, units_left: Float) -> Float:
     """``(target - latest) / units_left``; NaN where no unit is left."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(units_left > 0, (target - latest) / units_left, np.nan)
+        return g.required_pace(VECTOR, target, latest, units_left)  # type: ignore[no-any-return]
 
 
 def achieved(latest: Float, target: Float, sign: Float) -> Bool:
@@ -335,13 +316,12 @@ def achieved(latest: Float, target: Float, sign: Float) -> Bool:
 
 def status_codes(is_achieved: Bool, ratio: Float) -> npt.NDArray[np.int8]:
     """Open SDG status codes from the current/required pace ratio (NaN: not available)."""
-    codes = np.full(ratio.shape, NOT_AVAILABLE, dtype=np.int8)
-    codes[ratio < LIMITED_FROM] = DETERIORATING
-    codes[ratio >= LIMITED_FROM] = LIMITED
-    codes[ratio >= MODERATE_FROM] = MODERATE
-    codes[ratio >= ON_TRACK_FROM] = ON_TRACK
-    codes[is_achieved] = ACHIEVED
-    return codes
+    return np.asarray(g.status(VECTOR, is_achieved, ratio), dtype=np.int8)
+
+
+def status_code(is_achieved: bool, ratio: float) -> int:
+    """:func:`status_codes` of one group."""
+    return g.status(SCALAR, is_achieved, ratio)  # type: ignore[no-any-return]
 
 
 def pace_ratio(current_per_day: Float, gap: Float, days_left: Float) -> Float:
@@ -352,18 +332,33 @@ def pace_ratio(current_per_day: Float, gap: Float, days_left: Float) -> Float:
     current pace, or a zero gap).
     """
     with np.errstate(divide="ignore", invalid="ignore"):
-        ok = (days_left > 0) & (gap != 0) & np.isfinite(current_per_day)
-        return np.where(ok, current_per_day * days_left / gap, np.nan)
+        return g.pace_ratio(VECTOR, current_per_day, gap, days_left)  # type: ignore[no-any-return]
 
 
 def day_to_date(day: int) -> dt.date:
     """A day number as a :class:`datetime.date`."""
-    return EPOCH + dt.timedelta(days=day)
+    return dt.date.fromordinal(_EPOCH_ORDINAL + day)
 
 
 def date_to_day(date: dt.date) -> int:
     """A :class:`datetime.date` as a day number."""
     return (date - EPOCH).days
+
+
+class OneProjection(NamedTuple):
+    """:class:`Projection` of one group, as Python numbers."""
+
+    achieved: bool
+    reach_day: int
+    reachable: bool
+    earliest_day: int
+    earliest_ok: bool
+    latest_day: int
+    latest_ok: bool
+    current_pace: float
+    required_pace: float
+    ratio: float
+    status: int
 
 
 class Projection(NamedTuple):
@@ -381,8 +376,17 @@ class Projection(NamedTuple):
     ratio: Float  # current / required; NaN when not defined
     status: npt.NDArray[np.int8]
 
+    def row(self, i: int) -> OneProjection:
+        """Group `i` as Python numbers."""
+        return OneProjection(*(column[i].item() for column in self))
 
-def project(f: Fit, a: TrendArrays, *, target: Float, sign: Float, from_day: Int,
+
+def _project_args(f: Fit | OneFit, a: TrendArrays | OneTrend) -> tuple[Any, ...]:
+    return (f.n, f.first_day, f.last_day - f.first_day, f.mean_offset, f.mean_value, a.scale,
+            f.last_value, f.slope, f.valid, a.flat, a.slope_ci_low, a.slope_ci_high)
+
+
+def project(f: Fit, a: TrendArrays, *, target: Float, sign: npt.NDArray[Any], from_day: Int,
             days_left: Float, units_left: Float) -> Projection:
     """Reach days, paces and status per group.
 
@@ -393,7 +397,8 @@ def project(f: Fit, a: TrendArrays, *, target: Float, sign: Float, from_day: Int
     a : TrendArrays
         Their derived quantities (slope interval, flatness).
     target, sign : arrays
-        Target value and direction sign (+1 higher is better, -1 lower).
+        Target value and direction sign (+1 higher is better, -1 lower; float or
+        integer).
     from_day : int64 array
         First day a reach may fall on (the forecast's ``as_of``).
     days_left : array
@@ -401,40 +406,24 @@ def project(f: Fit, a: TrendArrays, *, target: Float, sign: Float, from_day: Int
     units_left : array
         Pace units (calendar or working days) in the same window (NaN: no deadline).
     """
-    is_achieved = achieved(f.last_value, target, sign)
-    slopes = np.stack((f.slope, a.slope_ci_low, a.slope_ci_high))
-    days, ok = reach_days(f, slopes, target, sign, from_day)
-    reach, low, high = days
-    reachable, low_ok, high_ok = ok
-    interval = ~np.isnan(a.slope_ci_low) & ~is_achieved
-    low_ok &= interval
-    high_ok &= interval
-    earliest_ok = low_ok | high_ok
-    earliest = np.where(low_ok & high_ok, np.minimum(low, high), np.where(low_ok, low, high))
-    latest_ok = low_ok & high_ok
-    latest = np.maximum(low, high)
+    count = f.n.shape[0]
+    given = tuple(np.broadcast_to(x, (count,))
+                  for x in (target, sign, from_day, days_left, units_left))
 
-    current_per_day = np.where(f.valid, np.where(a.flat, 0.0, f.slope), np.nan)
-    gap = target - f.last_value
-    ratio = pace_ratio(current_per_day, gap, days_left)
-    ratio = np.where(is_achieved, np.nan, ratio)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        # days per pace unit over the window; an empty window (deadline on the
-        # latest reading's date) leaves the pace per calendar day
-        per_unit = np.where(units_left > 0, days_left / units_left,
-                            np.where(days_left == 0, 1.0, np.nan))
-    current = np.where(np.isnan(days_left), current_per_day, current_per_day * per_unit)
-    required = np.where(is_achieved, np.nan, required_pace(target, f.last_value, units_left))
-    return Projection(
-        achieved=is_achieved,
-        reach_day=reach,
-        reachable=reachable & ~is_achieved,
-        earliest_day=earliest,
-        earliest_ok=earliest_ok,
-        latest_day=latest,
-        latest_ok=latest_ok,
-        current_pace=current,
-        required_pace=required,
-        ratio=ratio,
-        status=status_codes(is_achieved, ratio),
-    )
+    def arithmetic(*args: Any) -> tuple[Any, ...]:  # noqa: ANN401
+        *per_group, target, sign, from_day, days_left, units_left = args
+        return g.project(VECTOR, *per_group, target=target, sign=sign, from_day=from_day,
+                         days_left=days_left, units_left=units_left)
+
+    with np.errstate(all="ignore"):
+        columns = _by_blocks(arithmetic, count, (*_project_args(f, a), *given))
+    columns[-1] = columns[-1].astype(np.int8)  # the status
+    return Projection(*columns)
+
+
+def project_one(f: OneFit, a: OneTrend, *, target: float, sign: float, from_day: int,
+                days_left: float, units_left: float) -> OneProjection:
+    """:func:`project` of one group, with the same operations, as Python numbers."""
+    return OneProjection(*g.project(SCALAR, *_project_args(f, a), target=target, sign=sign,
+                                    from_day=from_day, days_left=days_left,
+                                    units_left=units_left))

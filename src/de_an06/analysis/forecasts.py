@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 from typing import Protocol, runtime_checkable
 
 import attrs
@@ -20,7 +21,7 @@ from de_an06 import _display
 from de_an06 import _validators as v
 from de_an06.analysis import _args as check
 from de_an06.analysis import _kernel as k
-from de_an06.analysis.trends import Trend, fit_series, trend_row
+from de_an06.analysis.trends import Trend, fit_series, trend_of
 from de_an06.analysis.windows import ALL, Window, window
 from de_an06.model import Direction, Reading, Series, Target
 
@@ -64,12 +65,15 @@ class ProgressStatus(enum.Enum):
     @property
     def code(self) -> int:
         """Small integer code (0 achieved ... 5 not available), as batch results use."""
-        return list(ProgressStatus).index(self)
+        return _STATUSES.index(self)
 
     @classmethod
     def from_code(cls, code: int) -> ProgressStatus:
         """The status with integer `code`."""
-        return list(cls)[code]
+        return _STATUSES[code]
+
+
+_STATUSES = tuple(ProgressStatus)
 
 
 @runtime_checkable
@@ -209,10 +213,10 @@ class Forecast:
         if self.trend is not None and self.trend.end != self.latest_date:
             raise v.fail(self, "trend", f"must end on latest_date={self.latest_date}",
                          self.trend)
-        # the status the kernel gives for these figures (one rule: k.status_codes)
-        met = np.array([self.direction.sign * (self.latest - self.target) >= 0])
-        ratio = np.array([np.nan if self.pace_ratio is None else self.pace_ratio])
-        expected = ProgressStatus.from_code(int(k.status_codes(met, ratio)[0]))
+        # the status the kernel gives for these figures (one rule: k.status_code)
+        met = self.direction.sign * (self.latest - self.target) >= 0
+        ratio = math.nan if self.pace_ratio is None else self.pace_ratio
+        expected = ProgressStatus.from_code(k.status_code(met, ratio))
         if self.status is not expected:
             raise v.fail(self, "status", f"must be {expected} for latest={self.latest!r}, "
                          f"target={self.target!r}, pace_ratio={self.pace_ratio!r}", self.status)
@@ -268,22 +272,32 @@ def forecast_row(f: k.Fit, p: k.Projection, i: int, trend_: Trend | None, *,
                  working_days_left: int | None, within: Window = ALL) -> Forecast:
     """The Forecast of group `i` from the kernel's arrays.
 
-    :func:`forecast` and :meth:`de_an06.batch.ForecastTable.forecast` both
-    build their results here.
+    :meth:`de_an06.batch.ForecastTable.forecast` builds its results here, and
+    :func:`forecast` through :func:`forecast_of` from the one-series kernel.
     """
+    return forecast_of(f.row(i), p.row(i), trend_, target=target, deadline=deadline,
+                       as_of=as_of, direction=direction, days_left=days_left,
+                       working_days_left=working_days_left, within=within)
+
+
+def forecast_of(f: k.OneFit, p: k.OneProjection, trend_: Trend | None, *,
+                target: float, deadline: dt.date | None, as_of: dt.date,
+                direction: Direction, days_left: int | None,
+                working_days_left: int | None, within: Window = ALL) -> Forecast:
+    """The Forecast of one group's fit and projection, fitted in `within`."""
     return Forecast(
-        ProgressStatus.from_code(int(p.status[i])),
+        ProgressStatus.from_code(p.status),
         target=target,
         deadline=deadline,
         as_of=as_of,
-        latest=float(f.last_value[i]),
-        latest_date=k.day_to_date(int(f.last_day[i])),
-        reach_date=_optional_date(bool(p.reachable[i]), int(p.reach_day[i])),
-        reach_earliest=_optional_date(bool(p.earliest_ok[i]), int(p.earliest_day[i])),
-        reach_latest=_optional_date(bool(p.latest_ok[i]), int(p.latest_day[i])),
-        current_pace=check.none_if_nan(float(p.current_pace[i])),
-        required_pace=check.none_if_nan(float(p.required_pace[i])),
-        pace_ratio=check.none_if_nan(float(p.ratio[i])),
+        latest=f.last_value,
+        latest_date=k.day_to_date(f.last_day),
+        reach_date=_optional_date(p.reachable, p.reach_day),
+        reach_earliest=_optional_date(p.earliest_ok, p.earliest_day),
+        reach_latest=_optional_date(p.latest_ok, p.latest_day),
+        current_pace=check.none_if_nan(p.current_pace),
+        required_pace=check.none_if_nan(p.required_pace),
+        pace_ratio=check.none_if_nan(p.ratio),
         pace_unit="day" if working_days_left is None else "working day",
         days_left=days_left,
         working_days_left=working_days_left,
@@ -432,16 +446,12 @@ def forecast(series: Series | Reading, target: Target | float, *,
                          f"{latest.as_of} while the target is not met", due)
 
     f = fit_series(s, within)
-    arrays = k.trend_arrays(f, level)
-    nan = np.full(1, np.nan)
-    p = k.project(
-        f, arrays, target=np.full(1, goal), sign=np.full(1, sign),
-        from_day=np.full(1, k.date_to_day(when), dtype=np.int64),
-        days_left=nan if days_left is None else np.full(1, float(days_left)),
-        units_left=nan if days_left is None else np.full(1, float(days_left if working is None
-                                                                  else working)),
-    )
-    trend_ = trend_row(f, arrays, 0, level, within) if f.valid[0] else None
-    return forecast_row(f, p, 0, trend_, target=goal, deadline=due, as_of=when,
-                        direction=direction, days_left=days_left, working_days_left=working,
-                        within=within)
+    arrays = k.trend_one(f, level)
+    left = math.nan if days_left is None else float(days_left)
+    p = k.project_one(
+        f, arrays, target=goal, sign=sign, from_day=k.date_to_day(when), days_left=left,
+        units_left=left if working is None else float(working))
+    trend_ = trend_of(f, arrays, level, within) if f.valid else None
+    return forecast_of(f, p, trend_, target=goal, deadline=due, as_of=when,
+                       direction=direction, days_left=days_left, working_days_left=working,
+                       within=within)

@@ -207,34 +207,44 @@ def trend_row(f: k.Fit, a: k.TrendArrays, i: int, confidence: float,
               within: Window = ALL) -> Trend:
     """The Trend of group `i` of a kernel fit (which must be valid), fitted in `within`.
 
-    :func:`trend` and :meth:`de_an06.batch.TrendTable.trend` both build
-    their results here, from the kernel's arrays, slope interval included.
+    :meth:`de_an06.batch.TrendTable.trend` builds its results here, and
+    :func:`trend` through :func:`trend_of` from the one-series kernel: the
+    same numbers, slope interval included.
     """
-    se = check.none_if_nan(float(a.slope_se[i]))
+    return trend_of(f.row(i), a.row(i), confidence, within)
+
+
+def trend_of(f: k.OneFit, a: k.OneTrend, confidence: float, within: Window = ALL) -> Trend:
+    """The Trend of one group's fit and trend quantities (the fit must be valid)."""
+    se = check.none_if_nan(a.slope_se)
     return Trend(
-        float(f.slope[i]),
-        float(a.intercept[i]),
+        f.slope,
+        a.intercept,
         slope_se=se,
-        slope_ci=None if se is None else (float(a.slope_ci_low[i]),
-                                          float(a.slope_ci_high[i])),
-        r_squared=check.none_if_nan(float(a.r_squared[i])),
-        n=int(f.n[i]),
-        start=k.day_to_date(int(f.first_day[i])),
-        end=k.day_to_date(int(f.last_day[i])),
+        slope_ci=None if se is None else (a.slope_ci_low, a.slope_ci_high),
+        r_squared=check.none_if_nan(a.r_squared),
+        n=f.n,
+        start=k.day_to_date(f.first_day),
+        end=k.day_to_date(f.last_day),
         confidence=confidence,
-        flat=bool(a.flat[i]),
+        flat=a.flat,
         window=within,
-        mean_offset=float(f.mean_offset[i]),
-        mean_value=float(f.mean_value[i]),
-        sxx=float(f.sxx[i]),
-        residual_variance=check.none_if_nan(float(a.residual_variance[i])),
-        quantile=None if se is None else float(a.quantile[i]),
+        mean_offset=f.mean_offset,
+        mean_value=f.mean_value,
+        sxx=f.sxx,
+        residual_variance=check.none_if_nan(a.residual_variance),
+        quantile=None if se is None else a.quantile,
     )
 
 
-def fit_series(series: Series, within: Window = ALL) -> k.Fit:
-    """The kernel's fit of one series (a single group), on the readings in `within`."""
-    return k.fit(*select(np.zeros(1, dtype=np.int64), series.days, series.values, within))
+def fit_series(series: Series, within: Window = ALL) -> k.OneFit:
+    """The kernel's fit of one series (:func:`~de_an06.analysis._kernel.fit_one`), in `within`."""
+    readings = series.readings
+    days = np.array([r.day for r in readings], dtype=np.int64)
+    values = np.array([r.value for r in readings], dtype=np.float64)
+    if not within.everything:
+        _, days, values = select(np.zeros(1, dtype=np.int64), days, values, within)
+    return k.fit_one(days, values)
 
 
 def trend(series: Series, *, since: dt.date | None = None, last: int | None = None,
@@ -299,10 +309,10 @@ def trend(series: Series, *, since: dt.date | None = None, last: int | None = No
     s = check.as_series(owner, series)
     within = window(owner, since, last)
     f = fit_series(s, within)
-    if not f.valid[0]:
-        held = int(f.n[0])
+    if not f.valid:
+        held = int(f.n)
         where = "" if within.everything else f" in {within}"
         raise InsufficientDataError(
             f"trend.series must hold at least two distinct dates{where} (got {held} reading)",
             owner=owner, field="series", value=held)
-    return trend_row(f, k.trend_arrays(f, level), 0, level, within)
+    return trend_of(f, k.trend_one(f, level), level, within)

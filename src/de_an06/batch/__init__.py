@@ -47,7 +47,7 @@ import numpy.typing as npt
 from de_an06 import _validators as v
 from de_an06.analysis import rows
 from de_an06.batch import _info
-from de_an06.batch._arrays import Array, dates, readonly
+from de_an06.batch._arrays import Array, dates, dates_of, readonly
 from de_an06.batch._info import SeriesInfo
 from de_an06.batch._risk import AtRisk
 from de_an06.batch._window import windowed
@@ -153,12 +153,13 @@ def _per_series(owner: str, field: str, value: object, count: int) -> Array:
 
 def _deadline_days(value: object,
                    count: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Deadlines as day numbers and where there is one (one deadline: broadcast, no copy)."""
     owner = "forecasts"
     if value is None:
-        return np.zeros(count, dtype=np.int64), np.zeros(count, dtype=bool)
+        return np.broadcast_to(np.int64(0), (count,)), np.broadcast_to(np.False_, (count,))
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return (np.full(count, rows.date_to_day(value), dtype=np.int64),
-                np.ones(count, dtype=bool))
+        return (np.broadcast_to(np.int64(rows.date_to_day(value)), (count,)),
+                np.broadcast_to(np.True_, (count,)))
     array = _per_series(owner, "deadlines", value, count)
     if array.dtype.kind == "M":
         missing = np.isnat(array)
@@ -166,9 +167,14 @@ def _deadline_days(value: object,
                         array.astype("datetime64[D]")).astype(np.int64)
         return days, ~missing
     if array.dtype.kind in "iu":
-        return array.astype(np.int64), np.ones(count, dtype=bool)
+        return array.astype(np.int64), np.broadcast_to(np.True_, (count,))
     raise v.fail(owner, "deadlines", "must be dates, datetime64 or day numbers",
                  f"dtype {array.dtype}")
+
+
+def _single(value: object) -> bool:
+    """One value for every series (a scalar, or a 0-d array)."""
+    return np.ndim(value) == 0  # type: ignore[arg-type]
 
 
 def forecasts(table: ReadingTable, targets: Targets = None,
@@ -255,7 +261,8 @@ def forecasts(table: ReadingTable, targets: Targets = None,
     goal = _per_series(owner, "targets", goals, count)
     if goal.dtype.kind not in "iuf":
         raise v.fail(owner, "targets", "must be real numbers", f"dtype {goal.dtype}")
-    goal = goal.astype(np.float64)
+    goal = (np.broadcast_to(goal.astype(np.float64), goal.shape) if _single(targets)
+            else goal.astype(np.float64))  # one target: a view, otherwise a copy
     if not np.isfinite(goal).all():
         raise v.fail(owner, "targets", "must be finite", float(goal[~np.isfinite(goal)][0]))
     f = windowed(table, within)._fit()  # noqa: SLF001 - same package
@@ -265,7 +272,7 @@ def forecasts(table: ReadingTable, targets: Targets = None,
         when: object = as_of  # checked: the annotation is not enforced
         if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
             raise v.fail(owner, "as_of", "must be a datetime.date", as_of)
-        from_day = np.full(count, rows.date_to_day(when), dtype=np.int64)
+        from_day = np.broadcast_to(np.int64(rows.date_to_day(when)), (count,))
         early = from_day < f.last_day
         if early.any():
             at = int(np.flatnonzero(early)[0])
@@ -278,23 +285,27 @@ def forecasts(table: ReadingTable, targets: Targets = None,
         at = int(np.flatnonzero(late)[0])
         raise v.fail(owner, "deadlines", f"must not precede as_of for series "
                      f"{table.ids[at].item()!r}", rows.day_to_date(int(due[at])))
-    sign = table.signs.astype(np.float64)
-    days_left = np.where(has_due, (due - f.last_day).astype(np.float64), np.nan)
+    everywhere = bool(has_due.all())
+    left = (due - f.last_day).astype(np.float64)
+    days_left = left if everywhere else np.where(has_due, left, np.nan)
     trends_ = trend_table(table.ids, f, level, within)
     arrays = trends_._arrays  # noqa: SLF001 - same package
-    p = rows.project(f, arrays, target=goal, sign=sign, from_day=from_day,
-                  days_left=days_left, units_left=days_left)
+    p = rows.project(f, arrays, target=goal, sign=table.signs, from_day=from_day,
+                     days_left=days_left, units_left=days_left)
+    reach, earliest, latest = dates_of((p.reach_day, p.reachable),
+                                       (p.earliest_day, p.earliest_ok),
+                                       (p.latest_day, p.latest_ok))
     return ForecastTable(
         table.ids,
         readonly(p.status),
         readonly(goal),
         readonly(f.last_value),
-        dates(f.last_day, np.ones(count, dtype=bool)),
-        dates(from_day, np.ones(count, dtype=bool)),
-        dates(due, has_due),
-        dates(p.reach_day, p.reachable),
-        dates(p.earliest_day, p.earliest_ok),
-        dates(p.latest_day, p.latest_ok),
+        dates(f.last_day),
+        dates(from_day),
+        dates(due) if everywhere else dates_of((due, has_due))[0],
+        reach,
+        earliest,
+        latest,
         readonly(p.current_pace),
         readonly(p.required_pace),
         readonly(p.ratio),

@@ -27,8 +27,21 @@ def array_eq(a: Array, b: Array) -> bool:
 ARRAY_EQ = attrs.cmp_using(eq=array_eq)
 
 
-def dates(days: npt.NDArray[np.int64], ok: npt.NDArray[np.bool_]) -> Array:
-    """Day numbers as read-only ``datetime64[D]``, ``NaT`` where not `ok`."""
-    out = days.astype("datetime64[D]")
-    out[~ok] = np.datetime64("NaT")
-    return readonly(out)
+_NAT = np.iinfo(np.int64).min  # NaT as an int64
+
+
+def dates(days: npt.NDArray[np.int64]) -> Array:
+    """Day numbers as a read-only ``datetime64[D]`` view (no copy)."""
+    return readonly(days.view("datetime64[D]"))
+
+
+def dates_of(*pairs: tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]) -> list[Array]:
+    """``(days, ok)`` pairs as read-only ``datetime64[D]`` arrays, ``NaT`` where not `ok`.
+
+    The arrays are the rows of one 2-D array (one allocation).
+    """
+    out = np.empty((len(pairs), pairs[0][0].shape[0]), dtype=np.int64)
+    for row, (days, ok) in zip(out, pairs, strict=True):
+        np.copyto(row, _NAT)
+        np.copyto(row, days, where=ok)
+    return [dates(row) for row in out]

@@ -100,7 +100,6 @@ def trend_table(ids: Array, f: rows.Fit, confidence: float,
                 within: rows.Window = rows.ALL) -> TrendTable:
     """The TrendTable of the series `ids` from their kernel fit (interval: the kernel's)."""
     a = rows.trend_arrays(f, confidence)
-    everywhere = np.ones(f.n.shape, dtype=bool)
     return TrendTable(
         ids,
         f.slope,
@@ -110,8 +109,8 @@ def trend_table(ids: Array, f: rows.Fit, confidence: float,
         readonly(a.slope_ci_high),
         readonly(a.r_squared),
         f.n,
-        dates(f.first_day, everywhere),
-        dates(f.last_day, everywhere),
+        dates(f.first_day),
+        dates(f.last_day),
         f.valid,
         readonly(~np.isnan(a.slope_se)),
         confidence,

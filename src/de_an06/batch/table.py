@@ -31,34 +31,55 @@ def _as_ids(raw: object) -> Array:
     return ids
 
 
-def _as_days(raw: object) -> npt.NDArray[np.int64]:
-    days = np.asarray(raw)
-    if days.dtype.kind == "M":
-        if np.isnat(days).any():
+def _as_days(raw: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+    """Day numbers as int64, without a copy when they already are (range checked later)."""
+    if raw.dtype.kind == "M":
+        missing = np.isnat(raw)
+        if missing.any():
             raise v.fail("ReadingTable", "days", "must not hold NaT",
-                         int(np.flatnonzero(np.isnat(days))[0]))
-        return days.astype("datetime64[D]").astype(np.int64)
-    if days.dtype.kind in "iu":
-        out = days.astype(np.int64)
-        bad = (out < rows.MIN_DAY) | (out > rows.MAX_DAY)
+                         int(np.flatnonzero(missing)[0]))
+        return raw.astype("datetime64[D]").astype(np.int64)
+    if raw.dtype.kind in "iu":
+        return raw.astype(np.int64, copy=False)
+    raise v.fail("ReadingTable", "days", "must be datetime64 or integer day numbers",
+                 f"dtype {raw.dtype}")
+
+
+def _check_range(first: npt.NDArray[np.int64], last: npt.NDArray[np.int64]) -> None:
+    """Every day a valid date, from each series' first and last day (days are sorted)."""
+    for ends, bad in ((first, first < rows.MIN_DAY), (last, last > rows.MAX_DAY)):
         if bad.any():
             raise v.fail("ReadingTable", "days", "must be day numbers of valid dates",
-                         int(out[bad][0]))
-        return out
-    raise v.fail("ReadingTable", "days", "must be datetime64 or integer day numbers",
-                 f"dtype {days.dtype}")
+                         int(ends[bad][0]))
 
 
-def _as_values(raw: object) -> npt.NDArray[np.float64]:
-    values = np.asarray(raw)
-    if values.dtype.kind not in "iuf":
-        raise v.fail("ReadingTable", "values", "must be real numbers", f"dtype {values.dtype}")
-    out = values.astype(np.float64, copy=False)
-    finite = np.isfinite(out)
-    if not finite.all():
-        raise v.fail("ReadingTable", "values", "must be finite",
-                     float(out[~finite][0]))
-    return out
+def _as_values(raw: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+    """Values as float64, without a copy when they already are (finiteness checked later)."""
+    if raw.dtype.kind not in "iuf":
+        raise v.fail("ReadingTable", "values", "must be real numbers", f"dtype {raw.dtype}")
+    return raw.astype(np.float64, copy=False)
+
+
+def _check_finite(values: npt.NDArray[np.float64], sums: npt.NDArray[np.float64]) -> None:
+    """Every value finite: a series whose sum (here its mean) is finite has finite values.
+
+    Only where a sum is not (a non-finite value, or finite values whose sum
+    overflows) are the values looked at one by one.
+    """
+    if not np.isfinite(sums).all():
+        finite = np.isfinite(values)
+        if not finite.all():
+            raise v.fail("ReadingTable", "values", "must be finite",
+                         float(values[~finite][0]))
+
+
+def _starts(ids: Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """Where the id changes (between readings ``i`` and ``i + 1``), and each run's start."""
+    change = ids[1:] != ids[:-1]
+    after = np.flatnonzero(change)
+    starts = np.zeros(after.shape[0] + min(ids.shape[0], 1), dtype=np.int64)
+    np.add(after, 1, out=starts[1:])
+    return change, starts
 
 
 def _frame_column(frame: object, name: str) -> Array:
@@ -153,8 +174,13 @@ class ReadingTable:
             Direction of every series (one flag), or one flag per distinct id
             in ascending id order.
 
-        The inputs are never modified; when they are not sorted by id then
-        day, the table holds sorted copies.
+        The inputs are never modified, and the table holds its own copies.
+        Columns already sorted by id then day (checked in one pass) are
+        copied as they are, without sorting; otherwise they are sorted (one
+        :func:`numpy.argsort` on a combined key) and the duplicate days
+        looked for. The series are fitted in the same pass as the copies;
+        :func:`~de_an06.batch.trends` and :func:`~de_an06.batch.forecasts`
+        use that fit.
 
         Raises
         ------
@@ -163,8 +189,9 @@ class ReadingTable:
             values, invalid days, or two readings of one series on one day.
         """
         id_col = _as_ids(ids)
-        day_col = _as_days(days)
-        value_col = _as_values(values)
+        raw_days, raw_values = np.asarray(days), np.asarray(values)
+        day_col = _as_days(raw_days)
+        value_col = _as_values(raw_values)
         if not id_col.ndim == day_col.ndim == value_col.ndim == 1:
             raise v.fail("ReadingTable", "ids", "must be one-dimensional like days and values",
                          id_col.shape)
@@ -172,21 +199,28 @@ class ReadingTable:
             raise v.fail("ReadingTable", "values",
                          f"must have the length of ids and days ({id_col.shape[0]})",
                          value_col.shape[0])
-        same = id_col[1:] == id_col[:-1]
-        ordered = bool(np.all((id_col[1:] > id_col[:-1]) | (same & (day_col[1:] > day_col[:-1]))))
-        if not ordered:
+        # Already sorted (one pass over ids and days, which also rules out a repeated
+        # day): keep the order and copy the columns; otherwise sort them.
+        change, starts = _starts(id_col)
+        unique = id_col[starts]
+        copies: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]] | None = None
+        ordered = bool((unique[1:] > unique[:-1]).all()) and bool(
+            ((day_col[1:] > day_col[:-1]) | change).all())
+        if ordered:
+            if np.may_share_memory(day_col, raw_days) or np.may_share_memory(value_col,
+                                                                             raw_values):
+                copies = np.empty_like(day_col), np.empty_like(value_col)
+        else:
             order = _sort_order(id_col, day_col)
             id_col, day_col, value_col = id_col[order], day_col[order], value_col[order]
-            same = id_col[1:] == id_col[:-1]
-        else:
-            id_col, day_col, value_col = id_col.copy(), day_col.copy(), value_col.copy()
-        duplicate = same & (day_col[1:] == day_col[:-1])
-        if duplicate.any():
-            at = int(np.flatnonzero(duplicate)[0])
-            raise v.fail("ReadingTable", "days", f"must not repeat a day within series "
-                         f"{id_col[at].item()!r}", rows.day_to_date(int(day_col[at])))
-        starts = rows.group_starts(id_col)
-        unique = id_col[starts]
+            change, starts = _starts(id_col)
+            unique = id_col[starts]
+            _check_range(day_col[starts], day_col[np.append(starts[1:], day_col.shape[0]) - 1])
+            duplicate = ~change & (day_col[1:] == day_col[:-1])
+            if duplicate.any():
+                at = int(np.flatnonzero(duplicate)[0])
+                raise v.fail("ReadingTable", "days", f"must not repeat a day within series "
+                             f"{id_col[at].item()!r}", rows.day_to_date(int(day_col[at])))
         flags = np.asarray(lower_is_better)
         if flags.dtype.kind != "b" or flags.ndim > 1 or (
                 flags.ndim == 1 and flags.shape[0] != unique.shape[0]):
@@ -194,8 +228,18 @@ class ReadingTable:
                          f"must be a bool or {unique.shape[0]} bools (one per series)",
                          lower_is_better)
         signs = np.where(np.broadcast_to(flags, unique.shape), -1, 1).astype(np.int8)
-        return cls(readonly(unique), readonly(starts), readonly(day_col),
-                   readonly(value_col), readonly(signs))
+        # The fit, in the same pass as the copies (when the columns are the caller's);
+        # its first and last days and its means finish the checks, per series.
+        fitted = rows.fit(starts, day_col, value_col, copy_into=copies)
+        if ordered:
+            _check_range(fitted.first_day, fitted.last_day)
+        _check_finite(value_col, fitted.mean_value)
+        if copies is not None:
+            day_col, value_col = copies
+        table = cls(readonly(unique), readonly(starts), readonly(day_col),
+                    readonly(value_col), readonly(signs))
+        table._cache["fit"] = rows.Fit(*(readonly(a) for a in fitted))
+        return table
 
     @classmethod
     def from_pandas(cls, frame: Any, *, id: str = "id", day: str = "day",  # noqa: A002, ANN401
@@ -296,7 +340,9 @@ class ReadingTable:
                                else np.zeros(present.shape[0], dtype=bool))
         table = cls.from_arrays(rank[np.searchsorted(present, pair)], days, values,
                                 lower_is_better=lower_is_better)
-        return attrs.evolve(table, ids=readonly(names[order]))
+        named = attrs.evolve(table, ids=readonly(names[order]))
+        named._cache.update(table._cache)  # noqa: SLF001 - the same readings, fitted
+        return named
 
     @classmethod
     def from_series(cls, series: Iterable[Series]) -> ReadingTable:
