@@ -74,6 +74,9 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/read_table.py
+	$(BIN)/python benchmarks/prose.py
+	$(BIN)/python benchmarks/dask_bench.py --readings 1000000
 
 clean:
 	rm -rf $(VENV) build mutants docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis

@@ -1,8 +1,5 @@
-"""Issue 17 items inside ``batch/``: regression tests waiting for the fix there.
-
-``batch/`` is being optimised on another branch; these tests pin the wrong
-answers found (each is a strict xfail, so the fix must remove the mark).
-"""
+"""Hostile input to the batch table: narrow id dtypes, dates NumPy holds but
+Python has not, and copies of a table."""
 
 from __future__ import annotations
 
@@ -16,8 +13,6 @@ import de_an06 as da
 from de_an06.batch import ReadingTable
 
 
-@pytest.mark.xfail(strict=True, reason="batch/table.py _sort_order: `codes - low` overflows "
-                   "int8/16/32 before astype(np.int64); subtract after widening")
 @pytest.mark.parametrize("dtype", [np.int8, np.int16, np.int32])
 def test_narrow_ids_spanning_the_dtype_sort_right(dtype: type[np.signedinteger]) -> None:
     info = np.iinfo(dtype)
@@ -27,16 +22,12 @@ def test_narrow_ids_spanning_the_dtype_sort_right(dtype: type[np.signedinteger])
     assert table.index(info.max) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="batch/table.py _as_days: datetime64 dates are not "
-                   "range-checked like day numbers (rows.MIN_DAY..rows.MAX_DAY)")
 def test_datetime64_outside_years_1_to_9999_is_refused() -> None:
     with pytest.raises(da.ValidationError, match=r"ReadingTable\.days"):
         ReadingTable.from_arrays([1, 1], np.array(["10000-01-01", "10000-01-02"],
                                                   dtype="datetime64[D]"), [1.0, 2.0])
 
 
-@pytest.mark.xfail(strict=True, reason="ReadingTable needs __getstate__/__setstate__ (or "
-                   "__reduce__) that make the arrays read-only again and drop the cached fit")
 @pytest.mark.parametrize("clone", [copy.deepcopy,
                                    lambda t: pickle.loads(pickle.dumps(t))])  # noqa: S301 - our own bytes
 def test_copies_stay_read_only(clone: object) -> None:
@@ -44,3 +35,6 @@ def test_copies_stay_read_only(clone: object) -> None:
     again = clone(table)  # type: ignore[operator]
     assert not again.values.flags.writeable
     assert not again.ids.flags.writeable
+    assert not again.days.flags.writeable
+    assert again == table
+    assert "fit" not in again._cache

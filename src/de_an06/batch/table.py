@@ -105,7 +105,10 @@ def _sort_order(ids: Array, days: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]
     first = int(days.min())
     width = int(days.max()) - first + 1
     if (high - low + 1) * width < 2**62:
-        key = (codes - low).astype(np.int64) * width + (days - first)
+        # Widen before subtracting: int8/16/32 ids spanning more than half
+        # their range would wrap around in their own dtype.
+        wide = codes.astype(np.int64) if codes.dtype.itemsize < 8 else codes  # noqa: PLR2004
+        key = (wide - low).astype(np.int64) * width + (days - first)
         return np.argsort(key, kind="stable")
     return np.lexsort((days, ids))
 
@@ -156,6 +159,12 @@ class ReadingTable:
     #: Per-series metadata (names, targets, deadlines...), when the table was read from a
     #: file by :func:`de_an06.io.read_table`; None otherwise.
     info: SeriesInfo | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A copy or an unpickled table holds read-only arrays again and
+        # computes its own fit (the cache is not carried over).
+        return (_restore, (type(self), self.ids, self.starts, self.days, self.values,
+                           self.signs, self.info))
 
     @classmethod
     def from_arrays(cls, ids: npt.ArrayLike, days: npt.ArrayLike, values: npt.ArrayLike, *,
@@ -453,3 +462,11 @@ class ReadingTable:
                                 for a in rows.fit(self.starts, self.days, self.values)))
             self._cache["fit"] = cached
         return cached
+
+
+def _restore(cls: type[ReadingTable], ids: Array, starts: npt.NDArray[np.int64],  # noqa: PLR0917 - pickle passes them by position
+             days: npt.NDArray[np.int64], values: npt.NDArray[np.float64],
+             signs: npt.NDArray[np.int8], info: SeriesInfo | None) -> ReadingTable:
+    """Rebuild a pickled or copied table with read-only columns."""
+    return cls(readonly(ids), readonly(starts), readonly(days), readonly(values),
+               readonly(signs), info=info)
