@@ -140,6 +140,15 @@ OUTLOOKS: Final = {
            "no_trend": "chưa có xu hướng", "no_figure": "chưa có số liệu"},
 }
 
+#: The words of ``de-an06 report --national`` (English; ``{n}`` and ``{pace}`` filled in).
+NATIONAL_WORDS: Final = {
+    "series_title": "National series", "targets_title": "National targets",
+    "series": "Series", "latest": "Latest", "as_of": "As of", "readings": "Readings",
+    "pace": "Pace (last {n}) / day", "target": "Target", "deadline": "Deadline",
+    "attainment": "Attainment", "met": "Met", "forecast": "Forecast",
+    "two_sources": "{day} (two sources)",
+}
+
 #: The words of the dashboard (``de-an06 report --html``): key -> (English, Vietnamese).
 #: Sentences hold ``{name}`` fields filled with :meth:`str.format`.
 LABELS: Final[dict[str, tuple[str, str]]] = {

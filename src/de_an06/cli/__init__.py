@@ -8,6 +8,10 @@ Commands
     linked-service savings, ranks, and the audit findings. ``--plot DIR``
     also writes one PNG per series with a target; it needs matplotlib
     (``pip install "de_an06[plot]"``), checked before any work is done.
+``de-an06 report --national [--format text|json|markdown] [--strict]``
+    The national picture from the bundled national data: each series' latest
+    value (at its date's precision) and recent pace, and each national target
+    with attainment and forecast status.
 ``de-an06 report [FILE] --html DIR [--lang vi|en] [--province NAME|CODE] [--as-of DATE]``
     The same as a static site a browser opens from ``file://`` (``index.html``
     and one page per series, no network): the targets at risk, sortable and
@@ -23,8 +27,8 @@ Commands
 
 The package holds :func:`main` and the argument parser; the report's data
 (``_report``), its text and Markdown (``_render``) and the plot writer
-(``_plots``) and the dashboard (``_site``, ``_html``, ``_html_pages``,
-``_html_assets``) are private modules beside it.
+(``_plots``), the national block (``_national``) and the dashboard (``_site``,
+``_html``, ``_html_pages``, ``_html_assets``) are private modules beside it.
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
@@ -54,7 +58,7 @@ from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
 from de_an06._version import __version__
-from de_an06.cli import _html, _plots, _render, _report, _risk, _site
+from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _site
 from de_an06.errors import DeAn06Error, UnknownCodeError
 from de_an06.model import Series, rules
 from de_an06.parsing import grammar
@@ -117,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     report.add_argument("--strict", action="store_true",
                         help="exit 1 when a target is missed or the audit finds something")
+    report.add_argument("--national", action="store_true",
+                        help="the national series and targets instead of the provinces: "
+                             "latest values, recent paces, attainment and forecast status")
     report.add_argument("--plot", metavar="DIR",
                         help="also write one PNG per series with a target to DIR "
                              "(needs matplotlib)")
@@ -207,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.national:
+        return _cmd_report_national(args)
     if args.html is not None:
         return _cmd_report_html(args)
     if args.file is not None:
@@ -229,6 +238,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
     missed = any(row["met"] is False for p in data["provinces"] for row in p["targets"])
     found = any(p["findings"] for p in data["provinces"])
     return 1 if args.strict and (missed or found) else 0
+
+
+def _cmd_report_national(args: argparse.Namespace) -> int:
+    others = [name for name, value in (("--province", args.province), ("--as-of", args.as_of),
+                                       ("--plot", args.plot), ("--html", args.html),
+                                       ("FILE", args.file)) if value is not None]
+    if others:
+        raise _UsageError(f"--national takes no {', '.join(others)}")
+    data = _national.national_data()
+    render = {"json": _render.json_text, "markdown": _national.national_markdown,
+              "text": _national.national_text}[args.format]
+    sys.stdout.write(render(data))
+    missed = any(row["met"] is False for row in data["targets"])
+    return 1 if args.strict and missed else 0
 
 
 def _cmd_report_html(args: argparse.Namespace) -> int:

@@ -1,0 +1,159 @@
+"""The national block of ``de-an06 report --national``: its data and its text.
+
+Built from the bundled national data (:func:`de_an06.datasets.national_series`
+and :func:`~de_an06.datasets.national_targets`): each series' latest value at
+its date's precision (``2025-04`` for a month), its recent pace (the trend of
+its last :data:`LAST` readings, per day) and each target's attainment against
+its series' latest reading and forecast status. Words and number formats come
+from :mod:`de_an06._present`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from de_an06 import analysis, datasets
+from de_an06._present import (
+    MISSING,
+    NATIONAL_WORDS,
+    OUTLOOKS,
+    met_word,
+    number,
+    qualifier_symbol,
+    status_word,
+    unit_suffix,
+)
+from de_an06.errors import DeAn06Error
+from de_an06.model import Series, Target
+
+__all__ = ["LAST", "national_data", "national_markdown", "national_text"]
+
+#: Readings the recent pace (and the forecast) is fitted on.
+LAST = 3
+
+_W = NATIONAL_WORDS
+_NO_TREND = OUTLOOKS["en"]["no_trend"]
+
+
+def _series(code: str) -> tuple[Series, bool]:
+    """The national series of `code`; True when two sources give one date.
+
+    Such a pair is kept as the later one in the file and flagged in the report
+    (the audit lists both sources).
+    """
+    try:
+        return datasets.national_series(code), False
+    except DeAn06Error:
+        return datasets.national_series(code, duplicates="last"), True
+
+
+def national_data() -> dict[str, Any]:
+    """The national block as plain data (what ``--format json`` prints)."""
+    codes = dict.fromkeys(r.indicator.code for r in datasets.national_readings())
+    series = {code: _series(code) for code in codes}
+    return {
+        "format": "de_an06-national-report", "version": 1, "window": LAST,
+        "series": [_series_row(s, conflict) for s, conflict in series.values()],
+        "targets": [_target_row(t, series.get(t.indicator.code, (None, False))[0])
+                    for t in datasets.national_targets()],
+    }
+
+
+def _series_row(series: Series, conflict: bool) -> dict[str, Any]:
+    last = series.latest
+    pace = analysis.trend(series, last=LAST).slope if len(series) >= 2 else None  # noqa: PLR2004
+    return {
+        "indicator": series.indicator.code, "name": series.indicator.name,
+        "unit": series.indicator.unit.value, "readings": len(series),
+        "latest": last.value, "qualifier": last.qualifier.value,
+        "latest_date": last.precision.label(last.as_of),
+        "pace_per_day": pace, "two_sources_one_date": conflict,
+    }
+
+
+def _target_row(target: Target, series: Series | None) -> dict[str, Any]:
+    deadline = target.deadline
+    row: dict[str, Any] = {
+        "indicator": target.indicator.code, "target": target.value,
+        "unit": target.indicator.unit.value,
+        "deadline": None if deadline is None else deadline.isoformat(),
+        "source": target.source.code if target.source is not None else None,
+        "latest": None, "latest_date": None, "attainment_percent": None, "met": None,
+        "status": None,
+    }
+    if series is None:
+        return row
+    last = series.latest
+    standing = analysis.attainment(last, target)
+    row.update(latest=last.value, latest_date=last.precision.label(last.as_of),
+               attainment_percent=round(standing.percent, 2), met=standing.met)
+    if deadline is not None and deadline >= last.as_of:
+        f = analysis.forecast(series, target, deadline=deadline, last=LAST)
+        row["status"] = f.status.value
+    return row
+
+
+def _figure(value: float | None, unit: str, qualifier: str = "exact") -> str:
+    if value is None:
+        return MISSING
+    places = 0 if float(value).is_integer() else 2
+    return f"{qualifier_symbol(qualifier)}{number(value, places)}{unit_suffix(unit)}"
+
+
+def _pace(row: dict[str, Any]) -> str:
+    pace = row["pace_per_day"]
+    return _NO_TREND if pace is None else f"{number(pace, 2)}{unit_suffix(row['unit'])}"
+
+
+def _status(row: dict[str, Any]) -> str:
+    return MISSING if row["status"] is None else status_word(row["status"], brief=True)
+
+
+def _series_cells(row: dict[str, Any]) -> list[str]:
+    day = row["latest_date"]
+    shown = _W["two_sources"].format(day=day) if row["two_sources_one_date"] else day
+    return [row["indicator"], _figure(row["latest"], row["unit"], row["qualifier"]),
+            shown, str(row["readings"]), _pace(row)]
+
+
+def _target_cells(row: dict[str, Any]) -> list[str]:
+    percent = row["attainment_percent"]
+    return [row["indicator"], _figure(row["target"], row["unit"]), row["deadline"] or MISSING,
+            _figure(row["latest"], row["unit"]), row["latest_date"] or MISSING,
+            MISSING if percent is None else f"{number(percent, 2)} %",
+            met_word(row["met"]), _status(row)]
+
+
+_SERIES_HEAD = (_W["series"], _W["latest"], _W["as_of"], _W["readings"],
+                _W["pace"].format(n=LAST))
+_TARGET_HEAD = tuple(_W[k] for k in ("series", "target", "deadline", "latest", "as_of",
+                                     "attainment", "met", "forecast"))
+
+
+def _lines(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(c) for c in col) for col in zip(headers, *rows, strict=False)]
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+            for r in (headers, *rows)]
+
+
+def national_text(data: dict[str, Any]) -> str:
+    """The national block as plain text."""
+    series = [_series_cells(r) for r in data["series"]]
+    targets = [_target_cells(r) for r in data["targets"]]
+    return "\n".join([_W["series_title"], *_lines(_SERIES_HEAD, series), "",
+                      _W["targets_title"], *_lines(_TARGET_HEAD, targets)]) + "\n"
+
+
+def _md(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    return [line(headers), line(["---"] * len(headers)), *(line(r) for r in rows)]
+
+
+def national_markdown(data: dict[str, Any]) -> str:
+    """The national block as Markdown tables."""
+    series = [_series_cells(r) for r in data["series"]]
+    targets = [_target_cells(r) for r in data["targets"]]
+    return "\n".join(["## " + _W["series_title"], "", *_md(_SERIES_HEAD, series), "",
+                      "## " + _W["targets_title"], "", *_md(_TARGET_HEAD, targets)]) + "\n"
