@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from typing import Any
 
 import attrs
@@ -436,6 +437,8 @@ def test_batch_equals_per_object_in_a_window(
             continue
         got = f.forecast(row)
         assert got == expected
+        assert got.days_late == f.days_late[row] or (
+            math.isnan(got.days_late) and math.isnan(f.days_late[row]))
         assert got.window == da.Window(**window)
         assert got.latest_date == s.latest.as_of
         assert f.status[row] == expected.status.code

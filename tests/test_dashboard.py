@@ -101,15 +101,14 @@ def test_at_risk_order(site: _site.Site) -> None:
     assert _entry(site, "slow").late > 0
 
 
-def test_days_late() -> None:
+def test_days_late_per_forecast() -> None:
     s = da.Series(_series(_place("a", "A"), [100, 110]))
-    assert _site.days_late(analysis.forecast(s, 200, deadline=dt.date(2024, 2, 1))) > 0
-    assert math.isnan(_site.days_late(analysis.forecast(s, 105, deadline=DEADLINE)))
-    assert math.isnan(_site.days_late(analysis.forecast(da.Series([s[0]]), 200,
-                                                        deadline=DEADLINE)))
+    assert analysis.forecast(s, 200, deadline=dt.date(2024, 2, 1)).days_late > 0
+    assert math.isnan(analysis.forecast(s, 105, deadline=DEADLINE).days_late)
+    assert math.isnan(analysis.forecast(da.Series([s[0]]), 200, deadline=DEADLINE).days_late)
     down = da.Series(_series(_place("b", "B"), [110, 100]))
-    assert _site.days_late(analysis.forecast(down, 200, deadline=DEADLINE)) == math.inf
-    assert _site.days_late(analysis.forecast(s, 120, deadline=dt.date(2024, 1, 29))) < 0
+    assert analysis.forecast(down, 200, deadline=DEADLINE).days_late == math.inf
+    assert analysis.forecast(s, 120, deadline=dt.date(2024, 1, 29)).days_late < 0
 
 
 def test_places(site: _site.Site) -> None:

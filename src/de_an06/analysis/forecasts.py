@@ -255,6 +255,20 @@ class Forecast:
         """True when the latest value already meets the target."""
         return self.status is ProgressStatus.ACHIEVED
 
+    @property
+    def days_late(self) -> float:
+        """Days from the deadline to the reach date (negative when early).
+
+        ``inf`` when the trend never reaches the target; NaN when the target
+        is achieved, or there is no trend or no deadline. The batch twin is
+        :attr:`de_an06.batch.ForecastTable.days_late`, row for row.
+        """
+        if self.achieved or self.deadline is None or self.trend is None:
+            return math.nan
+        if self.reach_date is None:
+            return math.inf
+        return float((self.reach_date - self.deadline).days)
+
     def _repr_html_(self) -> str:
         return _display.forecast_html(self)
 

@@ -44,34 +44,6 @@ _AT_RISK = {analysis.ProgressStatus.MODERATE, analysis.ProgressStatus.LIMITED,
             analysis.ProgressStatus.DETERIORATING}
 
 
-def days_late(forecast: analysis.Forecast) -> float:
-    """Days from the deadline to the forecast's reach date (negative when early).
-
-    The one place the dashboard computes it, with the meaning of
-    ``ForecastTable.days_late`` (issue 16) so that it can be swapped for it:
-    ``+inf`` where the trend never reaches the target, NaN where the target
-    is achieved, there is no trend (one reading) or no deadline.
-
-    Examples
-    --------
-    >>> import datetime as dt
-    >>> from de_an06 import Reading, Series, forecast, Indicator, Jurisdiction
-    >>> ind = Indicator("eid", "e-ID", "Định danh", unit="people")
-    >>> kh = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
-    >>> s = Series([Reading(ind, 100, as_of=dt.date(2024, 1, 1), jurisdiction=kh),
-    ...             Reading(ind, 110, as_of=dt.date(2024, 1, 11), jurisdiction=kh)])
-    >>> days_late(forecast(s, 200, deadline=dt.date(2024, 2, 1)))
-    69.0
-    >>> days_late(forecast(s, 105, deadline=dt.date(2024, 2, 1)))
-    nan
-    """
-    if forecast.achieved or forecast.deadline is None or forecast.current_pace is None:
-        return math.nan
-    if forecast.reach_date is None:
-        return math.inf
-    return float((forecast.reach_date - forecast.deadline).days)
-
-
 @dataclass(frozen=True)
 class Entry:
     """One series of the dashboard, with its target and what is expected of it."""
@@ -155,7 +127,7 @@ def _outlook(series: Series, target: Target, as_of: dt.date | None,
         group = "at_risk"
     else:
         group = "no_trend"
-    return outlook, group, days_late(outlook)
+    return outlook, group, outlook.days_late
 
 
 def build_site(readings: Iterable[Reading], targets: Iterable[Target], *,
