@@ -392,10 +392,10 @@ def test_at_risk_reduces_in_a_tree_on_the_cluster() -> None:
 
 @pytest.mark.parametrize(("forecasts", "n", "message"), [
     (None, 10, r"at_risk.forecasts must be a dask.dataframe.DataFrame, not NoneType"),
-    ("readings", 10, (r"at_risk.forecasts must have the column 'reach_date' of "
+    ("readings", 10, (r"at_risk.forecasts must have the column 'days_late' of "
                       r"de_an06.dask.forecasts \(got \['day', 'id', 'target', 'value'\]\)")),
-    ("text dates", 10, (r"at_risk.forecasts must name a column of numpy dtype kind 'M', "
-                        r"not str(ing)? \(column 'deadline'\)")),
+    ("text lateness", 10, (r"at_risk.forecasts must name a column of numpy dtype kind 'f', "
+                           r"not str(ing)? \(column 'days_late'\)")),
     ("forecasts", 0, r"at_risk.n must be a positive integer \(got 0\)"),
     ("forecasts", True, r"at_risk.n must be a positive integer \(got True\)"),
     ("forecasts", 2.0, r"at_risk.n must be a positive integer \(got 2.0\)"),
@@ -405,8 +405,8 @@ def test_at_risk_refuses_bad_arguments(forecasts: str | None, n: Any, message: s
         None: None,
         "readings": dd.from_pandas(example(), npartitions=1),
         "forecasts": da_dask.forecasts(dd.from_pandas(example(), npartitions=1)),
-        "text dates": da_dask.forecasts(dd.from_pandas(example(), npartitions=1)).assign(
-            deadline="2023-08-01"),
+        "text lateness": da_dask.forecasts(dd.from_pandas(example(), npartitions=1)).assign(
+            days_late="late"),
     }[forecasts]
     with pytest.raises(ValidationError, match=message):
         da_dask.at_risk(frame, n=n)

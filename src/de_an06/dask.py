@@ -70,7 +70,7 @@ _DAYS = "datetime64 (without time zone) or integer day numbers"
 #: The column :func:`at_risk` adds and ranks on.
 _LATE = "days_late"
 #: Columns :func:`at_risk` reads, with the numpy dtype kinds they may have.
-_FORECAST_COLUMNS = {"reach_date": "M", "deadline": "M", "achieved": "b", "current_pace": "f"}
+_FORECAST_COLUMNS = {"days_late": "f"}
 
 
 def _dask_dataframe() -> ModuleType:
@@ -409,16 +409,6 @@ def forecasts(ddf: Any, *, id: str = "id", day: str = "day",  # noqa: ANN401, A0
         lower_is_better=lower_is_better, as_of=as_of, confidence=confidence, empty=meta, meta=meta)
 
 
-def _days_late(part: Any) -> Any:  # noqa: ANN401 - a pandas DataFrame
-    reach = part["reach_date"].to_numpy()
-    due = part["deadline"].to_numpy()
-    late = (reach - due) / np.timedelta64(1, "D")
-    never = (~np.isnat(due) & np.isnat(reach) & ~part["achieved"].to_numpy()
-             & ~np.isnan(part["current_pace"].to_numpy()))
-    late[never] = np.inf
-    return part.assign(**{_LATE: late})
-
-
 def _top(part: Any, n: int) -> Any:  # noqa: ANN401 - a pandas DataFrame
     """The `n` rows latest first, ties by ascending id; rows without a figure dropped."""
     ranked = part[part[_LATE].notna()].sort_index(kind="stable")
@@ -429,9 +419,9 @@ def at_risk(forecasts: Any, n: int = 10) -> Any:  # noqa: ANN401
     """The `n` series that will miss their deadline by the most days.
 
     A Dask reduction over the result of :func:`forecasts`: each partition
-    keeps its `n` latest series, and those are merged in a tree. It adds the
-    column ``days_late`` (float, days), computed here from the forecast's
-    columns by the rule of :attr:`de_an06.batch.ForecastTable.days_late`:
+    keeps its `n` latest series, and those are merged in a tree. It ranks by
+    the column ``days_late`` (float, days) that :func:`forecasts` carries, as
+    :attr:`de_an06.batch.ForecastTable.days_late` computes it:
 
     * ``reach_date - deadline`` in days where both exist (negative: early);
     * ``inf`` where the series has a deadline and a trend but the trend never
@@ -450,14 +440,13 @@ def at_risk(forecasts: Any, n: int = 10) -> Any:  # noqa: ANN401
     -------
     ``dask.dataframe.DataFrame``
         Lazy, one partition: at most `n` rows, latest first (ties by
-        ascending id), with the columns of `forecasts` and ``days_late``.
+        ascending id), with the columns of `forecasts`.
 
     Raises
     ------
     ValidationError
-        For something other than a Dask DataFrame with the forecast columns
-        ``reach_date``, ``deadline``, ``achieved`` and ``current_pace``, or an
-        `n` that is not a positive integer.
+        For something other than a Dask DataFrame with the forecast column
+        ``days_late`` (float), or an `n` that is not a positive integer.
     ModuleNotFoundError
         When the ``dask`` extra is not installed.
 
@@ -495,6 +484,4 @@ def at_risk(forecasts: Any, n: int = 10) -> Any:  # noqa: ANN401
                  what=f"numpy dtype kind {kinds!r}")
     if not _is_count(n):
         raise v.fail(owner, "n", "must be a positive integer", n)
-    meta = _days_late(dd.utils.make_meta(forecasts))
-    return forecasts.map_partitions(_days_late, meta=meta).reduction(
-        _top, aggregate=_top, meta=meta, n=n)
+    return forecasts.reduction(_top, aggregate=_top, meta=dd.utils.make_meta(forecasts), n=n)
