@@ -81,6 +81,19 @@ def note_field() -> Any:  # noqa: ANN401
     return attrs.field(default="", converter=v.to_nfc, validator=v.is_note, kw_only=True)
 
 
+def source_field() -> Any:  # noqa: ANN401
+    """The keyword-only ``source`` field: the :class:`~de_an06.Source` of a figure, or ``None``."""
+    from de_an06.model.places import Source
+
+    return attrs.field(default=None, kw_only=True, validator=v.is_optional_instance(Source))
+
+
+def inferred_field() -> Any:  # noqa: ANN401
+    """The keyword-only ``inferred`` field: fields whose values were inferred."""
+    return attrs.field(default=frozenset(), kw_only=True, converter=v.to_frozenset,
+                       validator=v.is_instance(frozenset))
+
+
 def in_programme(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``None`` or a date not before :data:`PROGRAMME_START` (targets and task deadlines)."""
     v.is_optional_date(instance, attribute, value)

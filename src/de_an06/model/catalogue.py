@@ -18,6 +18,7 @@ from de_an06.model._fields import (
     as_unit,
     in_programme,
     note_field,
+    source_field,
     text_field,
 )
 from de_an06.model.enums import Confidence, ServiceLevel, TaskStatus, Unit
@@ -238,8 +239,7 @@ class Programme:
         validator=[v.is_tuple_of(LinkedService),
                    v.unique_by(lambda s: s.code, "linked-service code")],
     )
-    source: Source | None = attrs.field(default=None, kw_only=True,
-                                        validator=v.is_optional_instance(Source))
+    source: Source | None = source_field()
 
     def service(self, code: str) -> EssentialService:
         """The essential service with `code`.

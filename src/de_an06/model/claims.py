@@ -11,8 +11,10 @@ from de_an06.model import rules
 from de_an06.model._fields import (
     as_claim_kind,
     as_qualifier,
+    inferred_field,
     inferred_names,
     note_field,
+    source_field,
     text_field,
 )
 from de_an06.model.enums import ClaimKind, Qualifier
@@ -101,11 +103,8 @@ class Claim:
     reference: str | None = attrs.field(default=None, kw_only=True,
                                         converter=v.to_optional_nfc,
                                         validator=v.is_optional_text)
-    source: Source | None = attrs.field(default=None, kw_only=True,
-                                        validator=v.is_optional_instance(Source))
-    inferred: frozenset[str] = attrs.field(default=frozenset(), kw_only=True,
-                                           converter=v.to_frozenset,
-                                           validator=v.is_instance(frozenset))
+    source: Source | None = source_field()
+    inferred: frozenset[str] = inferred_field()
     note: str = note_field()
 
     def __attrs_post_init__(self) -> None:

@@ -19,8 +19,10 @@ from de_an06.model._fields import (
     as_qualifier,
     as_unit,
     in_programme,
+    inferred_field,
     inferred_names,
     note_field,
+    source_field,
     text_field,
 )
 from de_an06.model.enums import Basis, Direction, Measure, Precision, Qualifier, Unit
@@ -151,8 +153,7 @@ class Target:
     jurisdiction: Jurisdiction = attrs.field(kw_only=True, validator=v.is_instance(Jurisdiction))
     deadline: dt.date | None = attrs.field(default=None, kw_only=True, validator=in_programme)
     inferred: bool = attrs.field(default=False, kw_only=True, validator=v.is_instance(bool))
-    source: Source | None = attrs.field(default=None, kw_only=True,
-                                        validator=v.is_optional_instance(Source))
+    source: Source | None = source_field()
     note: str = note_field()
 
     @value.validator
@@ -261,11 +262,8 @@ class Reading:
                                converter=as_basis, validator=v.is_instance(Basis))
     period_start: dt.date | None = attrs.field(default=None, kw_only=True,
                                                validator=v.is_optional_date)
-    source: Source | None = attrs.field(default=None, kw_only=True,
-                                        validator=v.is_optional_instance(Source))
-    inferred: frozenset[str] = attrs.field(default=frozenset(), kw_only=True,
-                                           converter=v.to_frozenset,
-                                           validator=v.is_instance(frozenset))
+    source: Source | None = source_field()
+    inferred: frozenset[str] = inferred_field()
     note: str = note_field()
     precision: Precision = attrs.field(default=Precision.DAY, kw_only=True,
                                        converter=as_precision,
