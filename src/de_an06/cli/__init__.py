@@ -51,16 +51,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
+from de_an06._present import number
 from de_an06._version import __version__
 from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _site
-from de_an06.errors import DeAn06Error, UnknownCodeError
-from de_an06.model import Series, rules
+from de_an06.errors import DeAn06Error, UnknownCodeError, ValidationError
+from de_an06.model import Series, Target
 from de_an06.parsing import grammar
 
 __all__ = ["build_parser", "main"]
@@ -82,20 +84,39 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+def _unknown(parser: argparse.ArgumentParser, extras: Sequence[str]) -> str:
+    """The message for arguments `parser` does not know, with a hint where one helps.
+
+    ``--json`` (or ``--markdown``, ``--text``) names a value of ``--format``;
+    another unknown option close to a known one (``--provice``) gets that one.
+    """
+    message = f"unrecognized arguments: {' '.join(extras)}"
+    formats = next((a.choices for a in parser._actions  # noqa: SLF001 - argparse's own list
+                    if "--format" in a.option_strings), None) or ()
+    known = [o for a in parser._actions for o in a.option_strings]  # noqa: SLF001
+    for extra in extras:
+        name = extra.split("=", 1)[0]
+        if name.startswith("--") and name[2:] in formats:
+            return f"{message} (did you mean --format {name[2:]}?)"
+        close = difflib.get_close_matches(name, known, n=1) if name.startswith("--") else []
+        if close:
+            return f"{message} (did you mean {close[0]}?)"
+    return message
 
 
-def _number(text: str, number_format: str) -> int | float:
-    """A number on the command line, read exactly as the same text in a file."""
+def _cell(option: str, kind: str, column: str, text: str, number_format: str) -> Any:  # noqa: ANN401
+    """An option's value, read as the same text in the `column` cell of a `kind` file is.
+
+    The command line and the files share one reader per cell (:mod:`de_an06.io.schema`),
+    so ``--number-format vi --target 756.805`` is 756805, as in a file.
+    """
     try:
-        return rules.real_number("forecast", "--target",
-                                 io.cells.read_number(text.strip(), number_format))
+        value = io.schema.column_named(kind, column).cell.read(text, number_format)
     except io.cells.CellError as error:
-        raise _UsageError(f"--target: {error} (--number-format {number_format})") from None
+        raise _UsageError(f"{option}: {error} (--number-format {number_format})") from None
+    if value is None:
+        raise _UsageError(f"{option} must not be empty")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,9 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "findings per province, from the bundled report figures.")
     report.add_argument("--province", metavar="NAME|CODE",
                         help="one province, by code (56) or name (Khánh Hòa, khanh hoa)")
-    report.add_argument("--as-of", type=_date, metavar="DATE",
-                        help="use only figures dated on or before DATE (YYYY-MM-DD)")
-    report.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    report.set_defaults(command_parser=report)
+    report.add_argument("--as-of", metavar="DATE",
+                        help="use only figures dated on or before DATE (YYYY-MM-DD; with "
+                             "--number-format vi or international also day-first, 31/12/2024)")
+    report.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                        help="text for a terminal (the default), json (its layout is on the "
+                             "command-line page of the docs) or markdown")
     report.add_argument("--strict", action="store_true",
                         help="exit 1 when a target is missed or the audit finds something")
     report.add_argument("--national", action="store_true",
@@ -147,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a de_an06 JSON document, or a readings CSV file (*.csv)")
     check.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS, default="plain",
                        help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(command_parser=check)
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for a terminal (the default) or json")
     check.add_argument("--strict", action="store_true", help="exit 1 when something is found")
 
     pace = commands.add_parser(
@@ -156,16 +183,22 @@ def build_parser() -> argparse.ArgumentParser:
                     "TARGET by DATE, and the pace of the series so far.")
     pace.add_argument("file", metavar="FILE",
                       help="a de_an06 JSON document, or a readings CSV file (*.csv)")
+    pace.set_defaults(command_parser=pace)
     pace.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS, default="plain",
-                      help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
+                      help="how numbers and dates are written in a CSV file and in --target "
+                           "and --deadline (vi: 546.234, 65,57 and 30/07/2023)")
     pace.add_argument("--target", metavar="N",
-                      help="the target, written as numbers in FILE are (--number-format); "
-                           "required, unless --at-risk is given")
+                      help="the value to reach, written as a number in FILE is "
+                           "(--number-format); by default the target FILE holds for the "
+                           "series")
     pace.add_argument("--duplicates", choices=("raise", "last"), default="raise",
                       help="two readings of the series on one date: refuse them (the "
                            "default) or keep the one given last in FILE")
-    pace.add_argument("--deadline", type=_date, metavar="DATE",
-                      help="required, unless --at-risk is given")
+    pace.add_argument("--deadline", metavar="DATE",
+                      help="the day the target is due, written as a date in FILE is "
+                           "(YYYY-MM-DD; day-first too with --number-format vi or "
+                           "international); by default the deadline of the target FILE holds "
+                           "for the series")
     pace.add_argument("--at-risk", type=int, metavar="N",
                       help="forecast every series of a spreadsheet (CSV or .xlsx with target "
                            "and deadline columns, read by io.read_table) and list the N that "
@@ -175,7 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
     pace.add_argument("--working-days", action="store_true",
                       help="paces per working day (Vietnam's calendar) instead of per day")
     pace.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                      help="markdown: only with --at-risk")
+                      help="text for a terminal (the default), json, or markdown (only with "
+                           "--at-risk)")
     pace.add_argument("--strict", action="store_true",
                       help="exit 1 when the trend falls short of the pace needed (with "
                            "--at-risk: when a series will miss its deadline)")
@@ -190,7 +224,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            where = getattr(args, "command_parser", parser)
+            where.error(_unknown(where, extras))
     except SystemExit as stop:
         return int(stop.code or 0)
     if args.version:
@@ -214,6 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.as_of is not None:
+        args.as_of = _cell("--as-of", "readings", "as_of", args.as_of, args.number_format)
     if args.national:
         return _cmd_report_national(args)
     if args.html is not None:
@@ -364,28 +403,28 @@ def _cmd_at_risk(args: argparse.Namespace) -> int:
 def _cmd_forecast(args: argparse.Namespace) -> int:
     if args.at_risk is not None:
         return _cmd_at_risk(args)
-    missing = [f"--{name}" for name in ("target", "deadline") if getattr(args, name) is None]
-    if missing:
-        raise _UsageError(f"{' and '.join(missing)} required (or --at-risk N)")
     if args.format == "markdown":
         raise _UsageError("--format markdown needs --at-risk")
     data = _read(args.file, args.number_format)
-    target = _number(args.target, args.number_format)
     series = _series(data, args.indicator, args.jurisdiction, args.file, args.duplicates)
+    goal = _target(args, data, series)
+    target, deadline = goal.value, goal.deadline
+    assert deadline is not None  # noqa: S101 - _target gives a deadline
     last = series.latest
-    if args.deadline <= last.as_of:
-        raise _UsageError(f"--deadline {args.deadline} must be after the latest reading "
+    if deadline <= last.as_of:
+        raise _UsageError(f"--deadline {deadline} must be after the latest reading "
                           f"({last.as_of})")
     calendar = _report.working_calendar() if args.working_days else None
     if args.working_days and calendar is None:
         raise _UsageError("--working-days needs the calendar extra: "
                           "pip install 'de_an06[calendar]'")
-    f = analysis.forecast(series, target, deadline=args.deadline, calendar=calendar)
+    f = analysis.forecast(series, goal, calendar=calendar)
     result: dict[str, Any] = {
         "format": "de_an06-forecast", "version": 1,
         "indicator": series.indicator.code, "jurisdiction": series.jurisdiction.code,
-        "readings": len(series), "latest": last.value, "latest_date": last.as_of.isoformat(),
-        "target": target, "deadline": args.deadline.isoformat(),
+        "readings": len(series), "latest": _report.amount(last.value, series.indicator.unit),
+        "latest_date": last.as_of.isoformat(),
+        "target": _report.amount(target, series.indicator.unit), "deadline": deadline.isoformat(),
         "achieved": f.achieved, "days_left": f.days_left,
         "working_days_left": f.working_days_left, "pace_unit": f.pace_unit,
         "required_pace": _rounded(f.required_pace), "current_pace": _rounded(f.current_pace),
@@ -396,10 +435,51 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(_render.json_text(result))
     else:
-        sys.stdout.write(_render.forecast_text(series, target, args.deadline, f))
+        sys.stdout.write(_render.forecast_text(series, target, deadline, f))
     behind = f.status in {analysis.ProgressStatus.MODERATE, analysis.ProgressStatus.LIMITED,
                           analysis.ProgressStatus.DETERIORATING}
     return 1 if args.strict and behind else 0
+
+
+def _target(args: argparse.Namespace, data: io.Dataset, series: Series) -> Target:
+    """The target to forecast: ``--target`` and ``--deadline``, or the one FILE holds.
+
+    Both options are read as the same text in a targets file is (:func:`_cell`)
+    and checked by :class:`~de_an06.Target` as a file's target is (a count is a
+    whole number, a percent at most 100). What is not given comes from the
+    target FILE holds for the series with a deadline (with ``--deadline``
+    given: on that deadline); there must be exactly one.
+    """
+    fmt = args.number_format
+    value = None if args.target is None else _cell("--target", "targets", "value",
+                                                   args.target, fmt)
+    deadline = None if args.deadline is None else _cell("--deadline", "targets", "deadline",
+                                                        args.deadline, fmt)
+    if value is None or deadline is None:
+        held = [t for t in data.targets
+                if t.indicator.code == series.indicator.code
+                and t.jurisdiction.code == series.jurisdiction.code
+                and t.deadline is not None and deadline in (None, t.deadline)]
+        missing = " and ".join(name for name, given in (("--target", value),
+                                                         ("--deadline", deadline))
+                               if given is None)
+        where = f"{series.indicator.code}@{series.jurisdiction.code}"
+        on = "" if deadline is None else f" due {deadline}"
+        if not held:
+            raise _UsageError(f"{missing} required: {args.file} holds no target for {where} "
+                              f"with a deadline{on} (or use --at-risk N)")
+        if len(held) > 1:
+            listed = ", ".join(f"{number(t.value)} by {t.deadline}" for t in held[:6])
+            raise _UsageError(f"{missing} required: {args.file} holds {len(held)} targets for "
+                              f"{where} ({listed}); choose one with --deadline")
+        value = held[0].value if value is None else value
+        deadline = held[0].deadline if deadline is None else deadline
+    try:
+        return Target(series.indicator, value, jurisdiction=series.jurisdiction,
+                      deadline=deadline)
+    except ValidationError as error:
+        option = "--deadline" if error.field == "deadline" else "--target"
+        raise _UsageError(f"{option}: {error}") from None
 
 
 def _rounded(value: float | None, places: int = 2) -> float | None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import unicodedata
 import warnings
+from typing import Final
 
 from de_an06 import _validators as v
 from de_an06.datasets._load import by_code, province_tables
@@ -104,7 +106,32 @@ def province(key: str, *, as_of: dt.date | None = None,
         if key.strip() == item.code or wanted in {_fold(item.name), _fold(item.name_vi)}:
             return item
     raise UnknownCodeError(f"no province {key!r} on {day.isoformat()} "
-                           f"({len(table)} provinces then)")
+                           f"({len(table)} provinces then){_suggestion(wanted, table)}")
+
+
+#: Other names a province is known by (folded), for suggestions only: never a match.
+OTHER_NAMES: Final = {
+    "sai gon": "79",  # Ho Chi Minh City's name until 1976, still in common use
+    "saigon": "79",
+    "tp hcm": "79",
+    "hcm": "79",
+}
+
+
+def _suggestion(wanted: str, table: tuple[Jurisdiction, ...]) -> str:
+    """``"; did you mean ...?"`` naming the provinces of `table` close to `wanted`, or ``""``.
+
+    Names are compared folded (:func:`_fold`: no accents, no case), by
+    :func:`difflib.get_close_matches`; a name of :data:`OTHER_NAMES` points
+    to its province.
+    """
+    names = {_fold(name): item for item in table for name in (item.name_vi, item.name)}
+    found = [item for item in table if item.code == OTHER_NAMES.get(wanted)]
+    found += [names[name] for name in difflib.get_close_matches(wanted, names, n=3, cutoff=0.7)]
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        return ""
+    return "; did you mean " + " or ".join(f"{p.name_vi} ({p.code})" for p in unique) + "?"
 
 
 def _fold(text: str) -> str:
