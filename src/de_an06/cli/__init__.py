@@ -405,7 +405,13 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
         return _cmd_at_risk(args)
     if args.format == "markdown":
         raise _UsageError("--format markdown needs --at-risk")
-    data = _read(args.file, args.number_format)
+    try:
+        data = _read(args.file, args.number_format)
+    except DeAn06Error as error:
+        if args.target is not None or args.deadline is not None:
+            raise
+        raise _UsageError(f"{error}; a spreadsheet of series with target and deadline "
+                          "columns is read with --at-risk N") from None
     series = _series(data, args.indicator, args.jurisdiction, args.file, args.duplicates)
     goal = _target(args, data, series)
     target, deadline = goal.value, goal.deadline
