@@ -338,10 +338,13 @@ def _read(path: str, number_format: str) -> io.Dataset:
     """A user's file: CSV when its name ends in ``.csv``, else a JSON document."""
     if not Path(path).exists():
         raise _UsageError(f"{path}: no such file")
+    # Readings and targets may name an indicator of the bundled catalogue by its code alone.
+    known = datasets.indicators()
     if path.lower().endswith(".csv"):
         # argparse restricts number_format to the three formats read_csv knows.
-        return io.read_csv(path, number_format=number_format)  # type: ignore[arg-type]
-    return io.read_json(path)
+        return io.read_csv(path, number_format=number_format,  # type: ignore[arg-type]
+                           known=known)
+    return io.read_json(path, known=known)
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
