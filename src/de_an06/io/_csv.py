@@ -270,9 +270,9 @@ def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
     (546234, 'Khánh Hòa')
     >>> from de_an06 import datasets
     >>> minimal = ("indicator,jurisdiction,jurisdiction_name,jurisdiction_name_vi,"
-    ...            "jurisdiction_level,value,as_of\n"
-    ...            "eid-collected,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"
-    ...            "eid-collected,56,,,,600000,2023-08-01\n")
+    ...            "jurisdiction_level,jurisdiction_parent,value,as_of\n"
+    ...            "eid-collected,56,Khanh Hoa,Khánh Hòa,province,VN,546234,2023-07-01\n"
+    ...            "eid-collected,56,,,,,600000,2023-08-01\n")
     >>> [r.value for r in read_csv(stdio.StringIO(minimal), known=datasets.indicators()).readings]
     [546234, 600000]
     >>> bad = stdio.StringIO(text.replace("546.234", "12..3"))
