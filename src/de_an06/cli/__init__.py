@@ -110,6 +110,8 @@ def _cell(option: str, kind: str, column: str, text: str, number_format: str) ->
     The command line and the files share one reader per cell (:mod:`de_an06.io.schema`),
     so ``--number-format vi --target 756.805`` is 756805, as in a file.
     """
+    if not isinstance(text, str):  # argparse before 3.12 reads "--target=--" as []
+        text = ""
     try:
         value = io.schema.column_named(kind, column).cell.read(text, number_format)
     except io.cells.CellError as error:
