@@ -98,7 +98,8 @@ def _unknown(parser: argparse.ArgumentParser, extras: Sequence[str]) -> str:
         name = extra.split("=", 1)[0]
         if name.startswith("--") and name[2:] in formats:
             return f"{message} (did you mean --format {name[2:]}?)"
-        close = difflib.get_close_matches(name, known, n=1) if name.startswith("--") else []
+        close = (difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+                 if name.startswith("--") else [])
         if close:
             return f"{message} (did you mean {close[0]}?)"
     return message
