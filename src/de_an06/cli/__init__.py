@@ -21,9 +21,12 @@ Commands
 ``de-an06 audit [FILE] [--number-format plain|vi|international] [--format text|json] [--strict]``
     The consistency audit of a de_an06 JSON document or readings CSV file
     (:func:`de_an06.io.read_csv`), or of the bundled data.
-``de-an06 forecast FILE --target N --deadline DATE [--indicator CODE] [--jurisdiction CODE]``
+``de-an06 forecast FILE [--target N] [--deadline DATE] [--indicator CODE] [--jurisdiction CODE]``
     The pace a series of a user's JSON or CSV file needs to reach a target, its
-    trend, reach date and progress status (:func:`de_an06.forecast`).
+    trend, reach date and progress status (:func:`de_an06.forecast`). Without
+    ``--target`` and ``--deadline``, the target FILE holds for the series.
+    Numbers and dates on the command line are read as the same text in a
+    file is, with the same ``--number-format``.
 
 The package holds :func:`main` and the argument parser; the report's data
 (``_report``), its text and Markdown (``_render``) and the plot writer
