@@ -29,9 +29,10 @@ Commands
     file is, with the same ``--number-format``.
 
 The package holds :func:`main` and the argument parser; the report's data
-(``_report``), its text and Markdown (``_render``) and the plot writer
-(``_plots``), the national block (``_national``) and the dashboard (``_site``,
-``_html``, ``_html_pages``, ``_html_assets``) are private modules beside it.
+(``_report``), its text and Markdown (``_render``), the options read as
+file cells and their hints (``_options``), the plot writer (``_plots``), the
+national block (``_national``) and the dashboard (``_site``, ``_html``,
+``_html_pages``, ``_html_assets``) are private modules beside it.
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
@@ -54,18 +55,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
-from de_an06._present import number
 from de_an06._version import __version__
 from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _site
-from de_an06.errors import DeAn06Error, UnknownCodeError, ValidationError
-from de_an06.model import Series, Target
+from de_an06.cli._options import UsageError as _UsageError
+from de_an06.cli._options import cell as _cell
+from de_an06.cli._options import target as _target
+from de_an06.cli._options import unknown as _unknown
+from de_an06.errors import DeAn06Error, UnknownCodeError
+from de_an06.model import Series
 from de_an06.parsing import grammar
 
 __all__ = ["build_parser", "main"]
@@ -77,52 +80,10 @@ def __dir__() -> list[str]:
 
 
 
-class _UsageError(Exception):
-    """A bad argument value found after parsing (exit code 2)."""
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _unknown(parser: argparse.ArgumentParser, extras: Sequence[str]) -> str:
-    """The message for arguments `parser` does not know, with a hint where one helps.
-
-    ``--json`` (or ``--markdown``, ``--text``) names a value of ``--format``;
-    another unknown option close to a known one (``--provice``) gets that one.
-    """
-    message = f"unrecognized arguments: {' '.join(extras)}"
-    formats = next((a.choices for a in parser._actions  # noqa: SLF001 - argparse's own list
-                    if "--format" in a.option_strings), None) or ()
-    known = [o for a in parser._actions for o in a.option_strings]  # noqa: SLF001
-    for extra in extras:
-        name = extra.split("=", 1)[0]
-        if name.startswith("--") and name[2:] in formats:
-            return f"{message} (did you mean --format {name[2:]}?)"
-        close = (difflib.get_close_matches(name, known, n=1, cutoff=0.75)
-                 if name.startswith("--") else [])
-        if close:
-            return f"{message} (did you mean {close[0]}?)"
-    return message
-
-
-def _cell(option: str, kind: str, column: str, text: str, number_format: str) -> Any:  # noqa: ANN401
-    """An option's value, read as the same text in the `column` cell of a `kind` file is.
-
-    The command line and the files share one reader per cell (:mod:`de_an06.io.schema`),
-    so ``--number-format vi --target 756.805`` is 756805, as in a file.
-    """
-    if not isinstance(text, str):  # argparse before 3.12 reads "--target=--" as []
-        text = ""
-    try:
-        value = io.schema.column_named(kind, column).cell.read(text, number_format)
-    except io.cells.CellError as error:
-        raise _UsageError(f"{option}: {error} (--number-format {number_format})") from None
-    if value is None:
-        raise _UsageError(f"{option} must not be empty")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -454,47 +415,6 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     behind = f.status in {analysis.ProgressStatus.MODERATE, analysis.ProgressStatus.LIMITED,
                           analysis.ProgressStatus.DETERIORATING}
     return 1 if args.strict and behind else 0
-
-
-def _target(args: argparse.Namespace, data: io.Dataset, series: Series) -> Target:
-    """The target to forecast: ``--target`` and ``--deadline``, or the one FILE holds.
-
-    Both options are read as the same text in a targets file is (:func:`_cell`)
-    and checked by :class:`~de_an06.Target` as a file's target is (a count is a
-    whole number, a percent at most 100). What is not given comes from the
-    target FILE holds for the series with a deadline (with ``--deadline``
-    given: on that deadline); there must be exactly one.
-    """
-    fmt = args.number_format
-    value = None if args.target is None else _cell("--target", "targets", "value",
-                                                   args.target, fmt)
-    deadline = None if args.deadline is None else _cell("--deadline", "targets", "deadline",
-                                                        args.deadline, fmt)
-    if value is None or deadline is None:
-        held = [t for t in data.targets
-                if t.indicator.code == series.indicator.code
-                and t.jurisdiction.code == series.jurisdiction.code
-                and t.deadline is not None and deadline in (None, t.deadline)]
-        missing = " and ".join(name for name, given in (("--target", value),
-                                                         ("--deadline", deadline))
-                               if given is None)
-        where = f"{series.indicator.code}@{series.jurisdiction.code}"
-        on = "" if deadline is None else f" due {deadline}"
-        if not held:
-            raise _UsageError(f"{missing} required: {args.file} holds no target for {where} "
-                              f"with a deadline{on} (or use --at-risk N)")
-        if len(held) > 1:
-            listed = ", ".join(f"{number(t.value)} by {t.deadline}" for t in held[:6])
-            raise _UsageError(f"{missing} required: {args.file} holds {len(held)} targets for "
-                              f"{where} ({listed}); choose one with --deadline")
-        value = held[0].value if value is None else value
-        deadline = held[0].deadline if deadline is None else deadline
-    try:
-        return Target(series.indicator, value, jurisdiction=series.jurisdiction,
-                      deadline=deadline)
-    except ValidationError as error:
-        option = "--deadline" if error.field == "deadline" else "--target"
-        raise _UsageError(f"{option}: {error}") from None
 
 
 def _rounded(value: float | None, places: int = 2) -> float | None:
