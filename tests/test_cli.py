@@ -374,7 +374,7 @@ def test_pace_lines_say_only_what_is_known() -> None:
     full = " ".join(" ".join(_render._pace_lines([_pace_row(
         required_per_working_day=10_071.0, working_days_left=21, current_per_day=5_000.5,
         reach_date="2023-08-12", status="moderate_progress")])).split())
-    assert "; 10,071 a working day over 21 working days" in full
+    assert "; 10,071.00 a working day over 21 working days" in full  # paces: 2 decimals
     assert ("status: moderate progress; pace so far 5,000.50 a day, reaching the target on "
             "2023-08-12") in full
 

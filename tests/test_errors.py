@@ -20,7 +20,7 @@ def test_family() -> None:
         ({"file": "a.csv"}, "a.csv: bad"),
         ({"file": "a.csv", "line": 3}, "a.csv:3: bad"),
         ({"line": 3}, "line 3: bad"),
-        ({"file": "a.json", "column": "$[0].value"}, "a.json: column '$[0].value': bad"),
+        ({"file": "a.json", "column": "$[0].value"}, "a.json: field '$[0].value': bad"),
     ],
 )
 def test_parse_error_location(kwargs: dict[str, object], expected: str) -> None:

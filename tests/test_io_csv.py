@@ -569,6 +569,7 @@ def test_a_value_rule_on_an_earlier_line_is_reported_first(tmp_path: Path) -> No
 def test_a_source_without_its_title_column_is_a_parse_error(tmp_path: Path) -> None:
     """A source code without source_title/source_publisher columns used to raise TypeError."""
     path = write(tmp_path, csv_text(good() + ",kh", header=HEADER + ",source"))
-    with pytest.raises(da.ParseError, match=r":2: column 'source_title': must be text, "
-                                            r"not missing"):
+    with pytest.raises(da.ParseError, match=r":2: column 'source': source 'kh' is not "
+                                            r"described: give its source_title, "
+                                            r"source_publisher on its first row"):
         io.read_csv(path)

@@ -42,7 +42,7 @@ def test_numerator_and_denominator_too() -> None:
 
 
 def test_errors_name_the_path(tmp_path: Path) -> None:
-    with pytest.raises(da.ParseError, match=r"column '\$.readings\[0\].value': cannot read "
+    with pytest.raises(da.ParseError, match=r"field '\$.readings\[0\].value': cannot read "
                                             r"'1.5' as a number \(a thousands group"):
         io.loads(document("1.5"), number_format="vi")
     with pytest.raises(da.ParseError, match="cannot read '72,2' as a number"):

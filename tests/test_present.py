@@ -47,7 +47,8 @@ def test_words() -> None:
 def test_numbers() -> None:
     assert _present.number(1234.5, number_format="vi") == "1.234,5"
     assert _present.number(1234.5, fixed=True) == "1,234.50"
-    assert _present.number(-0.001, fixed=True) == "-0.00"
+    assert _present.number(-0.001, fixed=True) == "0.00"  # no sign on a zero
+    assert _present.number(4731.0, fixed=True) == "4,731.00"  # a rate column keeps its decimals
     assert _present.number(1230.4, 0) == "1,230"
     assert _present.number(-0.4, 0) == "0"
     assert _present.number(float("nan")) == "nan"
@@ -56,11 +57,16 @@ def test_numbers() -> None:
 
 
 def _f_string(value: float, places: int, *, fixed: bool) -> str:
-    """What the CLI, the reprs and the audit printed before the vocabulary existed."""
+    """What the CLI, the reprs and the audit printed before the vocabulary existed.
+
+    Except two changes of 0.2: `fixed` keeps the decimals of whole numbers too
+    (``4,731.00`` in a column of rates), and a zero prints without a sign.
+    """
+    if fixed:
+        text = f"{value:,.{places}f}"
+        return text[1:] if text.startswith("-") and not text.strip("-0,.") else text
     if float(value).is_integer():
         return f"{int(value):,}"
-    if fixed:
-        return f"{value:,.{places}f}"
     text = f"{value:,.{places}f}".rstrip("0").rstrip(".")
     return "0" if text in {"-0", ""} else text
 

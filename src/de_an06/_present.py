@@ -365,27 +365,29 @@ def number(value: float, places: int = 2, *, fixed: bool = False,
            number_format: NumberFormat = "international") -> str:
     """`value` with thousands grouped, rounded (half to even) to `places` decimals.
 
-    A whole number has no decimals. Otherwise trailing zeros are dropped,
-    unless `fixed` keeps all `places` decimals. ``inf`` and ``nan`` are
-    printed as Python does.
+    Trailing zeros are dropped (a whole number has no decimals), unless
+    `fixed` keeps all `places` decimals, whole numbers included, as a column
+    of computed rates needs (``4,731.00`` above ``7,261.07``). ``inf`` and
+    ``nan`` are printed as Python does.
 
     Examples
     --------
     >>> number(546234), number(72.1789), number(0.5), number(-1234.5)
     ('546,234', '72.18', '0.5', '-1,234.5')
-    >>> number(0.5, fixed=True), number(-0.001), number(1234.5, number_format="vi")
-    ('0.50', '0', '1.234,5')
+    >>> number(0.5, fixed=True), number(4731, fixed=True), number(4731, 0, fixed=True)
+    ('0.50', '4,731.00', '4,731')
+    >>> number(-0.001), number(-0.001, fixed=True), number(1234.5, number_format="vi")
+    ('0', '0.00', '1.234,5')
     """
     if not math.isfinite(value):
         return str(value)
-    if float(value).is_integer():
+    if float(value).is_integer() and not (fixed and places > 0):
         return decimal_text(Decimal(int(value)), number_format=number_format)
     text = decimal_text(Decimal(float(value)), decimals=places, number_format=number_format)
-    if fixed:
-        return text
-    if places > 0:
+    if places > 0 and not fixed:
         text = text.rstrip("0").rstrip(MARKS[number_format][1])
-    return "0" if text == "-0" else text
+    # A negative number rounded to zero prints without its sign ("0", "0.00").
+    return text[1:] if text.startswith("-") and not text.strip("-0,.") else text
 
 
 def quantity(value: float, unit: enum.Enum | str | None,

@@ -110,7 +110,8 @@ class ParseError(DeAn06Error):
     line : int, optional
         1-based line number in `file`.
     column : str, optional
-        Column (CSV) or element path (JSON).
+        Column (CSV), or path of the field (JSON, ``$.readings[0].value``,
+        printed as ``field '$.readings[0].value'``).
 
     Examples
     --------
@@ -148,7 +149,9 @@ class ParseError(DeAn06Error):
         elif self.line is not None:
             where = f"line {self.line}: "
         if self.column is not None:
-            where += f"column {self.column!r}: "
+            # A JSON path ("$.readings[0].value") names a field, not a column.
+            kind = "field" if self.column.startswith("$") else "column"
+            where += f"{kind} {self.column!r}: "
         return where + self.message
 
 

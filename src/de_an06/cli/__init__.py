@@ -21,14 +21,18 @@ Commands
 ``de-an06 audit [FILE] [--number-format plain|vi|international] [--format text|json] [--strict]``
     The consistency audit of a de_an06 JSON document or readings CSV file
     (:func:`de_an06.io.read_csv`), or of the bundled data.
-``de-an06 forecast FILE --target N --deadline DATE [--indicator CODE] [--jurisdiction CODE]``
+``de-an06 forecast FILE [--target N] [--deadline DATE] [--indicator CODE] [--jurisdiction CODE]``
     The pace a series of a user's JSON or CSV file needs to reach a target, its
-    trend, reach date and progress status (:func:`de_an06.forecast`).
+    trend, reach date and progress status (:func:`de_an06.forecast`). Without
+    ``--target`` and ``--deadline``, the target FILE holds for the series.
+    Numbers and dates on the command line are read as the same text in a
+    file is, with the same ``--number-format``.
 
 The package holds :func:`main` and the argument parser; the report's data
-(``_report``), its text and Markdown (``_render``) and the plot writer
-(``_plots``), the national block (``_national``) and the dashboard (``_site``,
-``_html``, ``_html_pages``, ``_html_assets``) are private modules beside it.
+(``_report``), its text and Markdown (``_render``), the options read as
+file cells and their hints (``_options``), the plot writer (``_plots``), the
+national block (``_national``) and the dashboard (``_site``, ``_html``,
+``_html_pages``, ``_html_assets``) are private modules beside it.
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
@@ -59,8 +63,12 @@ from typing import Any, NoReturn
 from de_an06 import analysis, checks, datasets, io
 from de_an06._version import __version__
 from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _site
+from de_an06.cli._options import UsageError as _UsageError
+from de_an06.cli._options import cell as _cell
+from de_an06.cli._options import target as _target
+from de_an06.cli._options import unknown as _unknown
 from de_an06.errors import DeAn06Error, UnknownCodeError
-from de_an06.model import Series, rules
+from de_an06.model import Series
 from de_an06.parsing import grammar
 
 __all__ = ["build_parser", "main"]
@@ -72,30 +80,10 @@ def __dir__() -> list[str]:
 
 
 
-class _UsageError(Exception):
-    """A bad argument value found after parsing (exit code 2)."""
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def _number(text: str, number_format: str) -> int | float:
-    """A number on the command line, read exactly as the same text in a file."""
-    try:
-        return rules.real_number("forecast", "--target",
-                                 io.cells.read_number(text.strip(), number_format))
-    except io.cells.CellError as error:
-        raise _UsageError(f"--target: {error} (--number-format {number_format})") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,9 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "findings per province, from the bundled report figures.")
     report.add_argument("--province", metavar="NAME|CODE",
                         help="one province, by code (56) or name (Khánh Hòa, khanh hoa)")
-    report.add_argument("--as-of", type=_date, metavar="DATE",
-                        help="use only figures dated on or before DATE (YYYY-MM-DD)")
-    report.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    report.set_defaults(command_parser=report)
+    report.add_argument("--as-of", metavar="DATE",
+                        help="use only figures dated on or before DATE (YYYY-MM-DD; with "
+                             "--number-format vi or international also day-first, 31/12/2024)")
+    report.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                        help="text for a terminal (the default), json (its layout is on the "
+                             "command-line page of the docs) or markdown")
     report.add_argument("--strict", action="store_true",
                         help="exit 1 when a target is missed or the audit finds something")
     report.add_argument("--national", action="store_true",
@@ -147,7 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a de_an06 JSON document, or a readings CSV file (*.csv)")
     check.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS, default="plain",
                        help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(command_parser=check)
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for a terminal (the default) or json")
     check.add_argument("--strict", action="store_true", help="exit 1 when something is found")
 
     pace = commands.add_parser(
@@ -156,16 +150,22 @@ def build_parser() -> argparse.ArgumentParser:
                     "TARGET by DATE, and the pace of the series so far.")
     pace.add_argument("file", metavar="FILE",
                       help="a de_an06 JSON document, or a readings CSV file (*.csv)")
+    pace.set_defaults(command_parser=pace)
     pace.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS, default="plain",
-                      help="how numbers are written in a CSV file (vi: 546.234 and 65,57)")
+                      help="how numbers and dates are written in a CSV file and in --target "
+                           "and --deadline (vi: 546.234, 65,57 and 30/07/2023)")
     pace.add_argument("--target", metavar="N",
-                      help="the target, written as numbers in FILE are (--number-format); "
-                           "required, unless --at-risk is given")
+                      help="the value to reach, written as a number in FILE is "
+                           "(--number-format); by default the target FILE holds for the "
+                           "series")
     pace.add_argument("--duplicates", choices=("raise", "last"), default="raise",
                       help="two readings of the series on one date: refuse them (the "
                            "default) or keep the one given last in FILE")
-    pace.add_argument("--deadline", type=_date, metavar="DATE",
-                      help="required, unless --at-risk is given")
+    pace.add_argument("--deadline", metavar="DATE",
+                      help="the day the target is due, written as a date in FILE is "
+                           "(YYYY-MM-DD; day-first too with --number-format vi or "
+                           "international); by default the deadline of the target FILE holds "
+                           "for the series")
     pace.add_argument("--at-risk", type=int, metavar="N",
                       help="forecast every series of a spreadsheet (CSV or .xlsx with target "
                            "and deadline columns, read by io.read_table) and list the N that "
@@ -175,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     pace.add_argument("--working-days", action="store_true",
                       help="paces per working day (Vietnam's calendar) instead of per day")
     pace.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                      help="markdown: only with --at-risk")
+                      help="text for a terminal (the default), json, or markdown (only with "
+                           "--at-risk)")
     pace.add_argument("--strict", action="store_true",
                       help="exit 1 when the trend falls short of the pace needed (with "
                            "--at-risk: when a series will miss its deadline)")
@@ -190,7 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            where = getattr(args, "command_parser", parser)
+            where.error(_unknown(where, extras))
     except SystemExit as stop:
         return int(stop.code or 0)
     if args.version:
@@ -214,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.as_of is not None:
+        args.as_of = _cell("--as-of", "readings", "as_of", args.as_of, args.number_format)
     if args.national:
         return _cmd_report_national(args)
     if args.html is not None:
@@ -299,10 +305,13 @@ def _read(path: str, number_format: str) -> io.Dataset:
     """A user's file: CSV when its name ends in ``.csv``, else a JSON document."""
     if not Path(path).exists():
         raise _UsageError(f"{path}: no such file")
+    # Readings and targets may name an indicator of the bundled catalogue by its code alone.
+    known = datasets.indicators()
     if path.lower().endswith(".csv"):
         # argparse restricts number_format to the three formats read_csv knows.
-        return io.read_csv(path, number_format=number_format)  # type: ignore[arg-type]
-    return io.read_json(path)
+        return io.read_csv(path, number_format=number_format,  # type: ignore[arg-type]
+                           known=known)
+    return io.read_json(path, known=known)
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
@@ -364,28 +373,34 @@ def _cmd_at_risk(args: argparse.Namespace) -> int:
 def _cmd_forecast(args: argparse.Namespace) -> int:
     if args.at_risk is not None:
         return _cmd_at_risk(args)
-    missing = [f"--{name}" for name in ("target", "deadline") if getattr(args, name) is None]
-    if missing:
-        raise _UsageError(f"{' and '.join(missing)} required (or --at-risk N)")
     if args.format == "markdown":
         raise _UsageError("--format markdown needs --at-risk")
-    data = _read(args.file, args.number_format)
-    target = _number(args.target, args.number_format)
+    try:
+        data = _read(args.file, args.number_format)
+    except DeAn06Error as error:
+        if args.target is not None or args.deadline is not None:
+            raise
+        raise _UsageError(f"{error}; a spreadsheet of series with target and deadline "
+                          "columns is read with --at-risk N") from None
     series = _series(data, args.indicator, args.jurisdiction, args.file, args.duplicates)
+    goal = _target(args, data, series)
+    target, deadline = goal.value, goal.deadline
+    assert deadline is not None  # noqa: S101 - _target gives a deadline
     last = series.latest
-    if args.deadline <= last.as_of:
-        raise _UsageError(f"--deadline {args.deadline} must be after the latest reading "
+    if deadline <= last.as_of:
+        raise _UsageError(f"--deadline {deadline} must be after the latest reading "
                           f"({last.as_of})")
     calendar = _report.working_calendar() if args.working_days else None
     if args.working_days and calendar is None:
         raise _UsageError("--working-days needs the calendar extra: "
                           "pip install 'de_an06[calendar]'")
-    f = analysis.forecast(series, target, deadline=args.deadline, calendar=calendar)
+    f = analysis.forecast(series, goal, calendar=calendar)
     result: dict[str, Any] = {
         "format": "de_an06-forecast", "version": 1,
         "indicator": series.indicator.code, "jurisdiction": series.jurisdiction.code,
-        "readings": len(series), "latest": last.value, "latest_date": last.as_of.isoformat(),
-        "target": target, "deadline": args.deadline.isoformat(),
+        "readings": len(series), "latest": _report.amount(last.value, series.indicator.unit),
+        "latest_date": last.as_of.isoformat(),
+        "target": _report.amount(target, series.indicator.unit), "deadline": deadline.isoformat(),
         "achieved": f.achieved, "days_left": f.days_left,
         "working_days_left": f.working_days_left, "pace_unit": f.pace_unit,
         "required_pace": _rounded(f.required_pace), "current_pace": _rounded(f.current_pace),
@@ -396,7 +411,7 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(_render.json_text(result))
     else:
-        sys.stdout.write(_render.forecast_text(series, target, args.deadline, f))
+        sys.stdout.write(_render.forecast_text(series, target, deadline, f))
     behind = f.status in {analysis.ProgressStatus.MODERATE, analysis.ProgressStatus.LIMITED,
                           analysis.ProgressStatus.DETERIORATING}
     return 1 if args.strict and behind else 0

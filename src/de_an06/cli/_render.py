@@ -80,13 +80,29 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], aligns: str,
 
 
 
-def _num(value: float | None, places: int | None = 2) -> str:
-    """A figure with grouped thousands; ``places=None`` keeps the printed decimals."""
+def _num(value: float | None, places: int | None = None) -> str:
+    """A figure as reported, thousands grouped, with the decimals it was printed with.
+
+    Counts stay whole (``546,234``); ``places`` gives the decimals instead.
+    """
     if value is None:
         return MISSING
     if places is None:
         places = printed_decimals(value)
     return number(value, places, fixed=True)
+
+
+def _rate(value: float | None) -> str:
+    """A computed figure (a pace, a percent of a target): always two decimals.
+
+    So a column or a line of them reads alike: ``4,731.00`` beside ``7,261.07``.
+    """
+    return _num(value, 2)
+
+
+def _gap(high: float, low: float) -> str:
+    """``high - low`` at the decimals of the more precise of the two figures."""
+    return _num(high - low, max(printed_decimals(high), printed_decimals(low)))
 
 
 _PACE_TITLE = "Pace needed to open targets"
@@ -117,21 +133,21 @@ def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], 
                 qualifier_symbol(r["qualifier"]) + _num(r["value"], None)
                 if r["value"] is not None else MISSING,
                 _num(r["target"]) + ("*" if r["target_inferred"] else ""),
-                _num(r["attainment_percent"]),
+                _rate(r["attainment_percent"]),
                 MISSING if r["value"] is None else met_word(r["met"], brief=True)]
                for r in p["targets"]]
     figures = [[r["place"]["name_vi"], r["name"], _figure_value(r), r["as_of"]]
                for r in p["figures"]]
-    paces = [[r["place"]["name_vi"], r["name"], _num(r["gap"]), str(r["days_left"]),
-              _num(r["required_per_day"]), _num(r["working_days_left"]),
-              _num(r["required_per_working_day"]), status_word(r["status"], brief=True)]
+    paces = [[r["place"]["name_vi"], r["name"], _gap(r["target"], r["from"]),
+              str(r["days_left"]), _rate(r["required_per_day"]), _num(r["working_days_left"]),
+              _rate(r["required_per_working_day"]), status_word(r["status"], brief=True)]
              for r in p["forecasts"]]
     tasks = [[r["place"]["name_vi"], f"{r['done']}/{r['total']}",
               MISSING if r["in_progress"] is None else str(r["in_progress"]),
-              _num(r["percent"])]
+              _rate(r["percent"])]
              for r in p["tasks"]]
     linked = [[r["place"]["name_vi"], _num(r["days_before"]), _num(r["days_after"]),
-               _num(r["days_saved"]), _num(r["time_cut_percent"]),
+               _gap(r["days_before"], r["days_after"]), _rate(r["time_cut_percent"]),
                f"{_num(r['declarations_before'])} → {_num(r['declarations_after'])}"]
               for r in p["linked_services"]]
     ranks = [[r["place"]["name_vi"], r["name"],
@@ -218,15 +234,15 @@ def _pace_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
     for r in rows:
         out += _wrap(f"{r['place']['name_vi']} — {r['name']}", 2)
         out += _wrap(f"{_num(r['from'])} on {r['from_date']} → {_num(r['target'])} by "
-                     f"{r['deadline']}: {_num(r['gap'])} to go", 4)
-        pace = f"{_num(r['required_per_day'])} a day over {r['days_left']} days"
+                     f"{r['deadline']}: {_gap(r['target'], r['from'])} to go", 4)
+        pace = f"{_rate(r['required_per_day'])} a day over {r['days_left']} days"
         if r["required_per_working_day"] is not None:
-            pace += (f"; {_num(r['required_per_working_day'])} a working day over "
+            pace += (f"; {_rate(r['required_per_working_day'])} a working day over "
                      f"{r['working_days_left']} working days")
         out += _wrap(pace, 4)
         status = status_word(r["status"], brief=True)
         if r["current_per_day"] is not None:
-            status += f"; pace so far {_num(r['current_per_day'])} a day"
+            status += f"; pace so far {_rate(r['current_per_day'])} a day"
         if r["reach_date"] is not None:
             status += f", reaching the target on {r['reach_date']}"
         out += _wrap(f"status: {status}", 4)
@@ -283,9 +299,9 @@ def forecast_text(series: Series, target: float, deadline: object, f: Forecast) 
     if f.achieved:
         lines.append("  already met")
     else:
-        lines.append(f"  needed        {_num(f.required_pace)} a {unit}")
+        lines.append(f"  needed        {_rate(f.required_pace)} a {unit}")
     if f.current_pace is not None:
-        lines.append(f"  pace so far   {_num(f.current_pace)} a {unit} "
+        lines.append(f"  pace so far   {_rate(f.current_pace)} a {unit} "
                      f"({len(series)} readings, first on {series[0].as_of})")
     if f.reach_date is not None:
         lines.append(f"  reaches it on {f.reach_date}")

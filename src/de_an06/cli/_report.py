@@ -23,6 +23,7 @@ from de_an06.model import (
     Task,
     TaskStatus,
     Unit,
+    rules,
 )
 
 #: Version of the JSON layout of ``de-an06 report --format json``.
@@ -165,7 +166,7 @@ def _target_row(target: Target, readings: Sequence[Reading]) -> dict[str, Any]:
     standing = analysis.attainment(reading, target)
     row.update({
         "attainment_percent": _round(standing.percent),
-        "margin": _round(standing.margin),
+        "margin": amount(_round(standing.margin), target.indicator.unit),
         "relative_margin": _round(standing.relative_margin),
         "met": standing.met,
     })
@@ -174,6 +175,18 @@ def _target_row(target: Target, readings: Sequence[Reading]) -> dict[str, Any]:
 
 def _round(value: float, places: int = 2) -> float:
     return round(value, places)
+
+
+def amount(value: float, unit: Unit) -> int | float:
+    """A figure in `unit` as JSON holds it: an ``int`` when whole in a unit of whole numbers.
+
+    People, dossiers, uses and rank positions (:data:`~de_an06.model.rules.WHOLE_UNITS`)
+    are counted, so a margin or gap of ``-210571.0`` people is ``-210571``, as
+    the readings beside it are; other figures are left as they are.
+    """
+    if unit in rules.WHOLE_UNITS and float(value).is_integer():
+        return int(value)
+    return value
 
 
 @functools.cache
@@ -220,7 +233,7 @@ def _forecast_row(target: Target, readings: Sequence[Reading],
         "from_date": latest.as_of.isoformat(),
         "target": target.value,
         "deadline": target.deadline.isoformat(),
-        "gap": target.value - latest.value,
+        "gap": amount(target.value - latest.value, target.indicator.unit),
         "days_left": plain.days_left,
         "required_per_day": _maybe(plain.required_pace),
         "working_days_left": None if working is None else working.working_days_left,

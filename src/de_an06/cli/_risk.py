@@ -7,6 +7,7 @@ from typing import Any
 from de_an06 import batch, io
 from de_an06._present import MISSING, number
 from de_an06.cli import _render
+from de_an06.model.rules import printed_decimals
 
 __all__ = ["at_risk_data", "at_risk_markdown", "at_risk_text"]
 
@@ -21,16 +22,32 @@ def at_risk_data(path: str, n: int) -> dict[str, Any]:
     risk = f.at_risk(n)
     return {"format": "de_an06-at-risk", "version": 1, "file": path,
             "series": len(f), "late": int((f.days_late > 0).sum()),
-            "at_risk": risk.records()}
+            "at_risk": [_whole_figures(row) for row in risk.records()]}
+
+
+def _whole_figures(row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with its whole figures as ints: ``990`` accounts and ``600`` days, never ``990.0``.
+
+    A spreadsheet's table keeps every value as a float; a whole one was
+    written without decimals (the JSON writer's rule), and days late are whole days.
+    """
+    return {key: int(value) if key in _FIGURES and isinstance(value, float)
+            and value.is_integer() else value for key, value in row.items()}
+
+
+_FIGURES = frozenset({"latest", "target", "days_late"})
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
-    def num(value: object, places: int = 0) -> str:
+    def num(value: object, places: int | None = None) -> str:
+        """A figure at its own decimals (`places` None), or a pace at `places` always."""
         if value is None:
             return MISSING
         if value == "never":
             return "never"
-        return number(float(value), places)  # type: ignore[arg-type]
+        figure = float(value)  # type: ignore[arg-type]
+        return number(figure, printed_decimals(figure) if places is None else places,
+                      fixed=True)
 
     return [str(row["id"]), row["name"], num(row["latest"]), num(row["target"]),
             row["deadline"] or MISSING, row["reach_date"] or "never", num(row["days_late"]),

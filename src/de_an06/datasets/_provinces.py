@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import unicodedata
 import warnings
+from typing import Final
 
 from de_an06 import _validators as v
 from de_an06.datasets._load import by_code, province_tables
@@ -86,7 +88,8 @@ def province(key: str, *, as_of: dt.date | None = None,
     Raises
     ------
     UnknownCodeError
-        When nothing matches.
+        When nothing matches; the message says where a name of the other
+        side of the 2025 merger went, or suggests the names close to `key`.
     ValidationError, TypeError
         As for :func:`provinces`.
 
@@ -96,6 +99,10 @@ def province(key: str, *, as_of: dt.date | None = None,
     '56'
     >>> province("Phú Yên", as_of=dt.date(2023, 7, 1)).code
     '54'
+    >>> province("Sai Gon", as_of=REORGANISED)
+    Traceback (most recent call last):
+    ...
+    de_an06.errors.UnknownCodeError: no province 'Sai Gon'...mean Thành phố Hồ Chí Minh (79)?
     """
     day = _day("province", as_of, on)
     table = provinces(as_of=day)
@@ -104,7 +111,44 @@ def province(key: str, *, as_of: dt.date | None = None,
         if key.strip() == item.code or wanted in {_fold(item.name), _fold(item.name_vi)}:
             return item
     raise UnknownCodeError(f"no province {key!r} on {day.isoformat()} "
-                           f"({len(table)} provinces then)")
+                           f"({len(table)} provinces then){_suggestion(wanted, day)}")
+
+
+#: Other names a province is known by (folded), for suggestions only: never a match.
+OTHER_NAMES: Final = {
+    "sai gon": "79",  # Ho Chi Minh City's name until 1976, still in common use
+    "saigon": "79",
+    "tp hcm": "79",
+    "hcm": "79",
+}
+
+
+def _suggestion(wanted: str, day: dt.date) -> str:
+    """What to say after "no province ...": where the name is, or names close to it.
+
+    A name of the other side of the 2025 merger says so (Phú Yên on
+    2025-07-01 was part of Đắk Lắk); otherwise the provinces in force whose
+    names are close to `wanted` (folded by :func:`_fold`: no accents, no
+    case), by :func:`difflib.get_close_matches`, and the province an other
+    name of :data:`OTHER_NAMES` points to. ``""`` when nothing is close.
+    """
+    before, after, _ = province_tables()
+    table, other = (before, after) if day < REORGANISED else (after, before)
+    for item in other:
+        if wanted in {_fold(item.name), _fold(item.name_vi)}:
+            if day < REORGANISED:
+                return f"; {item.name_vi} ({item.code}) is a province from {REORGANISED}"
+            now = successor(item.code)
+            return (f"; {item.name_vi} ({item.code}) was a province until "
+                    f"{REORGANISED - dt.timedelta(days=1)}, then part of {now.name_vi} "
+                    f"({now.code})")
+    names = {_fold(name): item for item in table for name in (item.name_vi, item.name)}
+    found = [item for item in table if item.code == OTHER_NAMES.get(wanted)]
+    found += [names[name] for name in difflib.get_close_matches(wanted, names, n=3, cutoff=0.7)]
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        return ""
+    return "; did you mean " + " or ".join(f"{p.name_vi} ({p.code})" for p in unique) + "?"
 
 
 def _fold(text: str) -> str:

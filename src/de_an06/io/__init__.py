@@ -46,11 +46,10 @@ from de_an06.io._json import (
     FORMAT_VERSION,
     dumps,
     loads,
-    programme_from_dict,
-    programme_to_dict,
     read_json,
     write_json,
 )
+from de_an06.io._programme import programme_from_dict, programme_to_dict
 from de_an06.io._table import read_table
 from de_an06.io.export import to_dhis2_datavalues, to_open_sdg_csv
 from de_an06.io.schema import READING_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS

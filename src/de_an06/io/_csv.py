@@ -17,7 +17,7 @@ from typing import IO, Any
 from de_an06 import _validators as v
 from de_an06.errors import ParseError
 from de_an06.io import cells, schema
-from de_an06.io._dataset import Dataset
+from de_an06.io._dataset import Dataset, known_by_code
 from de_an06.io.cells import CellError, CsvNumberFormat
 from de_an06.io.schema import COLUMNS, REQUIRED, CsvKind, RecordBuilder, RowError
 from de_an06.model import Reading
@@ -63,8 +63,13 @@ def decode(source: str | Path | IO[str], owner: str) -> tuple[str, str]:
 
 
 def header(columns: list[str], name: str, kind: str | None,
-           owner: str) -> tuple[str, list[str]]:
-    """Check the header row; return the kind of file and its columns."""
+           owner: str, *, described_once: bool = False) -> tuple[str, list[str]]:
+    """Check the header row; return the kind of file and its columns.
+
+    With `described_once`, the columns describing an indicator or a
+    jurisdiction beside its code may be left out (:class:`RecordBuilder`
+    then needs each code described on an earlier row, or known).
+    """
     if kind is None:
         if "as_of" in columns:
             kind = "readings"
@@ -86,7 +91,9 @@ def header(columns: list[str], name: str, kind: str | None,
         if column in seen:
             raise ParseError("column appears twice", file=name, line=1, column=column)
         seen.add(column)
-    missing = [c for c in known if c in REQUIRED[kind] and c not in seen]
+    missing = [c for c in known if c in REQUIRED[kind] and c not in seen
+               and not (described_once and schema.column_named(kind, c).part != "self"
+                        and schema.column_named(kind, c).field != "code")]
     if missing:
         raise ParseError(f"missing column {missing[0]!r}", file=name, line=1)
     return kind, columns
@@ -112,12 +119,13 @@ def records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
 class _Rows:
     """Reads the cells of checked rows and builds their records."""
 
-    def __init__(self, kind: str, columns: list[str], name: str, number_format: str) -> None:
+    def __init__(self, kind: str, columns: list[str], name: str, number_format: str,
+                 known: dict[str, dict[str, Any]] | None = None) -> None:
         self.columns = columns
         self.name = name
         self.number_format = number_format
         self.readers = [schema.column_named(kind, c).cell.read for c in columns]
-        self.builder = RecordBuilder(kind, columns)
+        self.builder = RecordBuilder(kind, columns, known)
 
     def build(self, line: int, row: list[str]) -> Any:  # noqa: ANN401 - a record
         if len(row) != len(self.columns):
@@ -138,14 +146,16 @@ class _Rows:
 
 
 def read(path: str | Path | IO[str], *, kind: str | None, number_format: str,
-         collect_errors: bool) -> tuple[str, list[Any], list[ParseError]]:
+         collect_errors: bool,
+         known: Iterable[object] = ()) -> tuple[str, list[Any], list[ParseError]]:
     """The kind of records in the file, the records read, and the errors collected."""
     number_format = cells.check_number_format(number_format, "read_csv")
+    by_code = known_by_code(known, "read_csv")
     text, name = decode(path, "read_csv")
     rows = records(text, name)
     _, first = next(rows)  # decode() refused empty files, so a first record exists
-    the_kind, columns = header(first, name, kind, "read_csv")
-    builder = _Rows(the_kind, columns, name, number_format)
+    the_kind, columns = header(first, name, kind, "read_csv", described_once=True)
+    builder = _Rows(the_kind, columns, name, number_format, by_code)
     built: list[Any] = []
     errors: list[ParseError] = []
     for line, row in rows:
@@ -199,7 +209,8 @@ def write(items: Iterable[Any], path: str | Path | IO[str], *, kind: str,
 
 
 def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
-             number_format: CsvNumberFormat = "plain", collect_errors: bool = False) -> Dataset:
+             number_format: CsvNumberFormat = "plain", collect_errors: bool = False,
+             known: Iterable[object] = ()) -> Dataset:
     r"""Read readings, targets or tasks from a CSV file.
 
     The file is UTF-8 (a leading byte-order mark is accepted) with a header
@@ -207,6 +218,13 @@ def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
     :data:`TASK_COLUMNS` in any order, and one record per line (quoted cells
     may span lines; ``\n`` and ``\r\n`` both end a line). The layout is
     described in :doc:`/api/io`.
+
+    An indicator, a jurisdiction or a source is described once: the first
+    row of a code fills its ``indicator_*`` (``jurisdiction_*``, ``source_*``)
+    cells, later rows may leave them all empty. A code in `known` needs no
+    description, so its columns may be left out of the file:
+    ``indicator,jurisdiction,...,value,as_of`` is enough for the bundled
+    indicators with ``known=datasets.indicators()``.
 
     Parameters
     ----------
@@ -226,6 +244,8 @@ def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
         returned. If true, bad records are left out and their errors are in
         ``Dataset.errors``; a file that cannot be read as CSV at all (not
         UTF-8, a NUL byte, a bad header, broken quoting) still raises.
+    known : iterable of Indicator, Jurisdiction or Source
+        Objects rows may name by code alone, as for :func:`~de_an06.io.loads`.
 
     Returns
     -------
@@ -248,6 +268,13 @@ def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
     >>> data = read_csv(stdio.StringIO(text), number_format="vi")
     >>> data.readings[0].value, data.readings[0].jurisdiction.name_vi
     (546234, 'Khánh Hòa')
+    >>> from de_an06 import datasets
+    >>> minimal = ("indicator,jurisdiction,jurisdiction_name,jurisdiction_name_vi,"
+    ...            "jurisdiction_level,jurisdiction_parent,value,as_of\n"
+    ...            "eid-collected,56,Khanh Hoa,Khánh Hòa,province,VN,546234,2023-07-01\n"
+    ...            "eid-collected,56,,,,,600000,2023-08-01\n")
+    >>> [r.value for r in read_csv(stdio.StringIO(minimal), known=datasets.indicators()).readings]
+    [546234, 600000]
     >>> bad = stdio.StringIO(text.replace("546.234", "12..3"))
     >>> bad.name = "readings.csv"
     >>> read_csv(bad, number_format="vi")
@@ -256,7 +283,7 @@ def read_csv(path: str | Path | IO[str], *, kind: CsvKind | None = None,
     de_an06.errors.ParseError: readings.csv:2: column 'value': cannot read '12..3' as a number (...)
     """
     the_kind, built, errors = read(path, kind=kind, number_format=number_format,
-                                   collect_errors=collect_errors)
+                                   collect_errors=collect_errors, known=known)
     return Dataset(**{the_kind: built}, errors=errors)
 
 

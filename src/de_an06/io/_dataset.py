@@ -14,7 +14,7 @@ from de_an06 import _validators as v
 from de_an06.errors import ParseError
 from de_an06.model import Claim, Indicator, Jurisdiction, Reading, Source, Target, Task
 
-__all__ = ["Dataset"]
+__all__ = ["Dataset", "known_by_code"]
 
 
 @attrs.frozen
@@ -89,3 +89,28 @@ def _unique(listed: Iterable[Any], used: Iterable[Any]) -> tuple[Any, ...]:
             raise v.fail("Dataset", type(item).__name__.lower(),
                          "must not hold two different objects with one code", item.code)
     return tuple(by_code.values())
+
+
+#: The section of a Dataset holding each kind of object a record refers to by code.
+_SECTIONS_OF = {"indicator": "indicators", "jurisdiction": "jurisdictions", "source": "sources"}
+
+
+def known_by_code(known: Iterable[object], owner: str) -> dict[str, dict[str, Any]]:
+    """The `known` objects of a reader, by section and code, each checked.
+
+    The one reading of the ``known=`` argument of :func:`loads`,
+    :func:`read_json` and :func:`~de_an06.io.read_csv`.
+    """
+    if isinstance(known, (str, bytes)) or not isinstance(known, Iterable):
+        raise v.fail(owner, "known", "must be an iterable of Indicator, Jurisdiction or "
+                     "Source objects", known)
+    sections: dict[str, dict[str, Any]] = {name: {} for name in _SECTIONS_OF.values()}
+    for item in known:
+        if not isinstance(item, (Indicator, Jurisdiction, Source)):
+            raise v.fail(owner, "known", "must hold only Indicator, Jurisdiction or Source "
+                         f"objects, not {type(item).__name__}", item)
+        section = sections[_SECTIONS_OF[type(item).__name__.lower()]]
+        if section.setdefault(item.code, item) != item:
+            raise v.fail(owner, "known", "must not hold two different objects with one "
+                         "code", item.code)
+    return sections

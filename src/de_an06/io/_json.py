@@ -15,7 +15,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -25,12 +25,11 @@ import attrs
 from de_an06 import _validators as v
 from de_an06.errors import ParseError, ValidationError
 from de_an06.io import cells
-from de_an06.io._dataset import Dataset
+from de_an06.io._dataset import Dataset, known_by_code
 from de_an06.model import (
     Claim,
     Indicator,
     Jurisdiction,
-    Programme,
     Reading,
     Source,
     Target,
@@ -42,8 +41,6 @@ __all__ = [
     "FORMAT_VERSION",
     "dumps",
     "loads",
-    "programme_from_dict",
-    "programme_to_dict",
     "read_json",
     "write_json",
 ]
@@ -141,13 +138,15 @@ class _Reader:
     """Turns JSON data into domain objects, recording where it is."""
 
     def __init__(self, file: str, *, collect: bool, by_code: bool = True,
-                 number_format: str | None = None) -> None:
+                 number_format: str | None = None,
+                 known: dict[str, dict[str, Any]] | None = None) -> None:
         self.file = file
         self.number_format = number_format
         self.collect = collect
         self.by_code = by_code
         self.errors: list[ParseError] = []
         self.refs: dict[str, dict[str, Any]] = {name: {} for name in _REFERENCES.values()}
+        self.known = known or {}
 
     def error(self, path: str, message: str) -> ParseError:
         return ParseError(message, file=self.file, column=path)
@@ -229,10 +228,10 @@ class _Reader:
     def reference(self, section: str, raw: object, path: str) -> object:
         if not isinstance(raw, str):
             raise self.error(path, f"expected a code (string), got {_json_type(raw)}")
-        try:
-            return self.refs[section][raw]
-        except KeyError:
-            raise self.error(path, f"unknown {section[:-1]} code {raw!r}") from None
+        found = self.refs[section].get(raw, self.known.get(section, {}).get(raw))
+        if found is None:
+            raise self.error(path, f"unknown {section[:-1]} code {raw!r}")
+        return found
 
 
 _Layout = tuple[dict[str, Any], dict[str, "attrs.Attribute[Any]"]]
@@ -378,7 +377,7 @@ def _parse_document(text: str, file: str) -> dict[str, Any]:
 
 
 def loads(text: str, *, file: str = "<string>", collect_errors: bool = False,
-          number_format: NumberFormat | None = None) -> Dataset:
+          number_format: NumberFormat | None = None, known: Iterable[object] = ()) -> Dataset:
     """Read a JSON document from `text`.
 
     Parameters
@@ -397,11 +396,18 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False,
         ``"65,57"``), with ``"international"`` the English way
         (``"1,497,360"``), as documents assembled by hand from reports often
         hold them. Such a string reads as an ``int`` when it has no decimals.
+    known : iterable of Indicator, Jurisdiction or Source
+        Objects the document may refer to by code without listing them in
+        its own sections: ``known=datasets.indicators()`` lets readings and
+        targets name any indicator of the bundled catalogue
+        (``"eid-collected"``); one the document lists itself wins.
 
     Raises
     ------
     ParseError
         Naming the file and the JSON path of the bad element.
+    ValidationError
+        When `known` holds anything else, or two objects with one code.
 
     Examples
     --------
@@ -409,7 +415,7 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False,
     ...     loads('{"readings": [{"indicator": "x"}]}', file="mine.json")
     ... except ParseError as error:
     ...     print(error)
-    mine.json: column '$.readings[0].indicator': unknown indicator code 'x'
+    mine.json: field '$.readings[0].indicator': unknown indicator code 'x'
     >>> doc = ('{"jurisdictions": [{"code": "56", "name": "Khanh Hoa", "name_vi": "Khánh Hòa",'
     ...        ' "level": "province", "parent": "VN"}], "indicators": [{"code": "eid",'
     ...        ' "name": "e-ID", "name_vi": "ĐDĐT", "unit": "people"}], "readings": [{"indicator":'
@@ -423,7 +429,8 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False,
     if number_format not in (None, "vi", "international"):
         raise v.fail("loads", "number_format", "must be None, 'vi' or 'international'",
                      number_format)
-    reader = _Reader(file, collect=collect_errors, number_format=number_format)
+    reader = _Reader(file, collect=collect_errors, number_format=number_format,
+                     known=known_by_code(known, "loads"))
     parts = {
         "sources": reader.section(document, "sources", Source),
         "jurisdictions": reader.section(document, "jurisdictions", Jurisdiction),
@@ -437,11 +444,11 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False,
 
 
 def read_json(path: str | Path | IO[str], *, collect_errors: bool = False,
-              number_format: NumberFormat | None = None) -> Dataset:
+              number_format: NumberFormat | None = None, known: Iterable[object] = ()) -> Dataset:
     """Read a JSON document from a path or an open text file.
 
-    See :func:`loads` for `collect_errors`, `number_format` and the errors
-    raised. A file that is not UTF-8 raises :class:`~de_an06.ParseError`.
+    See :func:`loads` for `collect_errors`, `number_format`, `known` and the
+    errors raised. A file that is not UTF-8 raises :class:`~de_an06.ParseError`.
     """
     if isinstance(path, (str, Path)):
         name = str(path)
@@ -463,36 +470,4 @@ def read_json(path: str | Path | IO[str], *, collect_errors: bool = False,
     else:
         raise v.fail("read_json", "path", "must be a path or a text stream", path)
     return loads(text, file=str(name), collect_errors=collect_errors,
-                 number_format=number_format)
-
-
-# --------------------------------------------------------------------------
-# The programme catalogue
-# --------------------------------------------------------------------------
-
-
-def programme_to_dict(programme: Programme) -> dict[str, object]:
-    """The programme catalogue as JSON-ready data (see :func:`programme_from_dict`)."""
-    return _record(programme)
-
-
-def programme_from_dict(data: object, *, file: str = "<data>") -> Programme:
-    """Build a :class:`~de_an06.Programme` from JSON data, validating every entry.
-
-    Raises
-    ------
-    ParseError
-        Naming the JSON path of the first bad entry.
-
-    Examples
-    --------
-    >>> p = programme_from_dict({"code": "de-an-06", "name": "Project 06",
-    ...     "name_vi": "Đề án 06", "decision": "06/QĐ-TTg", "approved": "2022-01-06",
-    ...     "start_year": 2022, "end_year": 2025, "vision_year": 2030,
-    ...     "groups": [{"number": 3, "name": "Digital citizens", "name_vi": "Công dân số"}]})
-    >>> p.groups[0].code
-    'group-3'
-    """
-    reader = _Reader(file, collect=False, by_code=False)
-    programme: Programme = reader.build(Programme, data, "$")
-    return programme
+                 number_format=number_format, known=known)

@@ -231,6 +231,9 @@ class RecordBuilder:
         What the rows hold.
     columns : sequence of str
         The columns the rows have, in row order (names of the layout).
+    known : dict, optional
+        Objects rows may name by code alone, by section and code
+        (:func:`~de_an06.io._dataset.known_by_code`).
 
     Notes
     -----
@@ -239,10 +242,16 @@ class RecordBuilder:
     are read once, and say whether a row cites a source (any ``source``
     column filled). Parts with one code must be equal; the record is built by
     the model, whose error names the column of the field it refuses.
+
+    A part is described once: a row whose ``indicator_*`` (``jurisdiction_*``,
+    ``source_*``) cells are all empty means the part of that code described
+    on an earlier row, or the one of that code in `known`.
     """
 
-    def __init__(self, kind: str, columns: Sequence[str]) -> None:
+    def __init__(self, kind: str, columns: Sequence[str],
+                 known: dict[str, dict[str, Any]] | None = None) -> None:
         self.kind = kind
+        self.catalogue = known or {}
         self.columns = [column_named(kind, name) for name in columns]
         self.indices: dict[str, list[int]] = {p: [] for p in ("self", *PART_KINDS)}
         for index, column in enumerate(self.columns):
@@ -300,6 +309,9 @@ class RecordBuilder:
             cached = None
         if cached is not None:
             return cached
+        code_only = self._code_only(part, raw, read)
+        if code_only is not None:
+            return code_only
         kwargs = self._fields(part, read)
         if not kwargs.get("code"):
             raise RowError(part, f"a {part} code is required when other {part}_ columns "
@@ -314,6 +326,26 @@ class RecordBuilder:
         with contextlib.suppress(TypeError):
             self.seen[part][key] = known
         return known
+
+    def _code_only(self, part: str, raw: Sequence[Hashable],
+                   read: Callable[[int], object]) -> Any:  # noqa: ANN401 - a model object
+        """The part a row names by its code alone, or ``None`` when the row describes it."""
+        code = next((i for i in self.indices[part] if self.columns[i].field == "code"), None)
+        others = [i for i in self.indices[part] if i != code]
+        if code is None or raw[code] in _EMPTY or any(raw[i] not in _EMPTY for i in others):
+            return None
+        name = read(code)
+        described = self.known[part].get(name)  # type: ignore[call-overload]
+        if described is not None:
+            return described[0]
+        found = self.catalogue.get(f"{part}s", {}).get(name)  # type: ignore[call-overload]
+        if found is None:
+            needed = [self.column_of(part, f) for f in _mandatory(PART_KINDS[part])
+                      if f != "code"]
+            raise RowError(self.columns[code].name,
+                           f"{part} {name!r} is not described: give its {', '.join(needed)} "
+                           f"on its first row")
+        return found
 
     def _construct(self, kind: type[Any], part: str, kwargs: dict[str, Any]) -> Any:  # noqa: ANN401
         for field in _mandatory(kind):
