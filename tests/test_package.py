@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_version() -> None:
-    assert da.__version__ == "0.1.0"
-    assert "0.1.0" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    # A development release while the changelog's newest section is unreleased.
+    assert da.__version__ == "0.2.0.dev0"
+    assert "## [0.2.0] - Unreleased" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 # Public modules that are not attributes of ``de_an06`` on purpose: their
