@@ -93,7 +93,7 @@ def _figures() -> list[str]:
         published = source.published.isoformat() if source.published else "not printed"
         if source.date_inferred:
             published += " (inferred)"
-        out += [f"### {source.title}", "",
+        out += [f"## {source.title}", "",
                 (f"Source `{source.code}` — {source.publisher}; published {published}. "
                 f"{source.note}"), ""]
         if readings:

@@ -6,8 +6,9 @@ library and the repository, never copied by hand: the Data page's tables
 code font (``_font``) and a copy of the example notebook for myst-nb. While
 autodoc runs it
 
-* gives an attrs field whose default is a factory the factory's value in the
-  signature (``groups=()``) instead of attrs' ``NOTHING``;
+* shows an attrs class's signature with its parameters and defaults only,
+  a factory's default as its value (``groups=()``) instead of attrs'
+  ``NOTHING`` and without the converters' argument types;
 * shows as bases only public classes (never ``object``, never a private
   helper such as the enums' bilingual base);
 * drops a docstring an object only inherits from its type (``__version__``
@@ -18,12 +19,14 @@ and it puts a summary table of the page's names at the top of every API page.
 
 from __future__ import annotations
 
+import inspect
+import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import attrs
+from docutils import nodes
 from sphinx.application import Sphinx
 
 HERE = Path(__file__).resolve().parent
@@ -50,8 +53,21 @@ def _generate(_app: Sphinx) -> None:
     NOTEBOOK_COPY.mkdir(exist_ok=True)
     for notebook in sorted((ROOT / "examples").glob("*.ipynb")):
         copy = NOTEBOOK_COPY / notebook.name
-        if not copy.exists() or copy.read_bytes() != notebook.read_bytes():
-            shutil.copyfile(notebook, copy)
+        text = _with_download_link(notebook)
+        if not copy.exists() or copy.read_text(encoding="utf-8") != text:
+            copy.write_text(text, encoding="utf-8")
+
+
+def _with_download_link(notebook: Path) -> str:
+    """The notebook with a download link to itself under its title (site copy only)."""
+    document = json.loads(notebook.read_text(encoding="utf-8"))
+    document["cells"].insert(1, {
+        "cell_type": "markdown", "metadata": {},
+        "source": [(f"{{download}}`Download this notebook <../../examples/{notebook.name}>` "
+                    "(stored without outputs; the outputs below are those of its run "
+                    "when this site was built).")],
+    })
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def _short_repr(value: object) -> str:
@@ -61,20 +77,39 @@ def _short_repr(value: object) -> str:
 
 def _signature(_app: Sphinx, what: str, _name: str, obj: object, _options: object,
                signature: str | None, annotation: str | None) -> tuple[str, str | None] | None:
-    """Replace attrs' ``NOTHING`` by the default a factory gives."""
-    if what != "class" or signature is None or "NOTHING" not in signature or \
-            not isinstance(obj, type) or not attrs.has(obj):
+    """An attrs class's signature: its parameters and defaults, without annotations.
+
+    attrs writes ``__init__`` with the converters' argument types (``object``
+    for a name that is converted to NFC text) and ``NOTHING`` for a default
+    made by a factory; the class docstring's "Parameters" section gives the
+    real types, so the signature shows names and defaults only, a factory's
+    default as its value (``groups=()``).
+    """
+    if what != "class" or signature is None or not isinstance(obj, type) or \
+            not attrs.has(obj):
         return None
-    for field in attrs.fields(obj):
-        default = field.default
-        if not isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            continue
-        shown = ("<computed>" if default.takes_self  # type: ignore[attr-defined]
-                 else _short_repr(default.factory()))  # type: ignore[attr-defined]
-        name = field.alias or field.name
-        signature = re.sub(rf"(\b{re.escape(name)}\b(?::[^=]*)?\s*=\s*)NOTHING",
-                           lambda m, s=shown: m[1] + s, signature)
-    return signature, annotation
+    factories = {(f.alias or f.name): f.default for f in attrs.fields(obj)
+                 if isinstance(f.default, attrs.Factory)}  # type: ignore[arg-type]
+    parameters = []
+    for parameter in list(inspect.signature(obj).parameters.values()):
+        default = parameter.default
+        if parameter.name in factories:
+            factory = factories[parameter.name]
+            default = _Shown("<computed>" if factory.takes_self  # type: ignore[attr-defined]
+                             else _short_repr(factory.factory()))  # type: ignore[attr-defined]
+        parameters.append(parameter.replace(annotation=inspect.Parameter.empty,
+                                            default=default))
+    return str(inspect.Signature(parameters)), annotation
+
+
+class _Shown:
+    """A default value shown as the given text in a signature."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 def _public(base: type) -> list[type]:
@@ -90,6 +125,13 @@ def _bases(_app: Sphinx, _name: str, _obj: object, _options: object, bases: list
     """Show only public bases, and no ``object``."""
     public = [b for base in bases for b in _public(base)]
     bases[:] = list(dict.fromkeys(public))
+
+
+def _empty_bases(_app: Sphinx, doctree: nodes.document) -> None:
+    """Remove the "Bases:" line of a class left with no public base."""
+    for paragraph in list(doctree.findall(nodes.paragraph)):
+        if paragraph.astext().strip() == "Bases:" and paragraph.parent is not None:
+            paragraph.parent.remove(paragraph)
 
 
 def _docstring(_app: Sphinx, what: str, _name: str, obj: object, _options: object,
@@ -139,11 +181,30 @@ def _source(_app: Sphinx, docname: str, source: list[str]) -> None:
         source[0] = summary(source[0])
 
 
+def _source_links(app: Sphinx, pagename: str, _template: str, context: dict[str, Any],
+                  _doctree: object) -> None:
+    """Point "view" and "edit" of generated pages at the files they come from."""
+    if pagename.startswith("examples/"):
+        source = f"examples/{pagename.removeprefix('examples/')}.ipynb"
+    elif pagename == "gallery/index":
+        source = "examples/gallery/GALLERY_HEADER.rst"
+    elif pagename.startswith("gallery/"):
+        source = f"examples/gallery/{pagename.removeprefix('gallery/')}.py"
+    else:
+        return
+    options = app.config.html_theme_options
+    repository, branch = options["source_repository"], options["source_branch"]
+    context["theme_source_edit_link"] = f"{repository}/edit/{branch}/{source}"
+    context["theme_source_view_link"] = f"{repository}/blob/{branch}/{source}"
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Sphinx entry point."""
     app.connect("builder-inited", _generate)
     app.connect("autodoc-process-signature", _signature)
     app.connect("autodoc-process-bases", _bases)
+    app.connect("doctree-read", _empty_bases)
     app.connect("autodoc-process-docstring", _docstring)
     app.connect("source-read", _source)
+    app.connect("html-page-context", _source_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

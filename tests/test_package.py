@@ -20,6 +20,19 @@ def test_version() -> None:
     assert "## [0.2.0] - Unreleased" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
+def test_citation_and_project_urls_agree() -> None:
+    # CITATION.cff, pyproject's [project.urls] and the docs name one version and
+    # one repository.
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert f"\nversion: {da.__version__}\n" in citation
+    repository = re.search(r'^repository-code: "(\S+)"$', citation, re.MULTILINE)
+    assert repository is not None
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'Repository = "{repository[1]}"' in pyproject
+    conf = (ROOT / "docs" / "conf.py").read_text(encoding="utf-8")
+    assert f'REPOSITORY = "{repository[1]}"' in conf
+
+
 # Public modules that are not attributes of ``de_an06`` on purpose: their
 # names are re-exported one by one (model, analysis, errors), the command line
 # is not a library API, and the strategies need Hypothesis.
