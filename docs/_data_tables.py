@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -37,22 +38,23 @@ def _word(member: enum.Enum | None) -> str:
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[object]],
-           notes: Sequence[str | None] | None = None) -> list[str]:
+           notes: Sequence[str | None] | None = None,
+           inferred: Sequence[str] | None = None) -> list[str]:
     """A Markdown table; with `notes` (one a row), a "Note" column of numbers.
 
     A note that several rows share is written once, below the table, with one
-    number; each row shows the numbers of its note.
+    number; each row shows the number of its note, then (`inferred`, one a
+    row) the fields the library reasoned rather than read.
     """
     rows = [list(row) for row in rows]
     numbered: dict[str, int] = {}
     if notes is not None:
         headers = [*headers, "Note"]
-        for row, note in zip(rows, notes, strict=True):
-            if note:
-                number = numbered.setdefault(note, len(numbered) + 1)
-                row.append(f"[{number}]")
-            else:
-                row.append("")
+        for index, (row, note) in enumerate(zip(rows, notes, strict=True)):
+            parts = [f"[{numbered.setdefault(note, len(numbered) + 1)}]"] if note else []
+            if inferred and inferred[index]:
+                parts.append(f"inferred: {inferred[index]}")
+            row.append("; ".join(parts))
     lines = [":::{container} data-table", "",
              "| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
@@ -76,6 +78,15 @@ def _value(reading: Reading) -> str:
     return _whole(f"{symbol}{_number(reading.value)} {reading.unit.symbol}".strip())
 
 
+def _of(reading: Reading) -> str:
+    """What a percent is of (its basis), with the printed counts: ``target: 8 / 10``."""
+    if not reading.indicator.is_percent:
+        return ""
+    counts = ("" if reading.numerator is None else
+              _whole(f"{_number(reading.numerator)} / {_number(reading.denominator)}"))
+    return f"{_word(reading.basis)}: {counts}" if counts else _word(reading.basis)
+
+
 def _date(day: dt.date | None) -> str:
     return "—" if day is None else _whole(day.isoformat())
 
@@ -97,32 +108,31 @@ def _figures() -> list[str]:
                 (f"Source `{source.code}` — {source.publisher}; published {published}. "
                 f"{source.note}"), ""]
         if readings:
-            places = _places(readings)
-            out += [f"Figures of {places[0]}:" if len(places) == 1 else "Figures:", ""]
+            main = Counter(r.jurisdiction.name_vi for r in readings).most_common(1)[0][0]
+            others = len(_places(readings)) > 1
+            out += [f"Figures of {main}" + ("; a row about another place starts with its name:"
+                                             if others else ":"), ""]
             out += _table(
-                [*(["Place"] if len(places) > 1 else []), "Indicator", "Value", "As of",
-                 "Basis", "Counts", "Inferred"],
-                [[*([r.jurisdiction.name_vi] if len(places) > 1 else []),
-                  f"{r.indicator.name} (`{r.indicator.code}`)", _value(r),
+                ["Indicator", "Value", "As of", "Percent of"],
+                [[("" if r.jurisdiction.name_vi == main else f"*{r.jurisdiction.name_vi}*: ")
+                  + f"{r.indicator.name}<br>`{r.indicator.code}`", _value(r),
                   _date(r.as_of) if r.period_start is None
-                  else f"{_date(r.period_start)} … {_date(r.as_of)}",
-                  _word(r.basis) if r.indicator.is_percent else "",
-                  "" if r.numerator is None else
-                  _whole(f"{_number(r.numerator)} / {_number(r.denominator)}"),
-                  ", ".join(f"`{name}`" for name in sorted(r.inferred))] for r in readings],
-                [r.note for r in readings])
+                  else f"{_date(r.period_start)} …<br>{_date(r.as_of)}",
+                  _of(r)] for r in readings],
+                [r.note for r in readings],
+                [", ".join(f"`{name}`" for name in sorted(r.inferred)) for r in readings])
         if targets:
             out += ["Targets:", ""]
             out += _table(
-                ["Place", "Indicator", "Target", "Deadline", "Inferred"],
-                [[t.jurisdiction.name_vi, f"`{t.indicator.code}`", _whole(_number(t.value)),
-                  _date(t.deadline), "yes" if t.inferred else ""] for t in targets],
-                [t.note for t in targets])
+                ["Place", "Indicator", "Target", "Deadline"],
+                [[_whole(t.jurisdiction.name_vi), f"`{t.indicator.code}`",
+                  _whole(_number(t.value)), _date(t.deadline)] for t in targets],
+                [t.note for t in targets], ["the target" if t.inferred else "" for t in targets])
         if claims:
             out += ["Statements:", ""]
             out += _table(
                 ["Place", "Kind", "Date", "Statement", "Figure", "Document"],
-                [[c.jurisdiction.name_vi, _word(c.kind), _date(c.as_of), c.statement,
+                [[_whole(c.jurisdiction.name_vi), _word(c.kind), _date(c.as_of), c.statement,
                   _claim_figure(c), c.reference] for c in claims])
     return out
 
