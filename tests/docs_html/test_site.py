@@ -211,3 +211,33 @@ def test_every_gallery_example_ran() -> None:
             f"{stem} drew no figure"
         assert "Total running time of the script" in text, f"{stem} did not run"
         assert "Traceback (most recent call last)" not in text, f"{stem} raised"
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def test_bases_are_public_classes() -> None:
+    # "Bases: object" says nothing, and a private base cannot be looked up.
+    bad = []
+    for path in sorted(HTML.glob("api/*.html")):
+        for match in re.finditer(r"<p>Bases: (.*?)</p>", path.read_text(encoding="utf-8"), re.DOTALL):
+            bases = [b.strip() for b in _text(match[1]).split(",")]
+            bad += [(path.name, b) for b in bases if b in {"", "object"} or b.startswith("_")]
+    assert not bad
+
+
+def test_version_has_its_own_description() -> None:
+    page = (HTML / "api" / "package.html").read_text(encoding="utf-8")
+    assert 'id="de_an06.__version__"' in page
+    assert "Create a new string object" not in page
+    assert "The installed version of de_an06" in page
+
+
+def test_a_property_docstring_is_not_read_as_its_type() -> None:
+    # A property whose docstring opens with "formula: text" used to show the
+    # formula as a "Type" field.
+    page = (HTML / "api" / "analysis.html").read_text(encoding="utf-8")
+    entry = page.partition('id="de_an06.Attainment.relative_margin"')[2].partition("</dd>")[0]
+    assert "The margin in percent" in _text(entry)
+    assert "Type" not in _text(entry).split("The margin")[0]
