@@ -221,7 +221,8 @@ def test_bases_are_public_classes() -> None:
     # "Bases: object" says nothing, and a private base cannot be looked up.
     bad = []
     for path in sorted(HTML.glob("api/*.html")):
-        for match in re.finditer(r"<p>Bases: (.*?)</p>", path.read_text(encoding="utf-8"), re.DOTALL):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"<p>Bases: (.*?)</p>", text, re.DOTALL):
             bases = [b.strip() for b in _text(match[1]).split(",")]
             bad += [(path.name, b) for b in bases if b in {"", "object"} or b.startswith("_")]
     assert not bad
@@ -241,3 +242,12 @@ def test_a_property_docstring_is_not_read_as_its_type() -> None:
     entry = page.partition('id="de_an06.Attainment.relative_margin"')[2].partition("</dd>")[0]
     assert "The margin in percent" in _text(entry)
     assert "Type" not in _text(entry).split("The margin")[0]
+
+
+def test_the_header_and_navigation() -> None:
+    page = (HTML / "index.html").read_text(encoding="utf-8")
+    assert f"de_an06 {da.__version__}" in _text(page)
+    links = set(pages()["index.html"].links)
+    assert {"genindex.html", "py-modindex.html"} <= links
+    assert any(link.startswith("https://github.com/") and "/edit/" in link for link in links)
+    assert "copybutton.js" in page
