@@ -251,3 +251,12 @@ def test_the_header_and_navigation() -> None:
     assert {"genindex.html", "py-modindex.html"} <= links
     assert any(link.startswith("https://github.com/") and "/edit/" in link for link in links)
     assert "copybutton.js" in page
+
+
+def test_the_code_font_has_every_vietnamese_letter() -> None:
+    ttlib = pytest.importorskip("fontTools.ttLib")
+    css = (HTML / "_static" / "de_an06.css").read_text(encoding="utf-8")
+    for name in re.findall(r'url\("fonts/([\w-]+\.ttf)"\)', css):
+        cmap = ttlib.TTFont(HTML / "_static" / "fonts" / name).getBestCmap()
+        missing = [chr(c) for c in range(0x1EA0, 0x1EFA) if c not in cmap]
+        assert not missing, (name, missing)
