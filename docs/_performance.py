@@ -129,7 +129,9 @@ def write(directory: Path, results: Path) -> None:
     batch = tables(parts[1][1])[0]
     page = ["The run recorded in `benchmarks/RESULTS.md`:", "", *preamble, ""]
     for title, lines in parts[1:]:
-        page += [f"### {title}", "", *lines]
+        # A way not run at that size is "nan" in the file, a dash on the page.
+        page += [f"### {title}", "",
+                 *(re.sub(r"(?<=\| )nan(?= \|)", "—", line) for line in lines)]
     _write(directory / "performance.md", "\n".join(page))
     _write(directory / "performance-summary.md", "\n".join(_summary(batch)))
     _plot(_throughput(batch), directory / "throughput.png")
