@@ -45,7 +45,11 @@ myst_heading_anchors = 3
 # ("int, optional"), so napoleon turns their sections into Sphinx fields
 # (one "Parameters" list) and the annotations stay in the signature, where
 # they cannot repeat the docstring's list ("description" would add a second
-# list of every parameter with its annotation).
+# list of every parameter with its annotation). napoleon rather than numpydoc:
+# both read these docstrings, but napoleon keeps Sphinx's own field lists, so
+# nitpicky cross-references and the type aliases below work unchanged. attrs
+# classes get their signature from _site (names and defaults only: attrs'
+# __init__ annotates converted fields with the converter's argument type).
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_param = True
