@@ -62,7 +62,7 @@ def _with_download_link(notebook: Path) -> str:
     """The notebook with a download link to itself under its title (site copy only)."""
     document = json.loads(notebook.read_text(encoding="utf-8"))
     document["cells"].insert(1, {
-        "cell_type": "markdown", "metadata": {},
+        "cell_type": "markdown", "id": "download-link", "metadata": {},
         "source": [(f"{{download}}`Download this notebook <../../examples/{notebook.name}>` "
                     "(stored without outputs; the outputs below are those of its run "
                     "when this site was built).")],
