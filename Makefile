@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck wheel pytest fuzz mutate docs bench clean
+.PHONY: demo test lint typecheck wheel pytest fuzz mutate docs docs-shots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,8 @@ wheel: $(STAMP)
 
 pytest: wheel
 	DE_AN06_WHEEL_SITE=$(WHEEL_SITE) PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
-		--cov=de_an06 --cov-branch --cov-report=term tests docs --pyargs de_an06
+		--cov=de_an06 --cov-branch --cov-report=term --ignore=tests/docs_html \
+		tests docs --pyargs de_an06
 
 # Long fuzzing of every reader and of the command line (not part of `make test`,
 # which runs the same tests with few examples): 100,000 examples per raw-input
@@ -69,8 +70,20 @@ mutate: $(STAMP)
 	DE_AN06_MUTATE=1 $(BIN)/mutmut run
 	$(BIN)/python benchmarks/mutation_score.py
 
+# The site, then the checks that read the built pages (tests/docs_html/): the
+# notebook and the gallery scripts run during the build (myst-nb caches the
+# notebook's outputs in docs/_build/.jupyter_cache).
+DOCS_HTML := docs/_build/html
+
 docs: $(STAMP)
-	$(BIN)/sphinx-build -E -n -W --keep-going -b html docs docs/_build/html
+	$(BIN)/sphinx-build -E -n -W --keep-going -b html docs $(DOCS_HTML)
+	DE_AN06_DOCS_HTML=$(DOCS_HTML) $(BIN)/python -m pytest -q -p no:cacheprovider \
+		--no-cov tests/docs_html
+
+# Screenshots of a few pages at 1366x900 in headless Chromium (Playwright),
+# to look at the site as a reader does; written to docs/_build/shots/.
+docs-shots: docs
+	$(BIN)/python docs/_shots.py $(DOCS_HTML) docs/_build/shots
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

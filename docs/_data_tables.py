@@ -8,6 +8,8 @@ hand: every row comes from :mod:`de_an06.datasets` and :mod:`de_an06.checks`.
 from __future__ import annotations
 
 import datetime as dt
+import enum
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -25,10 +27,42 @@ def _cell(value: object) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+def _whole(text: str) -> str:
+    """`text` kept on one line: a date, a figure, a code (``white-space: nowrap``)."""
+    return f'<span class="nowrap">{text}</span>' if text else ""
+
+
+def _word(member: enum.Enum | None) -> str:
+    """An enum member as words (``one source``), not its raw value (``one_source``)."""
+    return "" if member is None else str(member.value).replace("_", " ")
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[object]],
+           notes: Sequence[str | None] | None = None,
+           inferred: Sequence[str] | None = None) -> list[str]:
+    """A Markdown table; with `notes` (one a row), a "Note" column of numbers.
+
+    A note that several rows share is written once, below the table, with one
+    number; each row shows the number of its note, then (`inferred`, one a
+    row) the fields the library reasoned rather than read.
+    """
+    rows = [list(row) for row in rows]
+    numbered: dict[str, int] = {}
+    if notes is not None:
+        headers = [*headers, "Note"]
+        for index, (row, note) in enumerate(zip(rows, notes, strict=True)):
+            parts = [f"[{numbered.setdefault(note, len(numbered) + 1)}]"] if note else []
+            if inferred and inferred[index]:
+                parts.append(f"inferred: {inferred[index]}")
+            row.append("; ".join(parts))
+    lines = [":::{container} data-table", "",
+             "| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return [*lines, ""]
+    lines += ["", ":::", ""]
+    if numbered:
+        lines += [":::{container} data-notes", "",
+                  *(f"{number}. {note}" for note, number in numbered.items()), "", ":::", ""]
+    return lines
 
 
 def _number(value: float | None) -> str:
@@ -41,7 +75,24 @@ def _number(value: float | None) -> str:
 
 def _value(reading: Reading) -> str:
     symbol = "" if reading.qualifier is Qualifier.EXACT else reading.qualifier.symbol + " "
-    return f"{symbol}{_number(reading.value)} {reading.unit.symbol}".strip()
+    return _whole(f"{symbol}{_number(reading.value)} {reading.unit.symbol}".strip())
+
+
+def _of(reading: Reading) -> str:
+    """What a percent is of (its basis), with the printed counts: ``target: 8 / 10``."""
+    if not reading.indicator.is_percent:
+        return ""
+    counts = ("" if reading.numerator is None else
+              _whole(f"{_number(reading.numerator)} / {_number(reading.denominator)}"))
+    return f"{_word(reading.basis)}: {counts}" if counts else _word(reading.basis)
+
+
+def _date(day: dt.date | None) -> str:
+    return "—" if day is None else _whole(day.isoformat())
+
+
+def _places(items: Sequence[Reading] | Sequence[object]) -> list[str]:
+    return list(dict.fromkeys(i.jurisdiction.name_vi for i in items))  # type: ignore[attr-defined]
 
 
 def _figures() -> list[str]:
@@ -53,30 +104,35 @@ def _figures() -> list[str]:
         published = source.published.isoformat() if source.published else "not printed"
         if source.date_inferred:
             published += " (inferred)"
-        out += [f"### {source.title}", "",
+        out += [f"## {source.title}", "",
                 (f"Source `{source.code}` — {source.publisher}; published {published}. "
                 f"{source.note}"), ""]
         if readings:
+            main = Counter(r.jurisdiction.name_vi for r in readings).most_common(1)[0][0]
+            others = len(_places(readings)) > 1
+            out += [f"Figures of {main}" + ("; a row about another place starts with its name:"
+                                             if others else ":"), ""]
             out += _table(
-                ["Place", "Indicator", "Value", "As of", "Basis", "Counts", "Inferred", "Note"],
-                [[r.jurisdiction.name_vi, f"`{r.indicator.code}` {r.indicator.name}", _value(r),
-                  r.as_of.isoformat() if r.period_start is None
-                  else f"{r.period_start.isoformat()} … {r.as_of.isoformat()}",
-                  r.basis.value if r.indicator.is_percent else "",
-                  "" if r.numerator is None else
-                  f"{_number(r.numerator)} / {_number(r.denominator)}",
-                  ", ".join(sorted(r.inferred)), r.note] for r in readings])
+                ["Indicator", "Value", "As of", "Percent of"],
+                [[("" if r.jurisdiction.name_vi == main else f"*{r.jurisdiction.name_vi}*: ")
+                  + f"{r.indicator.name}<br>`{r.indicator.code}`", _value(r),
+                  _date(r.as_of) if r.period_start is None
+                  else f"{_date(r.period_start)} …<br>{_date(r.as_of)}",
+                  _of(r)] for r in readings],
+                [r.note for r in readings],
+                [", ".join(f"`{name}`" for name in sorted(r.inferred)) for r in readings])
         if targets:
             out += ["Targets:", ""]
             out += _table(
-                ["Place", "Indicator", "Target", "Deadline", "Inferred", "Note"],
-                [[t.jurisdiction.name_vi, f"`{t.indicator.code}`", _number(t.value),
-                  t.deadline, "yes" if t.inferred else "", t.note] for t in targets])
+                ["Place", "Indicator", "Target", "Deadline"],
+                [[_whole(t.jurisdiction.name_vi), f"`{t.indicator.code}`",
+                  _whole(_number(t.value)), _date(t.deadline)] for t in targets],
+                [t.note for t in targets], ["the target" if t.inferred else "" for t in targets])
         if claims:
             out += ["Statements:", ""]
             out += _table(
                 ["Place", "Kind", "Date", "Statement", "Figure", "Document"],
-                [[c.jurisdiction.name_vi, c.kind.value, c.as_of.isoformat(), c.statement,
+                [[_whole(c.jurisdiction.name_vi), _word(c.kind), _date(c.as_of), c.statement,
                   _claim_figure(c), c.reference] for c in claims])
     return out
 
@@ -86,10 +142,12 @@ def _claim_figure(claim: object) -> str:
     if margin is not None:
         qualifier = claim.qualifier  # type: ignore[attr-defined]
         symbol = "" if qualifier is Qualifier.EXACT else qualifier.symbol
-        return f"{claim.indicator.code} exceeds target by {symbol}{_number(margin)}"  # type: ignore[attr-defined]
+        return (f"`{claim.indicator.code}` exceeds target by "  # type: ignore[attr-defined]
+                f"{_whole(symbol + _number(margin))}")  # type: ignore[attr-defined]
     parts = getattr(claim, "parts", ())
     if parts:
-        return f"{claim.indicator.code} = " + " + ".join(parts)  # type: ignore[attr-defined]
+        return f"`{claim.indicator.code}` = " + " + ".join(  # type: ignore[attr-defined]
+            f"`{part}`" for part in parts)
     return ""
 
 
@@ -98,21 +156,22 @@ def _catalogue() -> list[str]:
     out = [(f"Decision {p.decision} of {p.approved.isoformat()}; {p.start_year}–{p.end_year}, "
            f"vision {p.vision_year}."), "", "Utility groups:", ""]
     out += _table(["#", "Name", "Vietnamese", "Confidence"],
-                  [[g.number, g.name, g.name_vi, g.confidence.value] for g in p.groups])
+                  [[g.number, g.name, g.name_vi, _word(g.confidence)] for g in p.groups])
     out += ["The 25 essential services (2025 list):", ""]
-    out += _table(["#", "Vietnamese", "English", "Lead", "Confidence", "Note"],
-                  [[s.number, s.name_vi, s.name, s.lead, s.confidence.value, s.note]
-                   for s in p.services])
+    out += _table(["#", "Vietnamese", "English", "Lead", "Confidence"],
+                  [[s.number, s.name_vi, s.name, s.lead, _word(s.confidence)]
+                   for s in p.services], [s.note for s in p.services])
     out += ["Linked-service bundles:", ""]
-    out += _table(["Code", "Procedures", "Days before → after", "Declarations", "Note"],
-                  [[s.code, "; ".join(s.procedures),
-                    (f"{_number(s.days_before)} → {_number(s.days_after)} "
-                    f"{s.after_unit.symbol}"),
-                    f"{s.declarations_before} → {s.declarations_after}", s.note]
-                   for s in p.linked_services])
+    out += _table(["Code", "Procedures", "Days before → after", "Declarations"],
+                  [[f"`{s.code}`", "; ".join(s.procedures),
+                    _whole(f"{_number(s.days_before)} → {_number(s.days_after)} "
+                           f"{s.after_unit.symbol}"),
+                    _whole(f"{s.declarations_before} → {s.declarations_after}")]
+                   for s in p.linked_services], [s.note for s in p.linked_services])
     out += ["Tasks the reports name:", ""]
     out += _table(["Code", "Task", "Owner", "Deadline", "Status"],
-                  [[t.code, t.name, t.owner, t.deadline, t.status.value] for t in p.tasks])
+                  [[f"`{t.code}`", t.name, t.owner, _date(t.deadline), _word(t.status)]
+                   for t in p.tasks])
     return out
 
 
@@ -120,7 +179,7 @@ def _findings() -> list[str]:
     findings = audit(datasets.readings(), targets=datasets.targets(),
                      claims=datasets.claims())
     return [f"The audit of the bundled data finds {len(findings)} discrepancies:", "",
-            *(f"- **{f.kind.value}** — {f.message}" for f in findings), ""]
+            *(f"- **{_word(f.kind)}** — {f.message}" for f in findings), ""]
 
 
 def _national() -> list[str]:
@@ -128,18 +187,17 @@ def _national() -> list[str]:
     count = len({r.indicator.code for r in readings})
     out = [f"{len(readings)} national readings of {count} series:", ""]
     out += _table(["Indicator", "As of", "Value", "Publisher (tier)", "Source"],
-                  [[f"`{r.indicator.code}`", r.precision.label(r.as_of),
+                  [[f"`{r.indicator.code}`", _whole(r.precision.label(r.as_of)),
                     _value(r) if r.value_high is None
-                    else f"{_number(r.value)} to {_number(r.value_high)} {r.unit.symbol}",
-                    f"{r.source.publisher} ({r.source.tier.value if r.source.tier else '—'})"
+                    else _whole(f"{_number(r.value)} to {_number(r.value_high)} {r.unit.symbol}"),
+                    f"{r.source.publisher} ({_word(r.source.tier) or '—'})"
                     if r.source else "—",
                     f"[`{r.source.code}`]({r.source.url})" if r.source and r.source.url
                     else "—"] for r in readings])
     targets = datasets.national_targets()
     out += [f"{len(targets)} national targets:", ""]
     out += _table(["Indicator", "Target", "Deadline", "Instrument"],
-                  [[f"`{t.indicator.code}`", _number(t.value),
-                    t.deadline.isoformat() if t.deadline else "—",
+                  [[f"`{t.indicator.code}`", _whole(_number(t.value)), _date(t.deadline),
                     t.source.title if t.source else "—"] for t in targets])
     findings = audit(readings)
     out += [f"The audit of the national readings reports {len(findings)} findings:", "",

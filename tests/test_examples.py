@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.py"))
+GALLERY = sorted((EXAMPLES[0].parent / "gallery").glob("plot_*.py"))
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
@@ -19,3 +20,19 @@ def test_quickstart_prints_khanh_hoa_share(capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     assert "72.18 %" in out
     assert "17 days saved" in out
+
+
+@pytest.mark.parametrize("path", GALLERY, ids=[p.name for p in GALLERY])
+def test_gallery_script_runs(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The docs build runs them too (sphinx-gallery); here they run against the
+    # library under test, drawing off screen.
+    matplotlib = pytest.importorskip("matplotlib")
+    pytest.importorskip("holidays")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    try:
+        runpy.run_path(str(path), run_name="__main__")
+    finally:
+        plt.close("all")
+    assert capsys.readouterr().out.strip()

@@ -15,8 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_version() -> None:
-    assert da.__version__ == "0.1.0"
-    assert "0.1.0" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    # A development release while the changelog's newest section is unreleased.
+    assert da.__version__ == "0.2.0.dev0"
+    assert "## [0.2.0] - Unreleased" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_citation_and_project_urls_agree() -> None:
+    # CITATION.cff, pyproject's [project.urls] and the docs name one version and
+    # one repository.
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert f"\nversion: {da.__version__}\n" in citation
+    repository = re.search(r'^repository-code: "(\S+)"$', citation, re.MULTILINE)
+    assert repository is not None
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'Repository = "{repository[1]}"' in pyproject
+    conf = (ROOT / "docs" / "conf.py").read_text(encoding="utf-8")
+    assert f'REPOSITORY = "{repository[1]}"' in conf
 
 
 # Public modules that are not attributes of ``de_an06`` on purpose: their

@@ -1,3 +1,3 @@
 """The version of de_an06 (single source, read by the build backend)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"

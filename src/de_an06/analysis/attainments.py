@@ -109,7 +109,7 @@ class Attainment:
 
     @property
     def relative_margin(self) -> float:
-        """``100 * (value - target) / target``: the margin in percent *of the target*.
+        """The margin in percent *of the target*, ``100 * (value - target) / target``.
 
         This is the other reading of "vượt 17%": 47 % against a 40.17 %
         target has a relative margin of 17.

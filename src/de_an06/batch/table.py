@@ -183,6 +183,19 @@ class ReadingTable:
             Direction of every series (one flag), or one flag per distinct id
             in ascending id order.
 
+        Returns
+        -------
+        ReadingTable
+            The table, sorted by id then day, with its fit.
+
+        Raises
+        ------
+        ValidationError
+            For columns of different lengths or wrong dtypes, non-finite
+            values, invalid days, or two readings of one series on one day.
+
+        Notes
+        -----
         The inputs are never modified, and the table holds its own copies.
         Columns already sorted by id then day (checked in one pass) are
         copied as they are, without sorting; otherwise they are sorted (one
@@ -190,12 +203,6 @@ class ReadingTable:
         looked for. The series are fitted in the same pass as the copies;
         :func:`~de_an06.batch.trends` and :func:`~de_an06.batch.forecasts`
         use that fit.
-
-        Raises
-        ------
-        ValidationError
-            For columns of different lengths or wrong dtypes, non-finite
-            values, invalid days, or two readings of one series on one day.
         """
         id_col = _as_ids(ids)
         raw_days, raw_values = np.asarray(days), np.asarray(values)

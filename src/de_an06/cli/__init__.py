@@ -42,7 +42,7 @@ Examples
 --------
 >>> from de_an06.cli import main
 >>> main(["--version"])
-de-an06 0.1.0
+de-an06 0.2.0.dev0
 0
 >>> main(["audit", "--strict"])  # doctest: +ELLIPSIS
 Audit of bundled data: 93 readings, 2 findings

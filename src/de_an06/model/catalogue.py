@@ -204,6 +204,36 @@ def _years_in_order(instance: Programme, attribute: attrs.Attribute[int], value:
 class Programme:
     """The programme: decision, period, and its catalogue.
 
+    Parameters
+    ----------
+    code : str
+        A short code of the programme (``"de-an-06"``).
+    name, name_vi : str
+        Its name in English and in Vietnamese.
+    decision : str
+        The decision that approved it (``"06/QĐ-TTg"``).
+    approved : datetime.date
+        The day the decision was signed.
+    start_year, end_year : int
+        The first and last year of the programme's period (2022 and 2025);
+        `end_year` is not before `start_year`.
+    vision_year : int
+        The year of its longer-term vision (2030), not before `end_year`.
+    groups : tuple of UtilityGroup, optional
+        The utility groups, numbered once each.
+    tasks : tuple of Task, optional
+        The tasks, with distinct codes.
+    services : tuple of EssentialService, optional
+        The essential services, with distinct codes.
+    linked_services : tuple of LinkedService, optional
+        The linked-service bundles, with distinct codes.
+    source : Source, optional
+        Where the catalogue's facts come from.
+
+    See Also
+    --------
+    de_an06.datasets.programme : The bundled catalogue.
+
     Examples
     --------
     >>> import datetime as dt

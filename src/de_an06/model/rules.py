@@ -261,7 +261,9 @@ WHOLE_UNITS: Final = frozenset(unit for unit, checks in VALUE_RULES.items() if _
 
 
 def value_rule(unit: Unit, value: float) -> str | None:
-    """The rule a value in `unit` breaks, or ``None``: the scalar view of :data:`VALUE_RULES`.
+    """The rule a value in `unit` breaks, or ``None``.
+
+    The scalar view of :data:`VALUE_RULES`.
 
     Values are non-negative; percents lie in [0, 100]; ranks are >= 1;
     people, dossiers, uses and rank positions are whole numbers.
@@ -295,7 +297,9 @@ def value_rule(unit: Unit, value: float) -> str | None:
 
 
 def first_bad_value(unit: Unit, values: npt.ArrayLike) -> tuple[int, str] | None:
-    """The first value breaking a rule of `unit`, vectorised: the array view of :data:`VALUE_RULES`.
+    """The first value breaking a rule of `unit`, vectorised.
+
+    The array view of :data:`VALUE_RULES`.
 
     For every float64 array, this is the index of the first element that
     :func:`value_rule` refuses and the message it gives for that element.
