@@ -88,10 +88,8 @@ def source_field() -> Any:  # noqa: ANN401
     return attrs.field(default=None, kw_only=True, validator=v.is_optional_instance(Source))
 
 
-def inferred_field() -> Any:  # noqa: ANN401
-    """The keyword-only ``inferred`` field: fields whose values were inferred."""
-    return attrs.field(default=frozenset(), kw_only=True, converter=v.to_frozenset,
-                       validator=v.is_instance(frozenset))
+# ``inferred`` stays declared in each class: attrs' mypy plugin types ``__init__``
+# from a converter only when it sees the ``attrs.field`` call itself.
 
 
 def in_programme(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -11,7 +11,6 @@ from de_an06.model import rules
 from de_an06.model._fields import (
     as_claim_kind,
     as_qualifier,
-    inferred_field,
     inferred_names,
     note_field,
     source_field,
@@ -104,7 +103,9 @@ class Claim:
                                         converter=v.to_optional_nfc,
                                         validator=v.is_optional_text)
     source: Source | None = source_field()
-    inferred: frozenset[str] = inferred_field()
+    inferred: frozenset[str] = attrs.field(default=frozenset(), kw_only=True,
+                                           converter=v.to_frozenset,
+                                           validator=v.is_instance(frozenset))
     note: str = note_field()
 
     def __attrs_post_init__(self) -> None:

@@ -19,7 +19,6 @@ from de_an06.model._fields import (
     as_qualifier,
     as_unit,
     in_programme,
-    inferred_field,
     inferred_names,
     note_field,
     source_field,
@@ -263,7 +262,9 @@ class Reading:
     period_start: dt.date | None = attrs.field(default=None, kw_only=True,
                                                validator=v.is_optional_date)
     source: Source | None = source_field()
-    inferred: frozenset[str] = inferred_field()
+    inferred: frozenset[str] = attrs.field(default=frozenset(), kw_only=True,
+                                           converter=v.to_frozenset,
+                                           validator=v.is_instance(frozenset))
     note: str = note_field()
     precision: Precision = attrs.field(default=Precision.DAY, kw_only=True,
                                        converter=as_precision,
