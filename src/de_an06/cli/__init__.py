@@ -58,7 +58,7 @@ from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
 from de_an06._version import __version__
-from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _site
+from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _sheet, _site
 from de_an06.errors import DeAn06Error, UnknownCodeError
 from de_an06.model import Series, rules
 from de_an06.parsing import grammar
@@ -138,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS,
                         default="plain",
                         help="how numbers are written in a CSV FILE (vi: 546.234 and 65,57)")
+    # The dashboard on a spreadsheet, and on big inputs.
+    report.add_argument("--columns", metavar="MAP",
+                        help="with --html FILE: read FILE with io.read_table, its headers "
+                             "mapped by MAP (a .json or .toml file, or 'Header=role;...')")
+    report.add_argument("--pages", type=int, metavar="N",
+                        help="with --html: write series pages only for the N most at risk")
 
     check = commands.add_parser(
         "audit", help="check figures against themselves",
@@ -255,19 +261,28 @@ def _cmd_report_national(args: argparse.Namespace) -> int:
 
 
 def _cmd_report_html(args: argparse.Namespace) -> int:
+    if args.pages is not None and args.pages < 0:
+        raise _UsageError(f"--pages must be 0 or more, not {args.pages}")
     if args.file is None:
+        if args.columns is not None:
+            raise _UsageError("--columns needs a FILE")
         places = (_report.reported_provinces() if args.province is None
                   else _places(args.province))
         readings, targets, claims = _bundled(places)
         title = ""
     else:
-        # The seam for read_table: any reader giving readings and targets will do.
-        data = _read(args.file, args.number_format)
-        readings, targets, claims = data.readings, data.targets, data.claims
+        if not Path(args.file).exists():
+            raise _UsageError(f"{args.file}: no such file")
+        readings, targets, claims = _sheet.read_report_file(args.file, args.number_format,
+                                                            args.columns)
         title = f"Đề án 06 — {Path(args.file).name}"
     site = _site.build_site(readings, targets, claims=claims, as_of=args.as_of, title=title)
+    if args.file is None:
+        site = _site.with_national(site, _national.national_data(args.as_of),
+                                   _national.national_site(args.as_of))
     try:
-        written = _html.write_site(args.html, site, lang=args.lang or "vi")
+        written = _html.write_site(args.html, site, lang=args.lang or "vi", pages=args.pages,
+                                   progress=_html.progress_bar)
     except OSError as error:
         raise _UsageError(f"--html cannot write to {args.html!r}: {error}") from None
     sys.stderr.write(f"wrote {written[0]} and {len(written) - 1} series pages\n")

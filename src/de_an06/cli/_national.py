@@ -10,6 +10,7 @@ from :mod:`de_an06._present`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,9 +26,10 @@ from de_an06._present import (
     unit_suffix,
 )
 from de_an06.errors import DeAn06Error
-from de_an06.model import Series, Target
+from de_an06.model import Reading, Series, Target
 
-__all__ = ["LAST", "national_data", "national_markdown", "national_text"]
+__all__ = ["LAST", "national_data", "national_markdown", "national_readings", "national_site",
+           "national_text"]
 
 #: Readings the recent pace (and the forecast) is fitted on.
 LAST = 3
@@ -36,28 +38,60 @@ _W = NATIONAL_WORDS
 _NO_TREND = OUTLOOKS["en"]["no_trend"]
 
 
-def _series(code: str) -> tuple[Series, bool]:
-    """The national series of `code`; True when two sources give one date.
+def _series(readings: Sequence[Reading]) -> tuple[Series, bool]:
+    """The national series of `readings`; True when two sources give one date.
 
     Such a pair is kept as the later one in the file and flagged in the report
     (the audit lists both sources).
     """
     try:
-        return datasets.national_series(code), False
+        return Series.from_readings(readings), False
     except DeAn06Error:
-        return datasets.national_series(code, duplicates="last"), True
+        return Series.from_readings(readings, duplicates="last"), True
 
 
-def national_data() -> dict[str, Any]:
-    """The national block as plain data (what ``--format json`` prints)."""
-    codes = dict.fromkeys(r.indicator.code for r in datasets.national_readings())
-    series = {code: _series(code) for code in codes}
+def national_readings(as_of: dt.date | None = None) -> tuple[Reading, ...]:
+    """The bundled national readings dated on or before `as_of` (default: all)."""
+    return tuple(r for r in datasets.national_readings() if as_of is None or r.as_of <= as_of)
+
+
+def national_data(as_of: dt.date | None = None) -> dict[str, Any]:
+    """The national block as plain data (what ``--format json`` prints).
+
+    With `as_of`, only the readings dated on or before it are used.
+    """
+    groups: dict[str, list[Reading]] = {}
+    for r in national_readings(as_of):
+        groups.setdefault(r.indicator.code, []).append(r)
+    series = {code: _series(rows) for code, rows in groups.items()}
     return {
         "format": "de_an06-national-report", "version": 1, "window": LAST,
         "series": [_series_row(s, conflict) for s, conflict in series.values()],
         "targets": [_target_row(t, series.get(t.indicator.code, (None, False))[0])
                     for t in datasets.national_targets()],
     }
+
+
+def national_site(as_of: dt.date | None = None) -> Any:  # noqa: ANN401 - a _site.Site
+    """The national series as a dashboard site, one page each (``report --html``).
+
+    Each series is drawn against one of its targets: the first whose deadline
+    is after its latest reading, else the one of the latest deadline; its
+    forecast is fitted to its last :data:`LAST` readings, as in the report.
+    """
+    from de_an06.cli import _site
+
+    readings = national_readings(as_of)
+    latest: dict[str, dt.date] = {}
+    for r in readings:
+        latest[r.indicator.code] = max(r.as_of, latest.get(r.indicator.code, r.as_of))
+    chosen: dict[str, Target] = {}
+    for t in sorted(datasets.national_targets(), key=lambda t: t.deadline or dt.date.min):
+        code = t.indicator.code
+        before = None if code not in chosen else chosen[code].deadline
+        if code in latest and (before is None or before <= latest[code]):
+            chosen[code] = t
+    return _site.build_site(readings, chosen.values(), as_of=as_of, last=LAST)
 
 
 def _series_row(series: Series, conflict: bool) -> dict[str, Any]:
