@@ -110,7 +110,7 @@ def test_without_trend_or_target(growing: da.Series) -> None:
 def test_single_reading_shows_the_needed_path(reading: da.Reading, target: da.Target) -> None:
     ax = plotting.plot_series(reading, target)
     assert _points(ax) == 1
-    assert "needed: 7,261.07 per day" in _labels(ax)
+    assert "needed: 7,261 per day" in _labels(ax)
     _save(ax, "single.png")
 
 

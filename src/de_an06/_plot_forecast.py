@@ -15,6 +15,7 @@ from de_an06._present import (
     Lang,
     label,
     number,
+    pace_text,
     short_date,
 )
 
@@ -153,7 +154,7 @@ def plot_forecast(table: ReadingTable, forecasts: ForecastTable, id: Any,  # noq
             axes.plot(np.array([dates[-1], deadline], dtype="datetime64[D]"),
                       [float(table.values[stop - 1]), goal], color=colours["target"],
                       linestyle=(0, (4, 3)), linewidth=1, alpha=0.8,
-                      label=label("chart_needed", lang=lang, pace=lang_number(pace, lang)))
+                      label=label("chart_needed", lang=lang, pace=pace_text(pace, lang=lang)))
     if reach is not None and reach <= end:
         axes.scatter(np.array([reach], dtype="datetime64[D]"), [goal], marker="*", s=160,
                      zorder=4, color=colours["reach"],

@@ -39,6 +39,7 @@ from de_an06 import datasets
 from de_an06._present import (
     Lang,
     label,
+    pace_text,
     qualifier_symbol,
     quantity,
     short_date,
@@ -146,7 +147,7 @@ def _draw_trend(ax: Axes, fitted: Trend, start: dt.date, end: dt.date,
                    if round(i * step) <= days} | {end})
     predictions = [fitted.predict(day) for day in grid]
     ax.plot(_days(grid), [p.mean for p in predictions], color=COLOURS["trend"], linewidth=1.5,
-            label=label("chart_trend", lang=lang, pace=_num(fitted.slope, lang)))
+            label=label("chart_trend", lang=lang, pace=pace_text(fitted.slope, lang=lang)))
     bands = [p.mean_ci for p in predictions]
     if all(b is not None for b in bands):
         ax.fill_between(_days(grid), [b[0] for b in bands if b is not None],
@@ -232,7 +233,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     >>> target = datasets.targets(jurisdiction="56", indicator="eid-collected")[0]
     >>> ax = plot_series(readings, target)
     >>> [line.get_label() for line in ax.get_lines()]
-    ['target 756,805 people', 'deadline 2023-07-30', 'needed: 7,261.07 per day']
+    ['target 756,805 people', 'deadline 2023-07-30', 'needed: 7,261 per day']
     """
     s = _as_series(series)
     lang = _check_lang("plot_series", lang)
@@ -286,7 +287,7 @@ def _draw_required(ax: Axes, latest: Reading, goal: float, deadline: dt.date,
         return
     ax.plot(_days([latest.as_of, deadline]), [latest.value, goal], color=COLOURS["target"],
             linestyle=(0, (4, 3)), linewidth=1, alpha=0.8,
-            label=label("chart_needed", lang=lang, pace=_num(gap / days, lang)))
+            label=label("chart_needed", lang=lang, pace=pace_text(gap / days, lang=lang)))
 
 
 def _forecast(series: Series, target: Target | float | None, confidence: float) -> Forecast:

@@ -221,7 +221,9 @@ def chart_svg(entry: Entry, site: Site, caption: str, lang: Lang) -> str | None:
     except ImportError:  # pragma: no cover - the test environment has the plot extra
         return None
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": entry.key}):
-        figure = Figure(figsize=(8, 4.5), layout="constrained")
+        # Fixed margins: a constrained layout costs a third of the chart's time.
+        figure = Figure(figsize=(8, 4.5))
+        figure.subplots_adjust(left=0.13, right=0.98, top=0.93, bottom=0.14)
         ax = figure.add_subplot()
         _draw(entry, site, ax, lang)
         ax.set_title(caption)
