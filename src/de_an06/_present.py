@@ -148,6 +148,13 @@ NATIONAL_WORDS: Final = {
     "attainment": "Attainment", "met": "Met", "forecast": "Forecast",
     "two_sources": "{day} (two sources)",
 }
+NATIONAL_WORDS_VI: Final = {
+    "series_title": "Chuỗi số liệu toàn quốc", "targets_title": "Chỉ tiêu toàn quốc",
+    "series": "Chuỗi", "latest": "Mới nhất", "as_of": "Ngày", "readings": "Số lần",
+    "pace": "Tốc độ ({n} lần gần nhất) / ngày", "target": "Mục tiêu", "deadline": "Hạn",
+    "attainment": "Mức đạt", "met": "Đạt", "forecast": "Dự báo",
+    "two_sources": "{day} (hai nguồn)",
+}
 
 #: The words of the dashboard (``de-an06 report --html``): key -> (English, Vietnamese).
 #: Sentences hold ``{name}`` fields filled with :meth:`str.format`.

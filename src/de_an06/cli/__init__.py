@@ -134,7 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write the dashboard as a static site to DIR (index.html and "
                              "one page per series) instead of printing the report")
     report.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="language of --html (default vi)")
+                        help="language of --html (default vi) and of --national's text "
+                             "and Markdown (default en)")
     report.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS,
                         default="plain",
                         help="how numbers are written in a CSV FILE (vi: 546.234 and 65,57)")
@@ -253,9 +254,12 @@ def _cmd_report_national(args: argparse.Namespace) -> int:
     if others:
         raise _UsageError(f"--national takes no {', '.join(others)}")
     data = _national.national_data()
-    render = {"json": _render.json_text, "markdown": _national.national_markdown,
-              "text": _national.national_text}[args.format]
-    sys.stdout.write(render(data))
+    lang = args.lang or "en"
+    if args.format == "json":
+        sys.stdout.write(_render.json_text(data))
+    else:
+        write = _national.national_text if args.format == "text" else _national.national_markdown
+        sys.stdout.write(write(data, lang))
     missed = any(row["met"] is False for row in data["targets"])
     return 1 if args.strict and missed else 0
 

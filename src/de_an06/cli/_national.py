@@ -16,11 +16,15 @@ from typing import Any
 
 from de_an06 import analysis, datasets
 from de_an06._present import (
+    LANG_NUMBER_FORMATS,
     MISSING,
     NATIONAL_WORDS,
+    NATIONAL_WORDS_VI,
     OUTLOOKS,
+    Lang,
     met_word,
     number,
+    pace_text,
     qualifier_symbol,
     status_word,
     unit_suffix,
@@ -34,8 +38,7 @@ __all__ = ["LAST", "national_data", "national_markdown", "national_readings", "n
 #: Readings the recent pace (and the forecast) is fitted on.
 LAST = 3
 
-_W = NATIONAL_WORDS
-_NO_TREND = OUTLOOKS["en"]["no_trend"]
+_WORDS = {"en": NATIONAL_WORDS, "vi": NATIONAL_WORDS_VI}
 
 
 def _series(readings: Sequence[Reading]) -> tuple[Series, bool]:
@@ -128,41 +131,49 @@ def _target_row(target: Target, series: Series | None) -> dict[str, Any]:
     return row
 
 
-def _figure(value: float | None, unit: str, qualifier: str = "exact") -> str:
+def _figure(value: float | None, unit: str, lang: Lang, qualifier: str = "exact") -> str:
     if value is None:
         return MISSING
     places = 0 if float(value).is_integer() else 2
-    return f"{qualifier_symbol(qualifier)}{number(value, places)}{unit_suffix(unit)}"
+    return (f"{qualifier_symbol(qualifier)}"
+            f"{number(value, places, number_format=LANG_NUMBER_FORMATS[lang])}"
+            f"{unit_suffix(unit, lang=lang)}")
 
 
-def _pace(row: dict[str, Any]) -> str:
+def _pace(row: dict[str, Any], lang: Lang) -> str:
     pace = row["pace_per_day"]
-    return _NO_TREND if pace is None else f"{number(pace, 2)}{unit_suffix(row['unit'])}"
+    if pace is None:
+        return OUTLOOKS[lang]["no_trend"]
+    return f"{pace_text(pace, lang=lang)}{unit_suffix(row['unit'], lang=lang)}"
 
 
-def _status(row: dict[str, Any]) -> str:
-    return MISSING if row["status"] is None else status_word(row["status"], brief=True)
+def _status(row: dict[str, Any], lang: Lang) -> str:
+    return MISSING if row["status"] is None else status_word(row["status"], brief=True,
+                                                               lang=lang)
 
 
-def _series_cells(row: dict[str, Any]) -> list[str]:
+def _series_cells(row: dict[str, Any], lang: Lang) -> list[str]:
     day = row["latest_date"]
-    shown = _W["two_sources"].format(day=day) if row["two_sources_one_date"] else day
-    return [row["indicator"], _figure(row["latest"], row["unit"], row["qualifier"]),
-            shown, str(row["readings"]), _pace(row)]
+    shown = _WORDS[lang]["two_sources"].format(day=day) if row["two_sources_one_date"] else day
+    return [row["indicator"], _figure(row["latest"], row["unit"], lang, row["qualifier"]),
+            shown, str(row["readings"]), _pace(row, lang)]
 
 
-def _target_cells(row: dict[str, Any]) -> list[str]:
+def _target_cells(row: dict[str, Any], lang: Lang) -> list[str]:
     percent = row["attainment_percent"]
-    return [row["indicator"], _figure(row["target"], row["unit"]), row["deadline"] or MISSING,
-            _figure(row["latest"], row["unit"]), row["latest_date"] or MISSING,
-            MISSING if percent is None else f"{number(percent, 2)} %",
-            met_word(row["met"]), _status(row)]
+    share = number(percent, 2, number_format=LANG_NUMBER_FORMATS[lang]) if percent is not None \
+        else None
+    return [row["indicator"], _figure(row["target"], row["unit"], lang),
+            row["deadline"] or MISSING, _figure(row["latest"], row["unit"], lang),
+            row["latest_date"] or MISSING, MISSING if share is None else f"{share} %",
+            met_word(row["met"], lang=lang), _status(row, lang)]
 
 
-_SERIES_HEAD = (_W["series"], _W["latest"], _W["as_of"], _W["readings"],
-                _W["pace"].format(n=LAST))
-_TARGET_HEAD = tuple(_W[k] for k in ("series", "target", "deadline", "latest", "as_of",
-                                     "attainment", "met", "forecast"))
+def _heads(lang: Lang) -> tuple[list[str], list[str]]:
+    w = _WORDS[lang]
+    return ([w["series"], w["latest"], w["as_of"], w["readings"], w["pace"].format(n=LAST)],
+            [w[k] for k in ("series", "target", "deadline", "latest", "as_of", "attainment",
+                            "met", "forecast")])
 
 
 def _lines(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -171,12 +182,13 @@ def _lines(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
             for r in (headers, *rows)]
 
 
-def national_text(data: dict[str, Any]) -> str:
-    """The national block as plain text."""
-    series = [_series_cells(r) for r in data["series"]]
-    targets = [_target_cells(r) for r in data["targets"]]
-    return "\n".join([_W["series_title"], *_lines(_SERIES_HEAD, series), "",
-                      _W["targets_title"], *_lines(_TARGET_HEAD, targets)]) + "\n"
+def national_text(data: dict[str, Any], lang: Lang = "en") -> str:
+    """The national block as plain text, in English or Vietnamese."""
+    series = [_series_cells(r, lang) for r in data["series"]]
+    targets = [_target_cells(r, lang) for r in data["targets"]]
+    series_head, target_head = _heads(lang)
+    return "\n".join([_WORDS[lang]["series_title"], *_lines(series_head, series), "",
+                      _WORDS[lang]["targets_title"], *_lines(target_head, targets)]) + "\n"
 
 
 def _md(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -185,9 +197,11 @@ def _md(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return [line(headers), line(["---"] * len(headers)), *(line(r) for r in rows)]
 
 
-def national_markdown(data: dict[str, Any]) -> str:
-    """The national block as Markdown tables."""
-    series = [_series_cells(r) for r in data["series"]]
-    targets = [_target_cells(r) for r in data["targets"]]
-    return "\n".join(["## " + _W["series_title"], "", *_md(_SERIES_HEAD, series), "",
-                      "## " + _W["targets_title"], "", *_md(_TARGET_HEAD, targets)]) + "\n"
+def national_markdown(data: dict[str, Any], lang: Lang = "en") -> str:
+    """The national block as Markdown tables, in English or Vietnamese."""
+    series = [_series_cells(r, lang) for r in data["series"]]
+    targets = [_target_cells(r, lang) for r in data["targets"]]
+    series_head, target_head = _heads(lang)
+    return "\n".join(["## " + _WORDS[lang]["series_title"], "", *_md(series_head, series), "",
+                      "## " + _WORDS[lang]["targets_title"], "", *_md(target_head, targets)]
+                     ) + "\n"
