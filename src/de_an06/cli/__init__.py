@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
+from de_an06._present import Lang
 from de_an06._version import __version__
 from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _sheet, _site
 from de_an06.errors import DeAn06Error, UnknownCodeError
@@ -254,7 +255,7 @@ def _cmd_report_national(args: argparse.Namespace) -> int:
     if others:
         raise _UsageError(f"--national takes no {', '.join(others)}")
     data = _national.national_data()
-    lang = args.lang or "en"
+    lang: Lang = "vi" if args.lang == "vi" else "en"
     if args.format == "json":
         sys.stdout.write(_render.json_text(data))
     else:
