@@ -228,12 +228,18 @@ def test_screenshots(browser: Any, sites: dict[str, Path], size: str,
     series = folder / f"dashboard-series-{size}.png"
     page.goto((sites["communes"] / "series" / "56-x00_eid-activated.html").resolve().as_uri())
     page.screenshot(path=str(series))
-    assert shot.stat().st_size > 10_000
-    assert series.stat().st_size > 10_000
+    national = folder / f"dashboard-national-{size}.png"
+    page.goto((sites["bundled"] / "index.html").resolve().as_uri())
+    page.locator("#h-national").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('h-national').scrollIntoView()")
+    page.screenshot(path=str(national))
+    shots = (shot, series, national)
+    for picture in shots:
+        assert picture.stat().st_size > 10_000
     target = _docs_static()
     if target is not None:
-        shutil.copy(shot, target / shot.name)
-        shutil.copy(series, target / series.name)
+        for picture in shots:
+            shutil.copy(picture, target / picture.name)
     visit.close()
 
 

@@ -12,12 +12,15 @@ Commands
     The national picture from the bundled national data: each series' latest
     value (at its date's precision) and recent pace, and each national target
     with attainment and forecast status.
-``de-an06 report [FILE] --html DIR [--lang vi|en] [--province NAME|CODE] [--as-of DATE]``
+``de-an06 report [FILE [--columns MAP]] --html DIR [--lang vi|en] [--pages N] ...``
     The same as a static site a browser opens from ``file://`` (``index.html``
     and one page per series, no network): the targets at risk, sortable and
-    filterable, outlooks by jurisdiction, audit findings, sources, and a chart
-    of each series. ``FILE`` (a de_an06 JSON document or readings CSV file)
-    replaces the bundled data. Vietnamese by default (``--lang en`` for English).
+    filterable, outlooks by jurisdiction, ranks, the national block (bundled
+    data), audit findings, sources, and a chart of each series. ``FILE`` (a
+    province's spreadsheet read by :func:`de_an06.io.read_table` with the
+    options of ``--columns``, a de_an06 JSON document or readings CSV file)
+    replaces the bundled data; ``--pages N`` writes only the pages of the N
+    series most at risk. Vietnamese by default (``--lang en`` for English).
 ``de-an06 audit [FILE] [--number-format plain|vi|international] [--format text|json] [--strict]``
     The consistency audit of a de_an06 JSON document or readings CSV file
     (:func:`de_an06.io.read_csv`), or of the bundled data.
@@ -28,7 +31,8 @@ Commands
 The package holds :func:`main` and the argument parser; the report's data
 (``_report``), its text and Markdown (``_render``) and the plot writer
 (``_plots``), the national block (``_national``) and the dashboard (``_site``,
-``_html``, ``_html_pages``, ``_html_assets``) are private modules beside it.
+``_sheet``, ``_html``, ``_html_pages``, ``_html_national``, ``_html_assets``) are
+private modules beside it.
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
