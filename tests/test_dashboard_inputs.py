@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io as stdio
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -238,3 +239,33 @@ def test_pace_text_decimals(value: float, lang: _present.Lang) -> None:
     mark = _present.MARKS[_present.LANG_NUMBER_FORMATS[lang]][1]
     decimals = len(text.split(mark)[1]) if mark in text else 0
     assert decimals <= (2 if abs(value) < 1 else 1 if abs(value) < 1_000 else 0)
+
+
+def test_the_progress_extra_is_optional() -> None:
+    code = "import sys, de_an06, de_an06.cli; print('tqdm' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_unreadable_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    assert main(["report", str(folder), "--html", str(tmp_path / "site")]) == 2
+    assert "cannot read the file" in capsys.readouterr().err
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Mã xã;Ngày;Giá trị\n1;05/01/2025;5\n".encode("latin-1", "replace"))
+    assert main(["report", str(latin), "--html", str(tmp_path / "site")]) == 2
+    assert "not UTF-8 text" in capsys.readouterr().err
+
+
+def test_read_table_refuses_text_not_in_utf8(tmp_path: Path) -> None:
+    head = "Mã xã;Ngày;Giá trị\n".encode("latin-1", "replace")
+    late = tmp_path / "late.csv"
+    late.write_bytes("Mã xã;Ngày;Giá trị\n".encode() + b"1;05/01/2025;5\n" * 40
+                     + "1;é;5\n".encode("latin-1"))
+    for path, body in ((tmp_path / "head.csv", head + b"1;05/01/2025;5\n"), (late, None)):
+        if body is not None:
+            path.write_bytes(body)
+        with pytest.raises(da.ParseError, match="not UTF-8 text"):
+            io.read_table(path)

@@ -97,8 +97,11 @@ def _toml(text: str) -> object:
 
 def _is_library_csv(path: str) -> bool:
     """Whether the first line of `path` holds every column a readings CSV needs."""
-    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-        header = next(csv.reader(handle), [])
+    try:
+        with Path(path).open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except (OSError, csv.Error) as error:
+        raise ParseError(f"cannot read the file: {error}", file=path) from None
     return REQUIRED["readings"] <= {cell.strip() for cell in header}
 
 
