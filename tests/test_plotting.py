@@ -343,3 +343,12 @@ def test_forecast_labels_follow_the_language(goal: int, lang: Lang) -> None:
                           day=_present.short_date(dt.date(1970, 3, 1), lang=lang)) in words
     assert ax.get_xlabel() == _present.label("chart_date", lang=lang)
     plt.close("all")
+
+
+def test_forecast_names_a_far_reach_date() -> None:
+    table = da.batch.ReadingTable.from_arrays(ids=np.array(["a"] * 3), days=np.array([0, 7, 14]),
+                                              values=np.array([10.0, 11, 12]))
+    f = da.batch.forecasts(table, 10_000.0, np.datetime64("1970-02-01"))
+    ax: Any = plotting.plot_forecast(table, f, "a", lang="vi")
+    reach = f.reach_date[0].item()
+    assert f"dự kiến đạt {_present.short_date(reach, lang='vi')} (ngoài biểu đồ)" in _legend(ax)

@@ -159,6 +159,9 @@ def plot_forecast(table: ReadingTable, forecasts: ForecastTable, id: Any,  # noq
         axes.scatter(np.array([reach], dtype="datetime64[D]"), [goal], marker="*", s=160,
                      zorder=4, color=colours["reach"],
                      label=label("chart_reach", lang=lang, day=short_date(reach, lang=lang)))
+    elif reach is not None:  # too far out to draw: named in the legend, as plot_series does
+        axes.plot([], [], " ", label=label("chart_reach_off", lang=lang,
+                                           day=short_date(reach, lang=lang)))
     info = table.info
     name = "" if info is None else str(info.names[row])
     axes.set_title(f"{name} ({id})" if name else str(id))
