@@ -124,6 +124,9 @@ def test_report_file_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "--columns needs a FILE" in capsys.readouterr().err
     assert main(["report", "--html", site, "--pages", "-1"]) == 2
     assert "--pages must be 0 or more" in capsys.readouterr().err
+    for extra in (["--pages", "3"], ["--columns", "a=code"], ["--national", "--pages", "1"]):
+        assert main(["report", *extra]) == 2
+        assert "--pages and --columns go with --html" in capsys.readouterr().err
     mapping = tmp_path / "bad.json"
     mapping.write_text("{", encoding="utf-8")
     assert main(["report", str(EXAMPLE), "--html", site, "--columns", str(mapping)]) == 2

@@ -226,6 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.html is None and (args.pages is not None or args.columns is not None):
+        raise _UsageError("--pages and --columns go with --html")
     if args.national:
         return _cmd_report_national(args)
     if args.html is not None:
