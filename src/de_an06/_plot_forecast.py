@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -58,7 +58,7 @@ def axis_titles(ax: Axes, values: str, lang: Lang) -> None:
 
 
 def plot_forecast(table: ReadingTable, forecasts: ForecastTable, id: Any,  # noqa: A002, ANN401
-                  ax: Axes | None = None, *, lang: Lang = "en") -> Axes:
+                  ax: Axes | None = None, *, lang: Literal["en", "vi"] = "en") -> Axes:
     """Draw one series of a batch: readings, trend and its band, target, deadline, needed pace.
 
     Parameters

@@ -29,7 +29,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -182,7 +182,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
                 target: Target | float | None = None,
                 forecast: Forecast | None = None, *,
                 trend: bool = True, confidence: float = 0.95,
-                ax: Axes | None = None, lang: Lang = "en") -> Axes:
+                ax: Axes | None = None, lang: Literal["en", "vi"] = "en") -> Axes:
     """Draw a series, its fitted trend, its target, deadline and reach date.
 
     Parameters
