@@ -90,6 +90,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/read_table.py
 	$(BIN)/python benchmarks/prose.py
 	$(BIN)/python benchmarks/dask_bench.py --readings 1000000
+	$(BIN)/python benchmarks/dashboard_bench.py
 
 clean:
 	rm -rf $(VENV) build mutants docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis

@@ -182,9 +182,9 @@ def test_series_pages(site: _site.Site, written: dict[str, Path]) -> None:
 def test_forecast_words(site: _site.Site) -> None:
     words = {code: _html_pages.forecast_words(_entry(site, code), "en")
              for code in ("slow", "away", "done", "one", "late", "open", "early")}
-    assert words["slow"].startswith("At 1.43 a day it reaches 5,000 people on ")
+    assert words["slow"].startswith("At 1.4 a day it reaches 5,000 people on ")
     assert "days after the deadline; it needs" in words["slow"]
-    assert words["away"].startswith("At -1.43 a day it never reaches 600 people")
+    assert words["away"].startswith("At -1.4 a day it never reaches 600 people")
     assert words["done"] == "The latest figure, 900 people, meets the target 800 people."
     assert words["one"].startswith("One reading only, so no trend; reaching 1,000 people by ")
     assert words["late"] == words["open"] == "No forecast: the target has no deadline still ahead."

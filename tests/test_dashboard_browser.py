@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import de_an06 as da
-from de_an06 import io
+from de_an06 import datasets, io
 from de_an06.cli import main
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -63,8 +63,10 @@ def commune_file(folder: Path, communes: int = 24, *, hostile: bool = False) -> 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("dashboard")
-    made = {"bundled": root / "bundled", "communes": root / "communes", "en": root / "en"}
+    made = {"bundled": root / "bundled", "communes": root / "communes", "en": root / "en",
+            "sheet": root / "sheet"}
     assert main(["report", "--province", "56", "--html", str(made["bundled"])]) == 0
+    assert main(["report", str(datasets.example_file()), "--html", str(made["sheet"])]) == 0
     assert main(["report", str(commune_file(root)), "--html", str(made["communes"])]) == 0
     assert main(["report", str(commune_file(root, hostile=True)), "--html", str(made["en"]),
                  "--lang", "en"]) == 0
@@ -127,7 +129,35 @@ def test_bundled_index_loads_with_no_error_and_no_network(browser: Any,
     assert "Chỉ tiêu có nguy cơ không đạt" in text
     assert "Khánh Hòa" in text
     assert page.locator("svg title").count() == 1
+    assert "Bức tranh toàn quốc" in text
+    assert _column(page, "national-series", 1)[:2] == ["eid-received", "eid-approved"]
+    page.locator("#national-series tbody a", has_text="eid-activated").click()
+    assert page.locator("figure svg[role=img] title").count() == 1
+    assert "Ngày" in page.locator("figure svg").text_content()  # the chart speaks Vietnamese
     visit.close()
+
+
+def test_spreadsheet_site(browser: Any, sites: dict[str, Path]) -> None:
+    visit = Visit(browser)
+    page = visit.open(sites["sheet"] / "index.html")
+    # The communes late by the most days first (600, 199 and 111 days: the how-to's list).
+    assert _column(page, "at-risk", 1)[:3] == ["26743_value", "26749_value", "26737_value"]
+    assert _column(page, "at-risk", 3)[0] == "Xã Phú Mỹ"
+    page.locator("#at-risk tbody a").first.click()
+    svg = page.locator("figure svg")
+    assert "mục tiêu 2.200" in svg.text_content()
+    assert "hạn 30/06/2025" in svg.text_content()
+    visit.close()
+
+
+def test_at_risk_table_fits_a_laptop_screen(browser: Any, sites: dict[str, Path]) -> None:
+    for name in ("communes", "bundled", "sheet"):
+        visit = Visit(browser, 1366, 900)
+        page = visit.open(sites[name] / "index.html")
+        box = page.locator("#at-risk").evaluate(
+            "t => [t.parentNode.scrollWidth, t.parentNode.clientWidth]")
+        assert box[0] <= box[1], name  # the status column is not clipped
+        visit.close()
 
 
 def test_commune_at_risk_table_sorts_and_filters(browser: Any, sites: dict[str, Path]) -> None:
@@ -198,12 +228,19 @@ def test_screenshots(browser: Any, sites: dict[str, Path], size: str,
     series = folder / f"dashboard-series-{size}.png"
     page.goto((sites["communes"] / "series" / "56-x00_eid-activated.html").resolve().as_uri())
     page.screenshot(path=str(series))
-    assert shot.stat().st_size > 10_000
-    assert series.stat().st_size > 10_000
+    shots = [shot, series]
+    if width > 1000:  # the national block, for the docs: on a laptop screen only
+        national = folder / f"dashboard-national-{size}.png"
+        page.goto((sites["bundled"] / "index.html").resolve().as_uri())
+        page.evaluate("document.getElementById('h-national').scrollIntoView()")
+        page.screenshot(path=str(national))
+        shots.append(national)
+    for picture in shots:
+        assert picture.stat().st_size > 10_000
     target = _docs_static()
     if target is not None:
-        shutil.copy(shot, target / shot.name)
-        shutil.copy(series, target / series.name)
+        for picture in shots:
+            shutil.copy(picture, target / picture.name)
     visit.close()
 
 

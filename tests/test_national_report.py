@@ -33,7 +33,7 @@ def test_text_lists_latest_values_with_their_precision(capsys: pytest.CaptureFix
     assert out.startswith("National series\n")
     # Activated level-2 e-ID accounts: 8 readings, the latest a day-dated 67 million.
     assert _cells(out, "eid-activated") == ["eid-activated", "67,000,000", "2025-12-20", "8",
-                                            "20,508.44"]
+                                            "20,508"]
     # Chip ID cards issued: known to the month only, so shown as YYYY-MM.
     assert _cells(out, "cccd-issued")[:4] == ["cccd-issued", "87,000,000", "2025-04", "7"]
     # A qualified figure keeps its symbol; one reading has no trend.
@@ -84,7 +84,7 @@ def test_json_carries_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
 def test_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(capsys, "--format", "markdown")
     assert out.startswith("## National series\n\n| Series | Latest | As of |")
-    assert "| eid-activated | 67,000,000 | 2025-12-20 | 8 | 20,508.44 |" in out
+    assert "| eid-activated | 67,000,000 | 2025-12-20 | 8 | 20,508 |" in out
     row = ("| online-dossier-share-any | 50 % | 2023-12-31 | 52.8 % | 2022-12 | 105.6 % "
            "| met | achieved |")
     assert row in out
@@ -101,3 +101,24 @@ def test_provincial_options_are_refused(capsys: pytest.CaptureFixture[str],
     code, out, err = _run(capsys, *extra)
     assert (code, out) == (2, "")
     assert f"--national takes no {extra[0]}" in err
+
+
+def test_national_text_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--national", "--lang", "vi"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Chuỗi số liệu toàn quốc\n")
+    assert "67.000.000" in text
+    assert "Tốc độ (3 lần gần nhất) / ngày" in text
+    assert "(hai nguồn)" in text
+    assert main(["report", "--national", "--lang", "vi", "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert "## Chỉ tiêu toàn quốc" in markdown
+    assert "| Mức đạt |" in markdown or "Mức đạt" in markdown
+
+
+def test_national_paces_drop_the_decimals_that_do_not_matter(capsys: pytest.CaptureFixture[str],
+                                                      ) -> None:
+    assert main(["report", "--national"]) == 0
+    text = capsys.readouterr().out
+    line = next(x for x in text.splitlines() if x.startswith("eid-activated "))
+    assert line.rstrip().endswith(" 20,508")  # per day: no decimals above 1,000

@@ -6,9 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import de_an06 as da
+from de_an06 import _present
+from de_an06._present import Lang
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -105,7 +110,7 @@ def test_without_trend_or_target(growing: da.Series) -> None:
 def test_single_reading_shows_the_needed_path(reading: da.Reading, target: da.Target) -> None:
     ax = plotting.plot_series(reading, target)
     assert _points(ax) == 1
-    assert "needed: 7,261.07 per day" in _labels(ax)
+    assert "needed: 7,261 per day" in _labels(ax)
     _save(ax, "single.png")
 
 
@@ -286,3 +291,64 @@ def test_only_hedged_readings(growing: da.Series) -> None:
     ax = plotting.plot_series(hedged, trend=False)
     assert _points(ax) == 5
     assert "reading" not in [c.get_label() for c in ax.collections]
+
+
+def _legend(ax: Any) -> list[str]:
+    return [text.get_text() for text in ax.get_legend().get_texts()]
+
+
+def test_series_labels_in_vietnamese(growing: da.Series, target: da.Target) -> None:
+    ax: Any = plotting.plot_series(growing, target, lang="vi")
+    words = _legend(ax)
+    assert "mục tiêu 756.805 người" in words
+    assert "hạn 30/07/2023" in words
+    assert any(w.startswith("xu hướng (") and w.endswith(" mỗi ngày)") for w in words)
+    assert any(w.startswith("số liệu, khoảng (≈") for w in words)
+    assert ax.get_xlabel() == "Ngày"
+    assert ax.get_ylabel() == "người"
+    english: Any = plotting.plot_series(growing, target)
+    assert english.get_xlabel() == "Date"
+    assert "target 756,805 people" in _legend(english)
+
+
+def test_lower_is_better_in_vietnamese(khanh_hoa: da.Jurisdiction) -> None:
+    days = da.Indicator("wait", "Waiting time", "Thời gian chờ", unit="days",
+                        direction=da.Direction.LOWER_IS_BETTER)
+    reading = da.Reading(days, 12, as_of=dt.date(2024, 1, 1), jurisdiction=khanh_hoa)
+    ax: Any = plotting.plot_series(reading, lang="vi")
+    assert ax.get_ylabel() == "ngày (càng thấp càng tốt)"
+
+
+@pytest.mark.parametrize("lang", ["fr", None, 1])
+def test_bad_language(growing: da.Series, lang: object) -> None:
+    with pytest.raises(da.ValidationError, match="lang"):
+        plotting.plot_series(growing, lang=lang)  # type: ignore[arg-type]
+    table = da.batch.ReadingTable.from_series([growing])
+    f = da.batch.forecasts(table, 756_805.0, dt.date(2023, 7, 30))
+    with pytest.raises(da.ValidationError, match="lang"):
+        plotting.plot_forecast(table, f, table.ids[0], lang=lang)  # type: ignore[arg-type]
+
+
+@settings(max_examples=15, deadline=None)
+@given(goal=st.integers(min_value=1_000, max_value=10**9), lang=st.sampled_from(["en", "vi"]))
+def test_forecast_labels_follow_the_language(goal: int, lang: Lang) -> None:
+    table = da.batch.ReadingTable.from_arrays(ids=np.array(["a"] * 3), days=np.array([0, 7, 14]),
+                                              values=np.array([10.0, 17, 24]))
+    f = da.batch.forecasts(table, float(goal), np.datetime64("1970-03-01"))
+    ax: Any = plotting.plot_forecast(table, f, "a", lang=lang)
+    words = _legend(ax)
+    value = _present.number(goal, number_format=_present.LANG_NUMBER_FORMATS[lang])
+    assert _present.label("chart_target", lang=lang, value=value) in words
+    assert _present.label("chart_deadline", lang=lang,
+                          day=_present.short_date(dt.date(1970, 3, 1), lang=lang)) in words
+    assert ax.get_xlabel() == _present.label("chart_date", lang=lang)
+    plt.close("all")
+
+
+def test_forecast_names_a_far_reach_date() -> None:
+    table = da.batch.ReadingTable.from_arrays(ids=np.array(["a"] * 3), days=np.array([0, 7, 14]),
+                                              values=np.array([10.0, 11, 12]))
+    f = da.batch.forecasts(table, 10_000.0, np.datetime64("1970-02-01"))
+    ax: Any = plotting.plot_forecast(table, f, "a", lang="vi")
+    reach = f.reach_date[0].item()
+    assert f"dự kiến đạt {_present.short_date(reach, lang='vi')} (ngoài biểu đồ)" in _legend(ax)

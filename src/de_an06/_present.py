@@ -148,6 +148,13 @@ NATIONAL_WORDS: Final = {
     "attainment": "Attainment", "met": "Met", "forecast": "Forecast",
     "two_sources": "{day} (two sources)",
 }
+NATIONAL_WORDS_VI: Final = {
+    "series_title": "Chuỗi số liệu toàn quốc", "targets_title": "Chỉ tiêu toàn quốc",
+    "series": "Chuỗi", "latest": "Mới nhất", "as_of": "Ngày", "readings": "Số lần",
+    "pace": "Tốc độ ({n} lần gần nhất) / ngày", "target": "Mục tiêu", "deadline": "Hạn",
+    "attainment": "Mức đạt", "met": "Đạt", "forecast": "Dự báo",
+    "two_sources": "{day} (hai nguồn)",
+}
 
 #: The words of the dashboard (``de-an06 report --html``): key -> (English, Vietnamese).
 #: Sentences hold ``{name}`` fields filled with :meth:`str.format`.
@@ -221,6 +228,48 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     "no_target": ("No target for this series.", "Chuỗi số liệu này không có chỉ tiêu."),
     "made_by": ("Made by de_an06 {version} on the data listed under Sources.",
                 "Tạo bằng de_an06 {version} từ số liệu ở mục Nguồn."),
+    "national": ("The national picture", "Bức tranh toàn quốc"),
+    "national_note": (("The bundled national figures: each series' latest value at the "
+                       "precision of its date, its pace over its last {n} readings, and the "
+                       "national targets."),
+                      ("Số liệu toàn quốc kèm theo thư viện: giá trị mới nhất của mỗi chuỗi "
+                       "theo độ chính xác của ngày, tốc độ qua {n} số liệu gần nhất, và các "
+                       "chỉ tiêu toàn quốc.")),
+    "national_series": ("National series", "Chuỗi số liệu toàn quốc"),
+    "national_targets": ("National targets", "Chỉ tiêu toàn quốc"),
+    "count": ("Readings", "Số lần báo cáo"),
+    "pace_last": ("Pace, last {n} / day", "Tốc độ {n} lần gần nhất / ngày"),
+    "attainment": ("Attainment", "Mức đạt"),
+    "met_col": ("Met", "Đạt"),
+    "two_sources": ("{day} (two sources)", "{day} (hai nguồn)"),
+    "ranks": ("Ranks", "Xếp hạng"),
+    "ranks_note": ("Position out of the provinces of the date (1 is best).",
+                   "Thứ hạng trên tổng số tỉnh tại thời điểm báo cáo (1 là cao nhất)."),
+    "rank": ("Rank", "Hạng"),
+    "change": ("Change (places)", "Thay đổi (bậc)"),
+    # The words of the charts (de_an06.plotting): legend entries and axis titles.
+    "chart_reading": ("reading", "số liệu"),
+    "chart_hedged": ("reading, {qualifier} ({symbol})", "số liệu, {qualifier} ({symbol})"),
+    "chart_trend": ("trend ({pace} per day)", "xu hướng ({pace} mỗi ngày)"),
+    "chart_band": ("{level} % band of the trend", "khoảng tin cậy {level} % của xu hướng"),
+    "chart_target": ("target {value}", "mục tiêu {value}"),
+    "chart_deadline": ("deadline {day}", "hạn {day}"),
+    "chart_needed": ("needed: {pace} per day", "cần: {pace} mỗi ngày"),
+    "chart_reach": ("projected reach {day}", "dự kiến đạt {day}"),
+    "chart_reach_off": ("projected reach {day} (off the chart)",
+                        "dự kiến đạt {day} (ngoài biểu đồ)"),
+    "chart_lower": ("{unit} (lower is better)", "{unit} (càng thấp càng tốt)"),
+    "chart_date": ("Date", "Ngày"),
+    "chart_value": ("Value", "Giá trị"),
+}
+
+#: Tick labels of a chart's date axis (matplotlib's ``ConciseDateFormatter``
+#: ``formats``, ``zero_formats``, ``offset_formats``); English keeps matplotlib's.
+DATE_TICKS: Final[dict[str, tuple[tuple[str, ...], ...] | None]] = {
+    "en": None,
+    "vi": (("%Y", "%m/%Y", "%d/%m", "%H:%M", "%H:%M", "%S.%f"),
+           ("", "%Y", "%d/%m", "%d/%m", "%H:%M", "%H:%M"),
+           ("", "%Y", "%m/%Y", "%d/%m/%Y", "%d/%m/%Y", "%d/%m/%Y %H:%M")),
 }
 
 #: Abbreviated month names of English dates (``21 Jan 2039``).
@@ -319,6 +368,16 @@ def date_text(day: dt.date, *, lang: Lang = "en") -> str:
     return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
+def short_date(day: dt.date, *, lang: Lang = "en") -> str:
+    """A date in a chart's legend: ISO ``2039-01-21``, or ``21/01/2039`` in Vietnamese.
+
+    >>> import datetime as dt
+    >>> short_date(dt.date(2039, 1, 21)), short_date(dt.date(2039, 1, 21), lang="vi")
+    ('2039-01-21', '21/01/2039')
+    """
+    return date_text(day, lang="vi") if lang == "vi" else day.isoformat()
+
+
 def target_sign(sign: int) -> str:
     """``"≥"`` for a higher-is-better target (`sign` 1), ``"≤"`` for a lower one (-1)."""
     return TARGET_SIGNS[sign]
@@ -388,6 +447,17 @@ def number(value: float, places: int = 2, *, fixed: bool = False,
         text = text.rstrip("0").rstrip(MARKS[number_format][1])
     # A negative number rounded to zero prints without its sign ("0", "0.00").
     return text[1:] if text.startswith("-") and not text.strip("-0,.") else text
+
+
+def pace_text(value: float, *, lang: Lang = "en") -> str:
+    """A pace per day with the decimals that matter: 2 below 1, 1 below 1,000, else none.
+
+    >>> pace_text(5.4321), pace_text(0.0456), pace_text(7261.07), pace_text(160.84, lang="vi")
+    ('5.4', '0.05', '7,261', '160,8')
+    """
+    size = abs(value)
+    places = 2 if size < 1 else 1 if size < 1_000 else 0  # noqa: PLR2004 - the rule above
+    return number(value, places, fixed=True, number_format=LANG_NUMBER_FORMATS[lang])
 
 
 def quantity(value: float, unit: enum.Enum | str | None,

@@ -29,14 +29,22 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06 import datasets
-from de_an06._present import number, qualifier_symbol, quantity, unit_symbol
+from de_an06._present import (
+    Lang,
+    label,
+    pace_text,
+    qualifier_symbol,
+    quantity,
+    short_date,
+    unit_symbol,
+)
 from de_an06.analysis import Attainment, Forecast, Trend, attainment, forecast, trend
 from de_an06.model import Direction, Jurisdiction, Qualifier, Reading, Series, Target, rules
 
@@ -115,34 +123,38 @@ def _span_end(series: Series, deadline: dt.date | None, reach: dt.date | None) -
     return end
 
 
-def _draw_readings(ax: Axes, series: Series) -> None:
+def _draw_readings(ax: Axes, series: Series, lang: Lang) -> None:
     exact = [r for r in series if r.qualifier is Qualifier.EXACT]
     if exact:
         ax.scatter(_days(r.as_of for r in exact), [r.value for r in exact], s=36, zorder=3,
-                   color=COLOURS["reading"], label="reading")
+                   color=COLOURS["reading"], label=label("chart_reading", lang=lang))
     for qualifier, marker in _HEDGE_MARKERS.items():
         hedged = [r for r in series if r.qualifier is qualifier]
         if hedged:
             ax.scatter(_days(r.as_of for r in hedged), [r.value for r in hedged], s=44, zorder=3,
                        marker=marker, facecolors="white", edgecolors=COLOURS["reading"],
-                       linewidths=1.5, label=f"reading, {qualifier.value.replace('_', ' ')} "
-                                             f"({qualifier_symbol(qualifier)})")
+                       linewidths=1.5, label=label(
+                           "chart_hedged", lang=lang, symbol=qualifier_symbol(qualifier),
+                           qualifier=qualifier.name_vi if lang == "vi"
+                           else qualifier.value.replace("_", " ")))
 
 
-def _draw_trend(ax: Axes, fitted: Trend, start: dt.date, end: dt.date) -> None:
+def _draw_trend(ax: Axes, fitted: Trend, start: dt.date, end: dt.date,
+                lang: Lang = "en") -> None:
     days = max((end - start).days, 1)
     step = max(days / (_LINE_POINTS - 1), 1)
     grid = sorted({start + dt.timedelta(days=round(i * step)) for i in range(_LINE_POINTS)
                    if round(i * step) <= days} | {end})
     predictions = [fitted.predict(day) for day in grid]
     ax.plot(_days(grid), [p.mean for p in predictions], color=COLOURS["trend"], linewidth=1.5,
-            label=f"trend ({number(fitted.slope)} per day)")
+            label=label("chart_trend", lang=lang, pace=pace_text(fitted.slope, lang=lang)))
     bands = [p.mean_ci for p in predictions]
     if all(b is not None for b in bands):
         ax.fill_between(_days(grid), [b[0] for b in bands if b is not None],
                         [b[1] for b in bands if b is not None], color=COLOURS["trend"],
                         alpha=0.15, linewidth=0,
-                        label=f"{number(100 * fitted.confidence)} % band of the trend")
+                        label=label("chart_band", lang=lang,
+                                    level=_num(100 * fitted.confidence, lang)))
 
 
 def _target_parts(series: Series, target: Target | float | None) -> tuple[float | None,
@@ -170,7 +182,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
                 target: Target | float | None = None,
                 forecast: Forecast | None = None, *,
                 trend: bool = True, confidence: float = 0.95,
-                ax: Axes | None = None) -> Axes:
+                ax: Axes | None = None, lang: Literal["en", "vi"] = "en") -> Axes:
     """Draw a series, its fitted trend, its target, deadline and reach date.
 
     Parameters
@@ -194,6 +206,10 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
         Level of the band (default 0.95).
     ax : matplotlib.axes.Axes, optional
         Where to draw; by default a new figure's.
+    lang : {"en", "vi"}
+        Language of the legend, the axis titles, numbers and dates (``"vi"``:
+        ``mục tiêu 756.805 người``, ``hạn 30/07/2023``); the title keeps the
+        Vietnamese names of indicator and place. Default English.
 
     Returns
     -------
@@ -203,7 +219,8 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     ------
     ValidationError
         For readings that do not form a series, a target of another
-        indicator, a bad confidence level or something other than an Axes.
+        indicator, a bad confidence level or language, or something other
+        than an Axes.
     ModuleNotFoundError
         When matplotlib is not installed.
 
@@ -216,9 +233,10 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     >>> target = datasets.targets(jurisdiction="56", indicator="eid-collected")[0]
     >>> ax = plot_series(readings, target)
     >>> [line.get_label() for line in ax.get_lines()]
-    ['target 756,805 people', 'deadline 2023-07-30', 'needed: 7,261.07 per day']
+    ['target 756,805 people', 'deadline 2023-07-30', 'needed: 7,261 per day']
     """
     s = _as_series(series)
+    lang = _check_lang("plot_series", lang)
     goal, deadline = _target_parts(s, target)
     if forecast is not None and not isinstance(forecast, Forecast):
         raise v.fail("plot_series", "forecast",
@@ -233,25 +251,26 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     end = _span_end(s, deadline, reach)
     axes = _axes(ax)
 
-    _draw_readings(axes, s)
+    _draw_readings(axes, s, lang)
     if fitted is not None:
-        _draw_trend(axes, fitted, s.dates[0], end)
+        _draw_trend(axes, fitted, s.dates[0], end, lang)
     unit = s.indicator.unit
     if goal is not None:
         axes.axhline(goal, color=COLOURS["target"], linestyle="--", linewidth=1.2,
-                     label=f"target {quantity(goal, unit)}")
+                     label=label("chart_target", lang=lang, value=quantity(goal, unit, lang=lang)))
     if deadline is not None:
         axes.axvline(deadline, color=COLOURS["target"], linestyle=":", linewidth=1.2,  # type: ignore[arg-type]
-                     label=f"deadline {deadline.isoformat()}")
+                     label=label("chart_deadline", lang=lang, day=short_date(deadline, lang=lang)))
     if goal is not None and deadline is not None:
-        _draw_required(axes, s.latest, goal, deadline)
+        _draw_required(axes, s.latest, goal, deadline, lang)
     if reach is not None and goal is not None:
+        day = short_date(reach, lang=lang)
         if reach <= end:
             axes.scatter(_days([reach]), [goal], marker="*", s=160, zorder=4,
-                         color=COLOURS["reach"], label=f"projected reach {reach.isoformat()}")
+                         color=COLOURS["reach"], label=label("chart_reach", lang=lang, day=day))
         else:
-            axes.plot([], [], " ", label=f"projected reach {reach.isoformat()} (off the chart)")
-    _decorate(axes, s)
+            axes.plot([], [], " ", label=label("chart_reach_off", lang=lang, day=day))
+    _decorate(axes, s, lang)
     span = (end - s.dates[0]).days
     pad = dt.timedelta(days=max(round(span * 0.04), 3) if span else 15)
     axes.set_xlim(s.dates[0] - pad, end + pad)  # type: ignore[arg-type]
@@ -259,7 +278,8 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     return axes
 
 
-def _draw_required(ax: Axes, latest: Reading, goal: float, deadline: dt.date) -> None:
+def _draw_required(ax: Axes, latest: Reading, goal: float, deadline: dt.date,
+                   lang: Lang) -> None:
     """The straight path from the latest reading to the target on the deadline."""
     days = (deadline - latest.as_of).days
     gap = goal - float(latest.value)
@@ -267,7 +287,7 @@ def _draw_required(ax: Axes, latest: Reading, goal: float, deadline: dt.date) ->
         return
     ax.plot(_days([latest.as_of, deadline]), [latest.value, goal], color=COLOURS["target"],
             linestyle=(0, (4, 3)), linewidth=1, alpha=0.8,
-            label=f"needed: {number(gap / days)} per day")
+            label=label("chart_needed", lang=lang, pace=pace_text(gap / days, lang=lang)))
 
 
 def _forecast(series: Series, target: Target | float | None, confidence: float) -> Forecast:
@@ -279,26 +299,12 @@ def _trend(series: Series, confidence: float) -> Trend:
     return trend(series, confidence=confidence)
 
 
-def _decorate(ax: Axes, series: Series) -> None:
-    import matplotlib.dates as mdates
-
+def _decorate(ax: Axes, series: Series, lang: Lang) -> None:
     indicator = series.indicator
     ax.set_title(f"{indicator.name_vi} — {series.jurisdiction.name_vi}")
-    symbol = unit_symbol(indicator.unit) or indicator.unit.value
-    better = "lower is better" if indicator.direction is Direction.LOWER_IS_BETTER else ""
-    ax.set_ylabel(f"{symbol} ({better})" if better else symbol)
-    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    ax.yaxis.set_major_formatter(_thousands())
-    ax.grid(visible=True, alpha=0.3)
-    ax.legend(loc="best", fontsize="small")
-
-
-def _thousands() -> Any:  # noqa: ANN401 - a matplotlib formatter
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda x, _pos: number(x))
+    symbol = unit_symbol(indicator.unit, lang=lang) or label("chart_value", lang=lang)
+    lower = indicator.direction is Direction.LOWER_IS_BETTER
+    _axis_titles(ax, label("chart_lower", lang=lang, unit=symbol) if lower else symbol, lang)
 
 
 # --------------------------------------------------------------------------
@@ -474,6 +480,9 @@ def write_series_plots(directory: str | Path, jurisdictions: Iterable[Jurisdicti
 
 
 # One row of a batch forecast (kept in its own module; drawn with the helpers above).
+from de_an06._plot_forecast import axis_titles as _axis_titles  # noqa: E402
+from de_an06._plot_forecast import check_lang as _check_lang  # noqa: E402
+from de_an06._plot_forecast import lang_number as _num  # noqa: E402
 from de_an06._plot_forecast import plot_forecast  # noqa: E402
 
 plot_forecast.__module__ = __name__

@@ -12,12 +12,15 @@ Commands
     The national picture from the bundled national data: each series' latest
     value (at its date's precision) and recent pace, and each national target
     with attainment and forecast status.
-``de-an06 report [FILE] --html DIR [--lang vi|en] [--province NAME|CODE] [--as-of DATE]``
+``de-an06 report [FILE [--columns MAP]] --html DIR [--lang vi|en] [--pages N] ...``
     The same as a static site a browser opens from ``file://`` (``index.html``
     and one page per series, no network): the targets at risk, sortable and
-    filterable, outlooks by jurisdiction, audit findings, sources, and a chart
-    of each series. ``FILE`` (a de_an06 JSON document or readings CSV file)
-    replaces the bundled data. Vietnamese by default (``--lang en`` for English).
+    filterable, outlooks by jurisdiction, ranks, the national block (bundled
+    data), audit findings, sources, and a chart of each series. ``FILE`` (a
+    province's spreadsheet read by :func:`de_an06.io.read_table` with the
+    options of ``--columns``, a de_an06 JSON document or readings CSV file)
+    replaces the bundled data; ``--pages N`` writes only the pages of the N
+    series most at risk. Vietnamese by default (``--lang en`` for English).
 ``de-an06 audit [FILE] [--number-format plain|vi|international] [--format text|json] [--strict]``
     The consistency audit of a de_an06 JSON document or readings CSV file
     (:func:`de_an06.io.read_csv`), or of the bundled data.
@@ -31,8 +34,9 @@ Commands
 The package holds :func:`main` and the argument parser; the report's data
 (``_report``), its text and Markdown (``_render``), the options read as
 file cells and their hints (``_options``), the plot writer (``_plots``), the
-national block (``_national``) and the dashboard (``_site``, ``_html``,
-``_html_pages``, ``_html_assets``) are private modules beside it.
+national block (``_national``) and the dashboard (``_site``, ``_sheet``,
+``_html``, ``_html_pages``, ``_html_national``, ``_html_assets``) are private
+modules beside it.
 
 Exit codes: 0 success; 1 when ``--strict`` is given and the audit finds
 something or a target is missed; 2 for a usage or input error, with the file
@@ -61,8 +65,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
+from de_an06._present import Lang
 from de_an06._version import __version__
-from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _site
+from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _sheet, _site
 from de_an06.cli._options import UsageError as _UsageError
 from de_an06.cli._options import cell as _cell
 from de_an06.cli._options import target as _target
@@ -126,10 +131,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write the dashboard as a static site to DIR (index.html and "
                              "one page per series) instead of printing the report")
     report.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="language of --html (default vi)")
+                        help="language of --html (default vi) and of --national's text "
+                             "and Markdown (default en)")
     report.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS,
                         default="plain",
                         help="how numbers are written in a CSV FILE (vi: 546.234 and 65,57)")
+    # The dashboard on a spreadsheet, and on big inputs.
+    report.add_argument("--columns", metavar="MAP",
+                        help="with --html FILE: read FILE with io.read_table, its headers "
+                             "mapped by MAP (a .json or .toml file, or 'Header=role;...')")
+    report.add_argument("--pages", type=int, metavar="N",
+                        help="with --html: write series pages only for the N most at risk")
 
     check = commands.add_parser(
         "audit", help="check figures against themselves",
@@ -218,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.html is None and (args.pages is not None or args.columns is not None):
+        raise _UsageError("--pages and --columns go with --html")
     if args.as_of is not None:
         args.as_of = _cell("--as-of", "readings", "as_of", args.as_of, args.number_format)
     if args.national:
@@ -253,27 +267,39 @@ def _cmd_report_national(args: argparse.Namespace) -> int:
     if others:
         raise _UsageError(f"--national takes no {', '.join(others)}")
     data = _national.national_data()
-    render = {"json": _render.json_text, "markdown": _national.national_markdown,
-              "text": _national.national_text}[args.format]
-    sys.stdout.write(render(data))
+    lang: Lang = "vi" if args.lang == "vi" else "en"
+    if args.format == "json":
+        sys.stdout.write(_render.json_text(data))
+    else:
+        write = _national.national_text if args.format == "text" else _national.national_markdown
+        sys.stdout.write(write(data, lang))
     missed = any(row["met"] is False for row in data["targets"])
     return 1 if args.strict and missed else 0
 
 
 def _cmd_report_html(args: argparse.Namespace) -> int:
+    if args.pages is not None and args.pages < 0:
+        raise _UsageError(f"--pages must be 0 or more, not {args.pages}")
     if args.file is None:
+        if args.columns is not None:
+            raise _UsageError("--columns needs a FILE")
         places = (_report.reported_provinces() if args.province is None
                   else _places(args.province))
         readings, targets, claims = _bundled(places)
         title = ""
     else:
-        # The seam for read_table: any reader giving readings and targets will do.
-        data = _read(args.file, args.number_format)
-        readings, targets, claims = data.readings, data.targets, data.claims
+        if not Path(args.file).exists():
+            raise _UsageError(f"{args.file}: no such file")
+        readings, targets, claims = _sheet.read_report_file(args.file, args.number_format,
+                                                            args.columns)
         title = f"Đề án 06 — {Path(args.file).name}"
     site = _site.build_site(readings, targets, claims=claims, as_of=args.as_of, title=title)
+    if args.file is None:
+        site = _site.with_national(site, _national.national_data(args.as_of),
+                                   _national.national_site(args.as_of))
     try:
-        written = _html.write_site(args.html, site, lang=args.lang or "vi")
+        written = _html.write_site(args.html, site, lang=args.lang or "vi", pages=args.pages,
+                                   progress=_html.progress_bar)
     except OSError as error:
         raise _UsageError(f"--html cannot write to {args.html!r}: {error}") from None
     sys.stderr.write(f"wrote {written[0]} and {len(written) - 1} series pages\n")

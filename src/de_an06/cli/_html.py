@@ -13,9 +13,18 @@ audit findings, the as-of date and the sources.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from de_an06._present import Lang, label, outlook_word, quantity
+from de_an06.cli._html_national import (
+    NATIONAL_DIR,
+    national_href,
+    national_section,
+    ranks_section,
+)
 from de_an06.cli._html_pages import (
     as_of_text,
     day,
@@ -23,6 +32,7 @@ from de_an06.cli._html_pages import (
     indicator_name,
     num,
     outlook_cell,
+    pace,
     page,
     series_page,
     sources_table,
@@ -30,6 +40,11 @@ from de_an06.cli._html_pages import (
     td,
 )
 from de_an06.cli._site import OUTLOOK_ORDER, Entry, Site
+
+T = TypeVar("T")
+
+#: What wraps the pages being written: ``progress(items, total)`` yields the items.
+Progress = Callable[[Iterable[Any], int], Iterable[Any]]
 
 #: The folder of the series pages, beside ``index.html``.
 SERIES_DIR = "series"
@@ -62,15 +77,13 @@ def _href(entry: Entry) -> str:
     return f"{SERIES_DIR}/{entry.key}.html"
 
 
-def _series_link(entry: Entry) -> str:
+def _series_link(entry: Entry, linked: set[str] | None) -> str:
+    if linked is not None and entry.key not in linked:
+        return td(entry.key)
     return td(f'<a href="{esc(_href(entry))}">{esc(entry.key)}</a>', entry.key, raw=True)
 
 
-def _pace(value: float | None, lang: Lang) -> str:
-    return num(value, lang)
-
-
-def at_risk_rows(site: Site, lang: Lang) -> list[list[str]]:
+def at_risk_rows(site: Site, lang: Lang, linked: set[str] | None = None) -> list[list[str]]:
     """One row per target at risk: the columns of the at-risk table."""
     rows = []
     for e in site.at_risk():
@@ -82,7 +95,7 @@ def at_risk_rows(site: Site, lang: Lang) -> list[list[str]]:
         late_text = label("never", lang=lang) if late == float("inf") else num(late, lang, 0)
         reach = None if f is None else f.reach_date
         rows.append([
-            _series_link(e),
+            _series_link(e, linked),
             td(indicator_name(e.series.indicator, lang)),
             td(e.series.jurisdiction.name_vi),
             td(quantity(e.reading.value, unit, e.reading.qualifier, lang=lang),
@@ -91,26 +104,26 @@ def at_risk_rows(site: Site, lang: Lang) -> list[list[str]]:
             td(day(target.deadline, lang), target.deadline),
             td(day(reach, lang), reach),
             td(late_text, late, numeric=True),
-            td(_pace(None if f is None else f.required_pace, lang),
+            td(pace(None if f is None else f.required_pace, lang),
                None if f is None else f.required_pace, numeric=True),
-            td(_pace(None if f is None else f.current_pace, lang),
+            td(pace(None if f is None else f.current_pace, lang),
                None if f is None else f.current_pace, numeric=True),
             outlook_cell(e.outlook, lang),
         ])
     return rows
 
 
-def _at_risk(site: Site, lang: Lang) -> str:
+def _at_risk(site: Site, lang: Lang, linked: set[str] | None) -> str:
     keys = [("id", False), ("name", False), ("place", False), ("latest", True),
             ("target", True), ("deadline", False), ("reach", False), ("days_late", True),
             ("needed", True), ("so_far", True), ("status", False)]
     heads = [(label(k, lang=lang), n) for k, n in keys]
     return (f'<p class="note">{esc(label("at_risk_note", lang=lang))}</p>\n'
-            + table("at-risk", label("at_risk", lang=lang), heads, at_risk_rows(site, lang),
+            + table("at-risk", label("at_risk", lang=lang), heads, at_risk_rows(site, lang, linked),
                     lang=lang))
 
 
-def _summary(site: Site, lang: Lang) -> str:
+def _summary(site: Site, lang: Lang, _linked: set[str] | None) -> str:
     total = sum(site.counts.values())
     items = "".join(f"<dt>{esc(outlook_word(k, lang=lang))}</dt><dd>{site.counts.get(k, 0)}</dd>"
                     for k in OUTLOOK_ORDER)
@@ -119,7 +132,7 @@ def _summary(site: Site, lang: Lang) -> str:
             f"<figure>{summary_chart(site.counts, lang)}</figure></div>")
 
 
-def _by_place(site: Site, lang: Lang) -> str:
+def _by_place(site: Site, lang: Lang, _linked: set[str] | None) -> str:
     rows = []
     for place, counts in site.places():
         total = sum(counts.values())
@@ -135,8 +148,8 @@ def _by_place(site: Site, lang: Lang) -> str:
     return table("by-place", label("by_place", lang=lang), heads, rows, lang=lang)
 
 
-def _all_series(site: Site, lang: Lang) -> str:
-    rows = [[_series_link(e), td(indicator_name(e.series.indicator, lang)),
+def _all_series(site: Site, lang: Lang, linked: set[str] | None) -> str:
+    rows = [[_series_link(e, linked), td(indicator_name(e.series.indicator, lang)),
              td(e.series.jurisdiction.name_vi),
              td(quantity(e.reading.value, e.series.indicator.unit, e.reading.qualifier,
                          lang=lang), float(e.reading.value), numeric=True),
@@ -148,7 +161,7 @@ def _all_series(site: Site, lang: Lang) -> str:
     return table("all-series", label("series", lang=lang), heads, rows, lang=lang)
 
 
-def _findings(site: Site, lang: Lang) -> str:
+def _findings(site: Site, lang: Lang, _linked: set[str] | None) -> str:
     rows = [[td(f.kind.value), td(f.reading.jurisdiction.name_vi), td(f.message)]
             for f in site.findings]
     heads = [(label(k, lang=lang), False) for k in ("kind", "place", "message")]
@@ -157,13 +170,19 @@ def _findings(site: Site, lang: Lang) -> str:
                         sortable=False, lang=lang)
 
 
-def index_page(site: Site, lang: Lang) -> str:
-    """``index.html``: summary, at-risk table, jurisdictions, series, findings, sources."""
+def index_page(site: Site, lang: Lang, linked: set[str] | None = None) -> str:
+    """``index.html``: summary, at-risk, places, ranks, national block, series, findings.
+
+    Series link only to the pages in `linked` (default: every series).
+    """
     title = site.title or label("title", lang=lang)
-    sections = [("summary", _summary), ("at_risk", _at_risk), ("by_place", _by_place),
-                ("series", _all_series), ("findings", _findings)]
+    sections = [("summary", _summary), ("at_risk", _at_risk), ("by_place", _by_place)]
     body = [f'<section aria-labelledby="h-{key}"><h2 id="h-{key}">{esc(label(key, lang=lang))}'
-            f"</h2>\n{make(site, lang)}</section>" for key, make in sections]
+            f"</h2>\n{make(site, lang, linked)}</section>" for key, make in sections]
+    body += [part for part in (ranks_section(site, lang), national_section(site, lang)) if part]
+    body += [f'<section aria-labelledby="h-{key}"><h2 id="h-{key}">{esc(label(key, lang=lang))}'
+             f"</h2>\n{make(site, lang, linked)}</section>"
+             for key, make in (("series", _all_series), ("findings", _findings))]
     body.append(f'<section aria-labelledby="h-sources"><h2 id="h-sources">'
                 f'{esc(label("sources", lang=lang))}</h2>\n'
                 f"{sources_table(site.sources, lang)}</section>")
@@ -171,19 +190,52 @@ def index_page(site: Site, lang: Lang) -> str:
                 body="\n".join(body))
 
 
-def write_site(directory: str | Path, site: Site, *, lang: Lang = "vi") -> tuple[Path, ...]:
+def _quiet(items: Iterable[T], _total: int) -> Iterable[T]:
+    return items
+
+
+def progress_bar(items: Iterable[T], total: int) -> Iterable[T]:
+    """`items` with a progress bar on standard error, when it is a terminal and tqdm is here.
+
+    tqdm is optional (``pip install "de_an06[progress]"``); without it, or
+    when standard error is not a terminal (a pipe, a log file, CI), nothing
+    is printed.
+    """
+    if not sys.stderr.isatty():
+        return items
+    try:
+        from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        return items
+    bar: Iterable[T] = tqdm(items, total=total, unit="page", file=sys.stderr, leave=False)
+    return bar
+
+
+def write_site(directory: str | Path, site: Site, *, lang: Lang = "vi",
+               pages: int | None = None, progress: Progress = _quiet) -> tuple[Path, ...]:
     """Write the dashboard of `site` to `directory` (created when missing).
+
+    `pages` limits the series pages to that many, the most at risk first
+    (:meth:`Site.pages`); the index links only to the pages written. The
+    national series (when the site has them) get a page each under
+    ``national/``. `progress` wraps the pages being written (see
+    :func:`progress_bar`).
 
     Returns the files written, ``index.html`` first. Raises :class:`OSError`
     when the folder cannot be written.
     """
     folder = Path(directory)
     (folder / SERIES_DIR).mkdir(parents=True, exist_ok=True)
+    chosen = site.pages(pages)
+    linked = None if pages is None else {e.key for e in chosen}
     written = [folder / "index.html"]
-    written[0].write_text(index_page(site, lang), encoding="utf-8")
-    for entry in site.entries:
-        path = folder / _href(entry)
-        path.write_text(series_page(entry, site, lang), encoding="utf-8")
+    written[0].write_text(index_page(site, lang, linked), encoding="utf-8")
+    todo = [(e, site, folder / _href(e)) for e in chosen]
+    if site.national_site is not None:
+        (folder / NATIONAL_DIR).mkdir(exist_ok=True)
+        todo += [(e, site.national_site, folder / national_href(e))
+                 for e in site.national_site.entries]
+    for entry, owner, path in progress(todo, len(todo)):
+        path.write_text(series_page(entry, owner, lang), encoding="utf-8")
         written.append(path)
     return tuple(written)
-

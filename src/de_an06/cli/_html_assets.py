@@ -34,7 +34,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; vertical-align: top;
   text-align: left; }
-td:not(.num) { min-width: 6.5rem; }
+td:not(.num) { min-width: 5.5rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th { background: var(--band); }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0;
@@ -44,12 +44,12 @@ th[aria-sort="descending"] button::after { content: " \\25BC"; }
 label.filter { display: block; margin: 0.5rem 0; }
 label.filter input { font: inherit; padding: 0.3rem 0.5rem; width: min(24rem, 100%);
   border: 1px solid var(--muted); border-radius: 4px; }
-.status { white-space: nowrap; }
+.status { white-space: normal; }
 .o-achieved { color: #006b4f; } .o-at_risk { color: #a33f00; font-weight: 600; }
 .o-on_track { color: #1d6a96; } .o-no_trend { color: #8a5a00; }
 .o-no_figure { color: var(--muted); }
 figure { margin: 0.5rem 0; }
-figure svg { max-width: 100%; height: auto; display: block; }
+figure svg { width: 100%; max-width: 56rem; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 0.9rem; }
 .summary { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .summary dl { display: grid; grid-template-columns: auto auto; gap: 0.2rem 0.75rem; margin: 0; }

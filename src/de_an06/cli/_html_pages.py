@@ -14,6 +14,7 @@ import io
 import math
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from de_an06._present import (
     LANG_NUMBER_FORMATS,
@@ -23,13 +24,17 @@ from de_an06._present import (
     label,
     number,
     outlook_word,
+    pace_text,
     quantity,
+    unit_symbol,
 )
 from de_an06._version import __version__
 from de_an06.cli import _html_assets
 from de_an06.cli._site import Entry, Site
-from de_an06.errors import DeAn06Error
 from de_an06.model import Indicator, Source
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 #: Metadata matplotlib writes into an SVG by default (with a link to its site): none.
 _SVG_METADATA = ("Creator", "Date", "Format", "Type")
@@ -47,6 +52,13 @@ def num(value: float | None, lang: Lang, places: int = 2) -> str:
     if value is None or math.isnan(value):
         return MISSING
     return number(value, places, number_format=LANG_NUMBER_FORMATS[lang])
+
+
+def pace(value: float | None, lang: Lang) -> str:
+    """A pace per day with the decimals that matter (:func:`~de_an06._present.pace_text`)."""
+    if value is None or math.isnan(value):
+        return MISSING
+    return pace_text(value, lang=lang)
 
 
 def day(value: dt.date | None, lang: Lang) -> str:
@@ -163,13 +175,13 @@ def forecast_words(entry: Entry, lang: Lang) -> str:
     f = entry.forecast
     if f is None:
         return label("no_forecast", lang=lang)
-    needed = num(f.required_pace, lang)
+    needed = pace(f.required_pace, lang)
     if f.current_pace is None:
         return label("one_reading", lang=lang, target=goal, needed=needed,
                      deadline=day(f.deadline, lang))
-    pace = num(f.current_pace, lang)
+    so_far = pace(f.current_pace, lang)
     if math.isinf(entry.late) or f.reach_date is None:
-        return label("never_reaches", lang=lang, pace=pace, target=goal, needed=needed)
+        return label("never_reaches", lang=lang, pace=so_far, target=goal, needed=needed)
     days = round(entry.late)
     if days > 0:
         late = label("late", lang=lang, days=num(days, lang))
@@ -177,31 +189,44 @@ def forecast_words(entry: Entry, lang: Lang) -> str:
         late = label("early", lang=lang, days=num(-days, lang))
     else:
         late = label("on_time", lang=lang)
-    return label("reaches", lang=lang, pace=pace, target=goal, reach=day(f.reach_date, lang),
+    return label("reaches", lang=lang, pace=so_far, target=goal, reach=day(f.reach_date, lang),
                  late=late, needed=needed)
 
 
-def chart_svg(entry: Entry, caption: str) -> str | None:
-    """The series drawn by :func:`de_an06.plotting.plot_series` as inline SVG.
+def _draw(entry: Entry, site: Site, ax: Axes, lang: Lang) -> None:
+    """The picture of one series on `ax`: ``plot_forecast`` where there is a forecast."""
+    from de_an06.plotting import plot_forecast, plot_series
 
-    Text stays text (``svg.fonttype = "none"``), the chart is named by a
-    ``<title>`` and ``role="img"``; ``None`` without matplotlib.
+    if entry.row is not None and site.table is not None and site.forecasts is not None:
+        plot_forecast(site.table, site.forecasts, site.table.ids[entry.row], ax=ax, lang=lang)
+        ax.set_ylabel(unit_symbol(entry.series.indicator.unit, lang=lang)
+                      or label("chart_value", lang=lang))
+        return
+    # No forecast (no target, or a deadline behind the readings): readings, trend, target.
+    goal = None if entry.target is None else float(entry.target.value)
+    plot_series(entry.series, goal, ax=ax, lang=lang)
+
+
+def chart_svg(entry: Entry, site: Site, caption: str, lang: Lang) -> str | None:
+    """The series drawn by :func:`de_an06.plotting.plot_forecast` as inline SVG.
+
+    Series without a forecast (no target, or a deadline already passed) are
+    drawn by :func:`~de_an06.plotting.plot_series`. Text stays text
+    (``svg.fonttype = "none"``), in the page's language; the chart is named
+    by a ``<title>`` and ``role="img"``; ``None`` without matplotlib.
     """
     try:
         import matplotlib as mpl
         from matplotlib.figure import Figure
-
-        from de_an06.plotting import plot_series
     except ImportError:  # pragma: no cover - the test environment has the plot extra
         return None
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": entry.key}):
-        figure = Figure(figsize=(8, 4.5), layout="constrained")
-        try:
-            plot_series(entry.series, entry.target, entry.forecast, ax=figure.add_subplot())
-        except DeAn06Error:  # a deadline behind the readings: draw the target line only
-            figure = Figure(figsize=(8, 4.5), layout="constrained")
-            goal = None if entry.target is None else float(entry.target.value)
-            plot_series(entry.series, goal, ax=figure.add_subplot())
+        # Fixed margins: a constrained layout costs a third of the chart's time.
+        figure = Figure(figsize=(8, 4.5))
+        figure.subplots_adjust(left=0.13, right=0.98, top=0.93, bottom=0.14)
+        ax = figure.add_subplot()
+        _draw(entry, site, ax, lang)
+        ax.set_title(caption)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata=dict.fromkeys(_SVG_METADATA))
     text = buffer.getvalue()
@@ -218,13 +243,13 @@ def series_page(entry: Entry, site: Site, lang: Lang) -> str:
     place = s.jurisdiction.name_vi
     heading = f"{name} — {place}"
     caption = label("chart", lang=lang, name=heading)
-    svg = chart_svg(entry, caption)
+    svg = chart_svg(entry, site, caption, lang)
     figure = (f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>" if svg
               else f'<p class="note">{esc(label("no_chart", lang=lang))}</p>')
     unit = s.indicator.unit
     rows = [[td(day(r.as_of, lang), r.as_of),
              td(quantity(r.value, unit, r.qualifier, lang=lang), r.value, numeric=True),
-             td(r.basis.value),
+             td(r.basis.name_vi if lang == "vi" else r.basis.value),
              td(MISSING) if r.source is None
              else td(link(r.source.url, f"{r.source.code} — {r.source.title}"),
                      r.source.code, raw=True)]

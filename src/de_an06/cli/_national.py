@@ -10,54 +10,91 @@ from :mod:`de_an06._present`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from de_an06 import analysis, datasets
 from de_an06._present import (
+    LANG_NUMBER_FORMATS,
     MISSING,
     NATIONAL_WORDS,
+    NATIONAL_WORDS_VI,
     OUTLOOKS,
+    Lang,
     met_word,
     number,
+    pace_text,
     qualifier_symbol,
     status_word,
     unit_suffix,
 )
 from de_an06.errors import DeAn06Error
-from de_an06.model import Series, Target
+from de_an06.model import Reading, Series, Target
 
-__all__ = ["LAST", "national_data", "national_markdown", "national_text"]
+__all__ = ["LAST", "national_data", "national_markdown", "national_readings", "national_site",
+           "national_text"]
 
 #: Readings the recent pace (and the forecast) is fitted on.
 LAST = 3
 
-_W = NATIONAL_WORDS
-_NO_TREND = OUTLOOKS["en"]["no_trend"]
+_WORDS = {"en": NATIONAL_WORDS, "vi": NATIONAL_WORDS_VI}
 
 
-def _series(code: str) -> tuple[Series, bool]:
-    """The national series of `code`; True when two sources give one date.
+def _series(readings: Sequence[Reading]) -> tuple[Series, bool]:
+    """The national series of `readings`; True when two sources give one date.
 
     Such a pair is kept as the later one in the file and flagged in the report
     (the audit lists both sources).
     """
     try:
-        return datasets.national_series(code), False
+        return Series.from_readings(readings), False
     except DeAn06Error:
-        return datasets.national_series(code, duplicates="last"), True
+        return Series.from_readings(readings, duplicates="last"), True
 
 
-def national_data() -> dict[str, Any]:
-    """The national block as plain data (what ``--format json`` prints)."""
-    codes = dict.fromkeys(r.indicator.code for r in datasets.national_readings())
-    series = {code: _series(code) for code in codes}
+def national_readings(as_of: dt.date | None = None) -> tuple[Reading, ...]:
+    """The bundled national readings dated on or before `as_of` (default: all)."""
+    return tuple(r for r in datasets.national_readings() if as_of is None or r.as_of <= as_of)
+
+
+def national_data(as_of: dt.date | None = None) -> dict[str, Any]:
+    """The national block as plain data (what ``--format json`` prints).
+
+    With `as_of`, only the readings dated on or before it are used.
+    """
+    groups: dict[str, list[Reading]] = {}
+    for r in national_readings(as_of):
+        groups.setdefault(r.indicator.code, []).append(r)
+    series = {code: _series(rows) for code, rows in groups.items()}
     return {
         "format": "de_an06-national-report", "version": 1, "window": LAST,
         "series": [_series_row(s, conflict) for s, conflict in series.values()],
         "targets": [_target_row(t, series.get(t.indicator.code, (None, False))[0])
                     for t in datasets.national_targets()],
     }
+
+
+def national_site(as_of: dt.date | None = None) -> Any:  # noqa: ANN401 - a _site.Site
+    """The national series as a dashboard site, one page each (``report --html``).
+
+    Each series is drawn against one of its targets: the first whose deadline
+    is after its latest reading, else the one of the latest deadline; its
+    forecast is fitted to its last :data:`LAST` readings, as in the report.
+    """
+    from de_an06.cli import _site
+
+    readings = national_readings(as_of)
+    latest: dict[str, dt.date] = {}
+    for r in readings:
+        latest[r.indicator.code] = max(r.as_of, latest.get(r.indicator.code, r.as_of))
+    chosen: dict[str, Target] = {}
+    for t in sorted(datasets.national_targets(), key=lambda t: t.deadline or dt.date.min):
+        code = t.indicator.code
+        before = None if code not in chosen else chosen[code].deadline
+        if code in latest and (before is None or before <= latest[code]):
+            chosen[code] = t
+    return _site.build_site(readings, chosen.values(), as_of=as_of, last=LAST)
 
 
 def _series_row(series: Series, conflict: bool) -> dict[str, Any]:
@@ -94,41 +131,49 @@ def _target_row(target: Target, series: Series | None) -> dict[str, Any]:
     return row
 
 
-def _figure(value: float | None, unit: str, qualifier: str = "exact") -> str:
+def _figure(value: float | None, unit: str, lang: Lang, qualifier: str = "exact") -> str:
     if value is None:
         return MISSING
     places = 0 if float(value).is_integer() else 2
-    return f"{qualifier_symbol(qualifier)}{number(value, places)}{unit_suffix(unit)}"
+    return (f"{qualifier_symbol(qualifier)}"
+            f"{number(value, places, number_format=LANG_NUMBER_FORMATS[lang])}"
+            f"{unit_suffix(unit, lang=lang)}")
 
 
-def _pace(row: dict[str, Any]) -> str:
+def _pace(row: dict[str, Any], lang: Lang) -> str:
     pace = row["pace_per_day"]
-    return _NO_TREND if pace is None else f"{number(pace, 2)}{unit_suffix(row['unit'])}"
+    if pace is None:
+        return OUTLOOKS[lang]["no_trend"]
+    return f"{pace_text(pace, lang=lang)}{unit_suffix(row['unit'], lang=lang)}"
 
 
-def _status(row: dict[str, Any]) -> str:
-    return MISSING if row["status"] is None else status_word(row["status"], brief=True)
+def _status(row: dict[str, Any], lang: Lang) -> str:
+    return MISSING if row["status"] is None else status_word(row["status"], brief=True,
+                                                               lang=lang)
 
 
-def _series_cells(row: dict[str, Any]) -> list[str]:
+def _series_cells(row: dict[str, Any], lang: Lang) -> list[str]:
     day = row["latest_date"]
-    shown = _W["two_sources"].format(day=day) if row["two_sources_one_date"] else day
-    return [row["indicator"], _figure(row["latest"], row["unit"], row["qualifier"]),
-            shown, str(row["readings"]), _pace(row)]
+    shown = _WORDS[lang]["two_sources"].format(day=day) if row["two_sources_one_date"] else day
+    return [row["indicator"], _figure(row["latest"], row["unit"], lang, row["qualifier"]),
+            shown, str(row["readings"]), _pace(row, lang)]
 
 
-def _target_cells(row: dict[str, Any]) -> list[str]:
+def _target_cells(row: dict[str, Any], lang: Lang) -> list[str]:
     percent = row["attainment_percent"]
-    return [row["indicator"], _figure(row["target"], row["unit"]), row["deadline"] or MISSING,
-            _figure(row["latest"], row["unit"]), row["latest_date"] or MISSING,
-            MISSING if percent is None else f"{number(percent, 2)} %",
-            met_word(row["met"]), _status(row)]
+    share = number(percent, 2, number_format=LANG_NUMBER_FORMATS[lang]) if percent is not None \
+        else None
+    return [row["indicator"], _figure(row["target"], row["unit"], lang),
+            row["deadline"] or MISSING, _figure(row["latest"], row["unit"], lang),
+            row["latest_date"] or MISSING, MISSING if share is None else f"{share} %",
+            met_word(row["met"], lang=lang), _status(row, lang)]
 
 
-_SERIES_HEAD = (_W["series"], _W["latest"], _W["as_of"], _W["readings"],
-                _W["pace"].format(n=LAST))
-_TARGET_HEAD = tuple(_W[k] for k in ("series", "target", "deadline", "latest", "as_of",
-                                     "attainment", "met", "forecast"))
+def _heads(lang: Lang) -> tuple[list[str], list[str]]:
+    w = _WORDS[lang]
+    return ([w["series"], w["latest"], w["as_of"], w["readings"], w["pace"].format(n=LAST)],
+            [w[k] for k in ("series", "target", "deadline", "latest", "as_of", "attainment",
+                            "met", "forecast")])
 
 
 def _lines(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -137,12 +182,13 @@ def _lines(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
             for r in (headers, *rows)]
 
 
-def national_text(data: dict[str, Any]) -> str:
-    """The national block as plain text."""
-    series = [_series_cells(r) for r in data["series"]]
-    targets = [_target_cells(r) for r in data["targets"]]
-    return "\n".join([_W["series_title"], *_lines(_SERIES_HEAD, series), "",
-                      _W["targets_title"], *_lines(_TARGET_HEAD, targets)]) + "\n"
+def national_text(data: dict[str, Any], lang: Lang = "en") -> str:
+    """The national block as plain text, in English or Vietnamese."""
+    series = [_series_cells(r, lang) for r in data["series"]]
+    targets = [_target_cells(r, lang) for r in data["targets"]]
+    series_head, target_head = _heads(lang)
+    return "\n".join([_WORDS[lang]["series_title"], *_lines(series_head, series), "",
+                      _WORDS[lang]["targets_title"], *_lines(target_head, targets)]) + "\n"
 
 
 def _md(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -151,9 +197,11 @@ def _md(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return [line(headers), line(["---"] * len(headers)), *(line(r) for r in rows)]
 
 
-def national_markdown(data: dict[str, Any]) -> str:
-    """The national block as Markdown tables."""
-    series = [_series_cells(r) for r in data["series"]]
-    targets = [_target_cells(r) for r in data["targets"]]
-    return "\n".join(["## " + _W["series_title"], "", *_md(_SERIES_HEAD, series), "",
-                      "## " + _W["targets_title"], "", *_md(_TARGET_HEAD, targets)]) + "\n"
+def national_markdown(data: dict[str, Any], lang: Lang = "en") -> str:
+    """The national block as Markdown tables, in English or Vietnamese."""
+    series = [_series_cells(r, lang) for r in data["series"]]
+    targets = [_target_cells(r, lang) for r in data["targets"]]
+    series_head, target_head = _heads(lang)
+    return "\n".join(["## " + _WORDS[lang]["series_title"], "", *_md(series_head, series), "",
+                      "## " + _WORDS[lang]["targets_title"], "", *_md(target_head, targets)]
+                     ) + "\n"

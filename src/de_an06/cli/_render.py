@@ -17,6 +17,7 @@ from de_an06._present import (
     MISSING,
     met_word,
     number,
+    pace_text,
     qualifier_symbol,
     status_word,
     unit_suffix,
@@ -93,11 +94,13 @@ def _num(value: float | None, places: int | None = None) -> str:
 
 
 def _rate(value: float | None) -> str:
-    """A computed figure (a pace, a percent of a target): always two decimals.
-
-    So a column or a line of them reads alike: ``4,731.00`` beside ``7,261.07``.
-    """
+    """A computed percent (of a target, of time saved): always two decimals."""
     return _num(value, 2)
+
+
+def _pace(value: float | None) -> str:
+    """A pace per day or working day, by the one rule of :func:`~de_an06._present.pace_text`."""
+    return MISSING if value is None else pace_text(value)
 
 
 def _gap(high: float, low: float) -> str:
@@ -139,8 +142,8 @@ def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], 
     figures = [[r["place"]["name_vi"], r["name"], _figure_value(r), r["as_of"]]
                for r in p["figures"]]
     paces = [[r["place"]["name_vi"], r["name"], _gap(r["target"], r["from"]),
-              str(r["days_left"]), _rate(r["required_per_day"]), _num(r["working_days_left"]),
-              _rate(r["required_per_working_day"]), status_word(r["status"], brief=True)]
+              str(r["days_left"]), _pace(r["required_per_day"]), _num(r["working_days_left"]),
+              _pace(r["required_per_working_day"]), status_word(r["status"], brief=True)]
              for r in p["forecasts"]]
     tasks = [[r["place"]["name_vi"], f"{r['done']}/{r['total']}",
               MISSING if r["in_progress"] is None else str(r["in_progress"]),
@@ -235,14 +238,14 @@ def _pace_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
         out += _wrap(f"{r['place']['name_vi']} — {r['name']}", 2)
         out += _wrap(f"{_num(r['from'])} on {r['from_date']} → {_num(r['target'])} by "
                      f"{r['deadline']}: {_gap(r['target'], r['from'])} to go", 4)
-        pace = f"{_rate(r['required_per_day'])} a day over {r['days_left']} days"
+        pace = f"{_pace(r['required_per_day'])} a day over {r['days_left']} days"
         if r["required_per_working_day"] is not None:
-            pace += (f"; {_rate(r['required_per_working_day'])} a working day over "
+            pace += (f"; {_pace(r['required_per_working_day'])} a working day over "
                      f"{r['working_days_left']} working days")
         out += _wrap(pace, 4)
         status = status_word(r["status"], brief=True)
         if r["current_per_day"] is not None:
-            status += f"; pace so far {_rate(r['current_per_day'])} a day"
+            status += f"; pace so far {_pace(r['current_per_day'])} a day"
         if r["reach_date"] is not None:
             status += f", reaching the target on {r['reach_date']}"
         out += _wrap(f"status: {status}", 4)
@@ -299,9 +302,9 @@ def forecast_text(series: Series, target: float, deadline: object, f: Forecast) 
     if f.achieved:
         lines.append("  already met")
     else:
-        lines.append(f"  needed        {_rate(f.required_pace)} a {unit}")
+        lines.append(f"  needed        {_pace(f.required_pace)} a {unit}")
     if f.current_pace is not None:
-        lines.append(f"  pace so far   {_rate(f.current_pace)} a {unit} "
+        lines.append(f"  pace so far   {_pace(f.current_pace)} a {unit} "
                      f"({len(series)} readings, first on {series[0].as_of})")
     if f.reach_date is not None:
         lines.append(f"  reaches it on {f.reach_date}")

@@ -98,7 +98,7 @@ def _province(place: Jurisdiction, as_of: dt.date | None) -> dict[str, Any]:
     entry["tasks"] = _task_rows(readings)
     entry["task_list"] = [_task_item(t, as_of) for t in tasks]
     entry["linked_services"] = _linked_rows(readings)
-    entry["ranks"] = _rank_rows(readings)
+    entry["ranks"] = rank_rows(readings)
     findings = checks.audit(readings, targets=targets, claims=claims)
     entry["findings"] = [finding_row(f) for f in findings]
     return entry
@@ -311,7 +311,8 @@ def _bundled_declarations() -> int:
     return max(s.declarations_before for s in datasets.programme().linked_services)
 
 
-def _rank_rows(readings: Sequence[Reading]) -> list[dict[str, Any]]:
+def rank_rows(readings: Sequence[Reading]) -> list[dict[str, Any]]:
+    """The rank series of the provinces in `readings`, with their change (JSON-ready)."""
     groups: dict[tuple[str, str], list[Reading]] = {}
     for r in readings:
         if r.unit is Unit.RANK and r.jurisdiction.level is Level.PROVINCE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from de_an06 import batch, io
-from de_an06._present import MISSING, number
+from de_an06._present import MISSING, number, pace_text
 from de_an06.cli import _render
 from de_an06.model.rules import printed_decimals
 
@@ -39,8 +39,12 @@ _FIGURES = frozenset({"latest", "target", "days_late"})
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
+    def pace(value: float | None) -> str:
+        """A pace by the one rule of :func:`~de_an06._present.pace_text`."""
+        return MISSING if value is None else pace_text(value)
+
     def num(value: object, places: int | None = None) -> str:
-        """A figure at its own decimals (`places` None), or a pace at `places` always."""
+        """A figure at its own decimals (`places` None), or at `places` always."""
         if value is None:
             return MISSING
         if value == "never":
@@ -51,7 +55,7 @@ def _cells(row: dict[str, Any]) -> list[str]:
 
     return [str(row["id"]), row["name"], num(row["latest"]), num(row["target"]),
             row["deadline"] or MISSING, row["reach_date"] or "never", num(row["days_late"]),
-            num(row["required_pace"], 1), num(row["current_pace"], 1)]
+            pace(row["required_pace"]), pace(row["current_pace"])]
 
 
 def at_risk_text(data: dict[str, Any]) -> str:

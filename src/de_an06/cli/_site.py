@@ -27,14 +27,16 @@ A series without a target has no outlook (``None``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from de_an06 import analysis, checks
-from de_an06.errors import DeAn06Error
+from de_an06 import analysis, batch, checks
+from de_an06.cli import _report
 from de_an06.model import Claim, Jurisdiction, Reading, Series, Source, Target
 
 #: Outlooks in the order the dashboard lists them.
@@ -54,6 +56,8 @@ class Entry:
     forecast: analysis.Forecast | None = None
     outlook: str | None = None
     late: float = math.nan
+    #: The series' row in the site's forecast table (``None``: not in it).
+    row: int | None = None
 
     @property
     def reading(self) -> Reading:
@@ -72,6 +76,28 @@ class Site:
     as_of: dt.date | None
     title: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    #: The series with a forecast, as one batch: what the charts draw (``plot_forecast``).
+    table: batch.ReadingTable | None = None
+    forecasts: batch.ForecastTable | None = None
+    #: Rank rows of the provinces whose data has ranks (``de-an06 report``'s JSON form).
+    ranks: tuple[dict[str, Any], ...] = ()
+    #: The national block: the report's rows (``_national.national_data``) and a site of
+    #: the national series, one page each.
+    national: dict[str, Any] | None = None
+    national_site: Site | None = None
+
+    def pages(self, limit: int | None = None) -> tuple[Entry, ...]:
+        """The entries that get a page: all, or the `limit` most at risk.
+
+        The targets at risk come first, in the order of :meth:`at_risk`, then
+        the other series by key.
+        """
+        if limit is None:
+            return self.entries
+        first = self.at_risk()
+        chosen = {e.key for e in first}
+        rest = [e for e in self.entries if e.key not in chosen]
+        return (*first, *rest)[:limit]
 
     def at_risk(self) -> tuple[Entry, ...]:
         """Targets not met and not on track, the latest miss first, unknown last.
@@ -105,19 +131,23 @@ def file_key(jurisdiction: str, indicator: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "-", f"{jurisdiction}_{indicator}")
 
 
-def _outlook(series: Series, target: Target, as_of: dt.date | None,
-             ) -> tuple[analysis.Forecast | None, str, float]:
-    latest = series.latest
-    met = None if target.value == 0 else analysis.attainment(latest, target).met
-    when = latest.as_of if as_of is None else max(as_of, latest.as_of)
-    if target.deadline is None or when >= target.deadline:
+def _met(series: Series, target: Target) -> bool | None:
+    return None if target.value == 0 else analysis.attainment(series.latest, target).met
+
+
+def _ahead(series: Series, target: Target, as_of: dt.date | None) -> bool:
+    """Whether the target's deadline is still ahead, so that there is a forecast."""
+    when = series.latest.as_of if as_of is None else max(as_of, series.latest.as_of)
+    return target.deadline is not None and when < target.deadline
+
+
+def _outlook(series: Series, target: Target, outlook: analysis.Forecast | None,
+             ) -> tuple[str, float]:
+    met = _met(series, target)
+    if outlook is None:
         if met:
-            return None, "achieved", math.nan
-        return None, "no_trend" if target.deadline is None else "at_risk", math.nan
-    try:
-        outlook = analysis.forecast(series, target, as_of=when)
-    except DeAn06Error:  # pragma: no cover - guarded above; kept for odd inputs
-        return None, "no_trend", math.nan
+            return "achieved", math.nan
+        return "no_trend" if target.deadline is None else "at_risk", math.nan
     status = outlook.status
     if met or outlook.achieved:
         group = "achieved"
@@ -127,20 +157,38 @@ def _outlook(series: Series, target: Target, as_of: dt.date | None,
         group = "at_risk"
     else:
         group = "no_trend"
-    return outlook, group, outlook.days_late
+    return group, outlook.days_late
+
+
+def _forecasts(pairs: list[tuple[Series, Target]], as_of: dt.date | None, last: int | None,
+               ) -> tuple[batch.ReadingTable | None, batch.ForecastTable | None]:
+    """One batch forecast of every series whose target's deadline is ahead."""
+    if not pairs:
+        return None, None
+    table = batch.ReadingTable.from_series(s for s, _ in pairs)
+    keys = [f"{s.indicator.code}@{s.jurisdiction.code}" for s, _ in pairs]
+    goals = {k: float(t.value) for k, (_, t) in zip(keys, pairs, strict=True)}
+    due = {k: t.deadline for k, (_, t) in zip(keys, pairs, strict=True)}
+    return table, batch.forecasts(table, goals, due, as_of=as_of, last=last)
 
 
 def build_site(readings: Iterable[Reading], targets: Iterable[Target], *,
                claims: Iterable[Claim] = (), as_of: dt.date | None = None,
-               title: str = "") -> Site:
-    """The dashboard of `readings` against `targets`, using readings up to `as_of`."""
+               title: str = "", last: int | None = None) -> Site:
+    """The dashboard of `readings` against `targets`, using readings up to `as_of`.
+
+    The forecasts are those of one :func:`de_an06.batch.forecasts` call over
+    every series whose target's deadline is ahead (identical to
+    :func:`de_an06.forecast` series by series), fitted to the `last`
+    readings of each (default: all).
+    """
     kept = [r for r in readings if as_of is None or r.as_of <= as_of]
     goals = list(targets)
     groups: dict[tuple[str, str], list[Reading]] = {}
     for r in kept:
         groups.setdefault((r.jurisdiction.code, r.indicator.code), []).append(r)
     by_key = {(t.jurisdiction.code, t.indicator.code): t for t in goals}
-    entries = []
+    made: list[tuple[str, Series, Target | None]] = []
     used: set[str] = set()
     for (place, code), rows in sorted(groups.items()):
         series = Series.from_readings(rows, duplicates="last")
@@ -148,12 +196,21 @@ def build_site(readings: Iterable[Reading], targets: Iterable[Target], *,
         while key in used:
             key += "_"
         used.add(key)
-        target = by_key.get((place, code))
+        made.append((key, series, by_key.get((place, code))))
+    pending = [(s, t) for _, s, t in made if t is not None and _ahead(s, t, as_of)]
+    table, forecast_table = _forecasts(pending, as_of, last)
+    entries = []
+    for key, series, target in made:
         if target is None:
             entries.append(Entry(key, series))
             continue
-        outlook, group, late = _outlook(series, target, as_of)
-        entries.append(Entry(key, series, target, outlook, group, late))
+        row = None
+        outlook = None
+        if table is not None and forecast_table is not None and _ahead(series, target, as_of):
+            row = table.index(f"{series.indicator.code}@{series.jurisdiction.code}")
+            outlook = forecast_table.forecast(row)
+        group, late = _outlook(series, target, outlook)
+        entries.append(Entry(key, series, target, outlook, group, late, row))
     unread = tuple(t for t in goals if (t.jurisdiction.code, t.indicator.code) not in groups)
     counts = dict.fromkeys(OUTLOOK_ORDER, 0)
     for e in entries:
@@ -163,4 +220,10 @@ def build_site(readings: Iterable[Reading], targets: Iterable[Target], *,
     findings = tuple(checks.audit(kept, targets=goals, claims=claims))
     sources = {r.source.code: r.source for r in kept if r.source is not None}
     return Site(tuple(entries), unread, findings, tuple(sources[c] for c in sorted(sources)),
-                as_of, title, counts)
+                as_of, title, counts, table, forecast_table,
+                tuple(_report.rank_rows(kept)))
+
+
+def with_national(site: Site, data: dict[str, Any], national: Site) -> Site:
+    """`site` with the national block: the report's rows and a site of the national series."""
+    return dataclasses.replace(site, national=data, national_site=national)

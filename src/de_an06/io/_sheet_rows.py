@@ -112,6 +112,12 @@ def _csv_chunks(reader: Any, offset: int) -> Iterator[  # noqa: ANN401 - a csv r
         yield rows, lines + offset
 
 
+def not_utf8(error: UnicodeDecodeError, file: str) -> ParseError:
+    """The error of a CSV file that is not UTF-8 text (a spreadsheet saved in a code page)."""
+    return ParseError(f"not UTF-8 text ({error.reason} at byte {error.start}); save it as "
+                      "CSV UTF-8", file=file)
+
+
 def open_rows(source: object, file: str, delimiter: str | None, sheet: str | int | None,
                columns: Mapping[str, str] | None) -> Rows:
     if isinstance(source, (str, os.PathLike)):
@@ -139,6 +145,9 @@ def open_rows(source: object, file: str, delimiter: str | None, sheet: str | int
         except ParseError:
             stream.close()
             raise
+        except UnicodeDecodeError as error:
+            stream.close()
+            raise not_utf8(error, file) from None
         opened.closing = stream
         return opened
     if isinstance(source, stdio.TextIOBase) or hasattr(source, "read"):

@@ -374,6 +374,8 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
     try:
         for chunk, lines in rows.chunks:
             _read_chunk(acc, chunk, lines, date_order)
+    except UnicodeDecodeError as error:
+        raise _sheet_rows.not_utf8(error, file) from None
     finally:
         if collecting:
             gc.enable()
