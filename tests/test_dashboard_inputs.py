@@ -265,7 +265,7 @@ def test_unreadable_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_read_table_refuses_text_not_in_utf8(tmp_path: Path) -> None:
     head = "Mã xã;Ngày;Giá trị\n".encode("latin-1", "replace")
     late = tmp_path / "late.csv"
-    late.write_bytes("Mã xã;Ngày;Giá trị\n".encode() + b"1;05/01/2025;5\n" * 40
+    late.write_bytes("Mã xã;Ngày;Giá trị\n".encode() + b"1;05/01/2025;5\n" * 4000
                      + "1;é;5\n".encode("latin-1"))
     for path, body in ((tmp_path / "head.csv", head + b"1;05/01/2025;5\n"), (late, None)):
         if body is not None:

@@ -43,15 +43,12 @@ def _cells(row: dict[str, Any]) -> list[str]:
         """A pace by the one rule of :func:`~de_an06._present.pace_text`."""
         return MISSING if value is None else pace_text(value)
 
-    def num(value: object, places: int | None = None) -> str:
-        """A figure at its own decimals (`places` None), or at `places` always."""
-        if value is None:
-            return MISSING
+    def num(value: object) -> str:
+        """A figure at its own decimals (latest, target and days late are always there)."""
         if value == "never":
             return "never"
         figure = float(value)  # type: ignore[arg-type]
-        return number(figure, printed_decimals(figure) if places is None else places,
-                      fixed=True)
+        return number(figure, printed_decimals(figure), fixed=True)
 
     return [str(row["id"]), row["name"], num(row["latest"]), num(row["target"]),
             row["deadline"] or MISSING, row["reach_date"] or "never", num(row["days_late"]),
