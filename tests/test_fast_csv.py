@@ -51,7 +51,7 @@ def fast(source: Callable[[], Any], **kwargs: Any) -> bool:
     """Whether the fast path reads the file (rather than leaving it to the careful reader)."""
     found = []
 
-    def spy(*args: Any, **kw: Any) -> Any:  # noqa: ANN401
+    def spy(*args: Any, **kw: Any) -> Any:
         found.append(real(*args, **kw))
         return found[-1]
 
@@ -144,7 +144,7 @@ def date_cells(draw: st.DrawFn, form: str) -> str:
 
 
 @st.composite
-def files(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:  # noqa: C901, PLR0912 - one file
+def files(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:  # noqa: C901 - one file
     """A province's export: a header and rows, and now and then something odd."""
     sep = draw(st.sampled_from([";", ";", ",", "\t", "|"]))
     style = draw(st.sampled_from(["vi", "international", "plain"]))
@@ -215,3 +215,81 @@ def test_fast_path_of_a_file_is_the_careful_reader(case: tuple[str, dict[str, An
         path = Path(folder) / "xa.csv"
         path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
         assert outcome(lambda: path, **kwargs) == careful(lambda: path, **kwargs)
+
+
+# -- files the fast path reads, and files it leaves to the careful reader -------------------
+
+LONG = "Mã xã;Tên xã;Ngày;Giá trị\n" + "".join(
+    f"{26734 + n % 3};Xã {n % 3};{1 + n % 28:02d}/0{1 + n // 28}/2025;{n}.000\n"
+    for n in range(60))
+
+
+@pytest.mark.parametrize(("text", "kwargs", "taken"), [
+    ("Mã tỉnh;Mã xã;Ngày;Giá trị\n01;7;5/1/2025;1\n02;7;5/1/2025;2\n01;7;6/1/2025;3\n",
+     {"columns": {"Mã tỉnh": "id", "Mã xã": "id"}}, True),
+    ('"Báo\ncáo"\nMã xã;Ngày;Giá trị\n1;5/1/2025;1\n', None, False),
+    ('"Báo cáo; tuần"\nMã xã;Ngày;Giá trị\n1;5/1/2025;1\n', None, True),
+    ("Mã xã;Tên xã;Ngày;Giá trị\n1; ;5/1/2025;1\n1;A;6/1/2025;1\n", None, False),
+    ("Mã xã;Tên xã;Ngày;Giá trị\n1;;5/1/2025;1\n1;A;6/1/2025;1\n", None, True),
+    ("Mã xã;Ngày;Giá trị\n\n\n", None, False),
+    ("Mã xã;Ngày;Giá trị\n;;\n1;5/1/2025;1\n\n", None, True),
+    ("Mã xã;Ngày;Giá trị\r\n1;5/1/2025;1\r\n\r\n2;5/1/2025;2\r", None, True),
+    (LONG, None, True),
+    (LONG.replace("Xã 2;04/03", "Xã\r2;04/03"), None, False),
+    (LONG.replace("Xã 2;04/03", 'Xã "2";04/03'), None, False),
+    (LONG.replace(";1.000\n", ";1,5\n").replace(";2.000\n", ";2.5\n"), None, False),
+    (LONG.replace(";1.000\n", ";1,5\n"), None, True),
+    (LONG.replace("Xã 2;04/03", f"Xã {'2' * 200};04/03"), None, True),
+    (LONG.replace(";1.000\n", ";1e400\n"), {"number_format": "plain"}, False),
+    (LONG.replace(";1.000\n", ";1e300\n"), {"number_format": "plain"}, True),
+    (LONG.replace(";1.000\n", ";1.234.567.890.123.456,5\n"), None, True),
+])
+def test_fast_path_or_careful_reader(text: str, kwargs: dict[str, Any] | None, taken: bool,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_fast_csv, "_BLOCK", 64)  # many blocks, lines across their ends
+    source = text_source(text)
+    kwargs = kwargs or {}
+    assert outcome(source, **kwargs) == careful(source, **kwargs)
+    assert fast(source, **kwargs) is taken
+
+
+def test_a_stream_that_cannot_seek_is_read_carefully() -> None:
+    class Pipe:
+        name = "pipe.csv"
+
+        def __init__(self, text: str) -> None:
+            self.lines = iter(text.splitlines(keepends=True))
+
+        def __iter__(self) -> Pipe:
+            return self
+
+        def __next__(self) -> str:
+            return next(self.lines)
+
+        def read(self) -> str:  # pragma: no cover - never called
+            raise AssertionError
+
+    table = io.read_table(Pipe("Mã xã;Ngày;Giá trị\n1;5/1/2025;1\n"))  # type: ignore[arg-type]
+    assert table.values.tolist() == [1.0]
+
+
+def test_a_stream_is_left_where_the_careful_reader_leaves_it() -> None:
+    source = text_source("Mã xã;Ngày;Giá trị\n1;5/1/2025;1\n")()
+    io.read_table(source)
+    assert source.read() == ""
+    source = text_source('Mã xã;Ngày;Giá trị\n1;5/1/2025;"1"\n')()
+    io.read_table(source)
+    assert source.read() == ""
+
+
+def test_a_workbook_and_a_missing_file_are_not_for_the_fast_path(tmp_path: Path) -> None:
+    assert _fast_csv.read(tmp_path / "x.xlsx", "x", delimiter=None, sheet=None, columns=None,
+                          number_format="auto", date_order="auto") is None
+    assert _fast_csv.read(tmp_path / "x.csv", "x", delimiter=None, sheet=0, columns=None,
+                          number_format="auto", date_order="auto") is None
+    assert _fast_csv.read(tmp_path / "none.csv", "x", delimiter=None, sheet=None,
+                          columns=None, number_format="auto", date_order="auto") is None
+    with pytest.raises(ParseError, match="cannot open"):
+        io.read_table(tmp_path / "none.csv")
+    assert _fast_csv.read(text_source("a")(), "x", delimiter="·", sheet=None, columns=None,
+                          number_format="auto", date_order="auto") is None

@@ -121,12 +121,9 @@ def read(source: object, file: str, *, delimiter: str | None, sheet: object,
     if not (isinstance(source, stdio.TextIOBase) and source.seekable()):
         return None
     start = source.tell()
-    text = source.read()
-    found = None
-    if isinstance(text, str):
-        data = stdio.BytesIO(text.encode("utf-8", "surrogatepass"))
-        found = _read(data, file, delimiter=delimiter, columns=columns,
-                      number_format=number_format, date_order=date_order, bom=False)
+    data = stdio.BytesIO(source.read().encode("utf-8", "surrogatepass"))
+    found = _read(data, file, delimiter=delimiter, columns=columns,
+                  number_format=number_format, date_order=date_order, bom=False)
     if found is None:
         source.seek(start)
     return found

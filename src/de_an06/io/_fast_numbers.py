@@ -37,8 +37,6 @@ class TooLarge(Exception):  # noqa: N818 - a signal, not an error
 def joined(matrix: npt.NDArray[np.uint8], length: npt.NDArray[np.int64]) -> bytes:
     r"""The cells of a matrix (see :meth:`_Cells.matrix`) joined with ``"\n"``."""
     count = length.shape[0]
-    if count == 0:
-        return b""
     wide = np.zeros((count, matrix.shape[0] + 1), dtype=np.uint8)
     wide[:, :-1] = matrix.T
     wide[np.arange(count), length] = ord("\n")
