@@ -293,3 +293,11 @@ def test_a_workbook_and_a_missing_file_are_not_for_the_fast_path(tmp_path: Path)
         io.read_table(tmp_path / "none.csv")
     assert _fast_csv.read(text_source("a")(), "x", delimiter="·", sheet=None, columns=None,
                           number_format="auto", date_order="auto") is None
+
+
+def test_a_file_iterated_before_is_read_carefully(tmp_path: Path) -> None:
+    path = tmp_path / "xa.csv"
+    path.write_text("Báo cáo\nMã xã;Ngày;Giá trị\n1;5/1/2025;1\n", encoding="utf-8")
+    with path.open(encoding="utf-8") as source:
+        next(source)  # the title row, skipped by the caller: tell() is disabled
+        assert io.read_table(source).values.tolist() == [1.0]

@@ -5,19 +5,15 @@ every cell with :func:`csv.reader`; this one finds the delimiters and line
 ends of a block of the file with NumPy, and reads each column it needs as
 a whole:
 
-* numbers: the column's cells, joined with ``"\n"``, must match the
-  grammar's whole-column pattern (:data:`de_an06.parsing.grammar.NUMBER_COLUMNS`,
-  compiled here for bytes) in the format the column is decided to have, by
-  the same decision (:func:`~de_an06.io._sheet_cells.decide_formats`). Only
-  then are digits turned into values with NumPy arithmetic: the digits of
-  a cell make a whole number ``m`` (the grouping mark of the format is
-  skipped, as the grammar allows it only between groups of three digits),
-  the digits after the format's decimal mark (:data:`~de_an06.parsing.grammar.MARKS`)
-  count ``k``, and the value is ``m / 10**k``. With at most 15 digits both
-  are exact doubles, so the one rounding of the division gives the double
-  nearest the decimal, which is what :func:`numpy.fromstring` (the careful
-  reader) gives too; a column with longer numbers or an exponent is
-  converted by :func:`numpy.fromstring` itself;
+* numbers: every cell of the column must be a number of the format the
+  column is decided to have, by the careful reader's decision
+  (:func:`~de_an06.io._sheet_cells.decide_formats`) on the same evidence;
+  the check is the grammar (:data:`de_an06.parsing.grammar.NUMBER_PATTERNS`)
+  read over all cells at once, a character position at a time
+  (:func:`de_an06.io._fast_numbers.accepted`; a column with an exponent is
+  matched against the grammar's own pattern). Digits then become values
+  with exact integer arithmetic (:func:`de_an06.io._fast_numbers.values`):
+  the same doubles as the careful reader's :func:`numpy.fromstring`;
 * dates and series ids: the distinct cells of a column (found by sorting
   the cells packed into integers) are read one by one by the careful
   reader's own functions (:func:`~de_an06.io._sheet_cells.read_dates`);
@@ -120,7 +116,10 @@ def read(source: object, file: str, *, delimiter: str | None, sheet: object,
             return None
     if not (isinstance(source, stdio.TextIOBase) and source.seekable()):
         return None
-    start = source.tell()
+    try:
+        start = source.tell()
+    except OSError:  # a file iterated with next(): it cannot say where it is
+        return None
     data = stdio.BytesIO(source.read().encode("utf-8", "surrogatepass"))
     found = _read(data, file, delimiter=delimiter, columns=columns,
                   number_format=number_format, date_order=date_order, bom=False)

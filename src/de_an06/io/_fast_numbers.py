@@ -3,8 +3,26 @@ r"""Number cells of the fast CSV path, checked and converted a whole column at o
 A column of cells is a matrix of bytes (row ``j`` holds byte ``j`` of every
 cell, zero beyond a cell's end: :meth:`de_an06.io._fast_csv._Cells.matrix`).
 :func:`accepted` is the grammar of :data:`de_an06.parsing.grammar.NUMBER_PATTERNS`
-read over that matrix; :func:`values` turns accepted cells into the doubles
-the careful reader's :func:`numpy.fromstring` gives.
+read over that matrix (``tests/test_fast_csv.py`` holds it to the grammar's
+own pattern on every short string of digits, marks and signs); :func:`values`
+turns accepted cells into the doubles the careful reader's
+:func:`numpy.fromstring` gives. A cell of at most :data:`DIGITS` digits is
+``m / 10**k``: its digits make the whole number ``m``, ``k`` of them after the
+decimal mark; ``m`` and ``10**k`` are exact doubles, so the one rounding of the
+division gives the double nearest the decimal, as :func:`numpy.fromstring`
+does. Longer numbers, and exponents, go through :func:`numpy.fromstring`.
+
+Examples
+--------
+>>> cells = [b"1.234,5", b"-7", b"0,25"]
+>>> matrix = np.zeros((7, 3), dtype=np.uint8)
+>>> for at, cell in enumerate(cells):
+...     matrix[:len(cell), at] = np.frombuffer(cell, dtype=np.uint8)
+>>> length = np.array([len(c) for c in cells])
+>>> accepted(matrix, length, "vi").tolist(), accepted(matrix, length, "international").tolist()
+([True, True, True], [False, True, False])
+>>> values(matrix, length, "vi", exponent=False).tolist()
+[1234.5, -7.0, 0.25]
 """
 
 from __future__ import annotations
