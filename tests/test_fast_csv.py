@@ -243,6 +243,7 @@ LONG = "Mã xã;Tên xã;Ngày;Giá trị\n" + "".join(
     (LONG.replace(";1.000\n", ";1e400\n"), {"number_format": "plain"}, False),
     (LONG.replace(";1.000\n", ";1e300\n"), {"number_format": "plain"}, True),
     (LONG.replace(";1.000\n", ";1.234.567.890.123.456,5\n"), None, True),
+    (LONG.replace(";1.000\n", f";{'1' * 300}\n"), None, False),
 ])
 def test_fast_path_or_careful_reader(text: str, kwargs: dict[str, Any] | None, taken: bool,
                                      monkeypatch: pytest.MonkeyPatch) -> None:

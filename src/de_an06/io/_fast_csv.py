@@ -53,6 +53,7 @@ __all__ = ["FIRSTS", "ReadColumns", "read"]
 #: The per-series texts kept from a series' first non-empty cell.
 FIRSTS: Final = ("name", "parent", "indicator", "direction", "code")
 _BLOCK: Final = 1 << 22  # bytes of the file looked at together
+_WIDEST: Final = 256  # bytes of the widest id, date or number cell read by this path
 _LF: Final = ord("\n")
 _CR: Final = ord("\r")
 _BYTES_KEY: Final = 8  # cells up to this wide are packed a byte a character
@@ -335,6 +336,8 @@ class _Cells:
         start, end = self.bounds(column)
         length = end - start
         width = int(length.max()) if length.shape[0] else 0
+        if width > _WIDEST:
+            raise _Decline  # one long cell would make a matrix of its width for every row
         matrix = np.empty((width, length.shape[0]), dtype=np.uint8)
         last = len(self.block) - 1
         for at in range(width):
