@@ -105,25 +105,29 @@ def read(source: object, file: str, *, delimiter: str | None, sheet: object,
     """
     if delimiter is not None and not delimiter.isascii():
         return None
+    how = {"delimiter": delimiter, "columns": columns, "number_format": number_format,
+           "date_order": date_order}
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if sheet is not None or path.suffix.lower() in _EXCEL:
             return None
         try:
             with path.open("rb") as binary:
-                return _read(binary, file, delimiter=delimiter, columns=columns,
-                             number_format=number_format, date_order=date_order, bom=True)
+                return _read(binary, file, bom=True, **how)
         except OSError:
             return None
-    if not (isinstance(source, stdio.TextIOBase) and source.seekable()):
-        return None
+    if isinstance(source, stdio.TextIOBase) and source.seekable():
+        return _read_stream(source, file, how)
+    return None
+
+
+def _read_stream(source: stdio.TextIOBase, file: str, how: dict[str, Any]) -> ReadColumns | None:
     try:
         start = source.tell()
     except OSError:  # a file iterated with next(): it cannot say where it is
         return None
     data = stdio.BytesIO(source.read().encode("utf-8", "surrogatepass"))
-    found = _read(data, file, delimiter=delimiter, columns=columns,
-                  number_format=number_format, date_order=date_order, bom=False)
+    found = _read(data, file, bom=False, **how)
     if found is None:
         source.seek(start)
     return found
