@@ -40,8 +40,8 @@ import numpy.typing as npt
 from de_an06.analysis import _group as g
 from de_an06.analysis._group import SCALAR, VECTOR
 
-__all__ = ["BLOCK_READINGS", "SMALL", "Fit", "OneFit", "fit", "fit_one", "group_starts",
-           "segment_sum"]
+__all__ = ["BLOCK_READINGS", "SMALL", "Fit", "OneFit", "fit", "fit_one", "fit_small",
+           "group_starts", "segment_sum"]
 
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
@@ -238,8 +238,15 @@ def fit_one(days: Int, values: Float) -> OneFit:
         with np.errstate(all="ignore"):
             sums = _block(SCALAR, _ZERO, n, first, days, values, _same, np.empty(3 * n))
         return OneFit(n, first, int(days[-1]), float(values[-1]), *sums)
-    day_list: list[float] = days.astype(np.float64).tolist()
-    value_list: list[float] = values.tolist()
+    return fit_small(days.tolist(), values.tolist())
+
+
+def fit_small(days: list[int], values: list[float]) -> OneFit:
+    """:func:`fit_one` of a group of at most :data:`SMALL` readings given as lists."""
+    n = len(days)
+    first = days[0]
+    day_list = [float(d) for d in days]
+    value_list = [float(y) for y in values]
     mean_offset = (segment_sum(day_list) - n * first) / n
     mean_value = segment_sum(value_list) / n
     shift = first + mean_offset
@@ -252,7 +259,7 @@ def fit_one(days: Int, values: Float) -> OneFit:
     if need:
         residuals = [y - t * slope for t, y in zip(tc, yc, strict=True)]
         ssr = segment_sum([r * r for r in residuals])
-    return OneFit(n, first, int(days[-1]), value_list[-1], mean_offset, mean_value, sxx, syy,
+    return OneFit(n, first, days[-1], value_list[-1], mean_offset, mean_value, sxx, syy,
                   ssr, slope, valid)
 
 
