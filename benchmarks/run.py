@@ -418,12 +418,17 @@ def main() -> None:
                "`python -X importtime` runs each)",
                f"- CSV: {csv_comparison(10**6)}")
     if args.write:
+        from read_table import kept_section
+
+        written = HERE / "RESULTS.md"
+        kept = kept_section(written.read_text(encoding="utf-8")) if written.exists() else ""
         text = ("# Benchmark results\n\nWritten by `python benchmarks/run.py --write` "
                 "(`make bench` prints the same report). The baselines are in "
                 "`benchmarks/baselines.py`; what the figures mean, and why the misses, "
                 "are on the documentation's performance page (`docs/national-scale.md`)."
-                "\n\n" + machine(load_before) + "\n\n" + "\n".join(report.lines) + "\n")
-        (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+                "\n\n" + machine(load_before) + "\n\n" + "\n".join(report.lines) + "\n"
+                + ("\n" + kept if kept else ""))
+        written.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1033,3 +1033,22 @@ def test_predictions_keep_their_date() -> None:
     assert p.mean == two.value_at(when)
     with pytest.raises(da.ValidationError, match="residual_variance must be None exactly"):
         attrs.evolve(t, residual_variance=None)
+
+
+@pytest.mark.parametrize("size", [k.SMALL, k.SMALL + 1])
+def test_a_long_series_alone_equals_its_batch_row(size: int) -> None:
+    # up to k.SMALL readings the one-series fit sums in Python, beyond it with numpy
+    from de_an06 import batch
+
+    place = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    collected = da.Indicator("eid-collected", "e-ID applications collected",
+                             "Thu nhận hồ sơ định danh điện tử", unit="people")
+    start = dt.date(2023, 1, 1)
+    series = da.Series([da.Reading(collected, 500_000 + 977 * i + (i * 37) % 101,
+                                   as_of=start + dt.timedelta(days=2 * i), jurisdiction=place)
+                        for i in range(size)])
+    table = batch.ReadingTable.from_series([series])
+    assert da.trend(series) == batch.trends(table).trend(0)
+    deadline = start + dt.timedelta(days=400)
+    assert (da.forecast(series, 700_000, deadline=deadline)
+            == batch.forecasts(table, 700_000.0, deadline).forecast(0))

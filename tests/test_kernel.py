@@ -8,7 +8,7 @@ from fractions import Fraction
 import numpy as np
 import numpy.typing as npt
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from de_an06.analysis import _fit as fitting
@@ -661,3 +661,28 @@ def test_scalar_status_code_is_the_vector_one() -> None:
     for met in (False, True):
         codes = k.status_codes(np.full(len(ratios), met), np.array(ratios))
         assert [k.status_code(met, r) for r in ratios] == codes.tolist()
+
+
+@given(st.lists(st.floats(-1e12, 1e12) | values_2dp, min_size=1, max_size=400),
+       st.integers(0, 20))
+@example(numbers=[0.1 * i for i in range(300)], offset=3)
+def test_segment_sum_is_numpy_reduceat(numbers: list[float], offset: int) -> None:
+    # the one-series fit sums in Python in numpy's order: first number, then pairwise
+    padded = np.array([0.5] * offset + numbers + [0.25])
+    cuts = [0, offset, offset + len(numbers)] if offset else [0, len(numbers)]
+    grouped = np.add.reduceat(padded, cuts)[1 if offset else 0]
+    assert bits_equal(fitting.segment_sum(numbers), float(grouped))
+
+
+@given(long_groups())
+def test_fit_one_in_python_is_fit_one_in_numpy(items: list[tuple[list[int], list[float]]]) -> None:
+    for d, v in items:
+        days, values = np.array(d, dtype=np.int64), np.array(v)
+        in_python = fitting.fit_one(days, values)
+        previous, fitting.SMALL = fitting.SMALL, 0
+        try:
+            in_numpy = fitting.fit_one(days, values)
+        finally:
+            fitting.SMALL = previous
+        for x, y in zip(in_python, in_numpy, strict=True):
+            assert bits_equal(x, y)

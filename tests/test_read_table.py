@@ -423,9 +423,10 @@ def test_blank_rows_of_full_width_are_skipped() -> None:
 
 
 def test_a_chunk_of_blank_rows(monkeypatch: pytest.MonkeyPatch) -> None:
-    from de_an06.io import _sheet_rows
+    from de_an06.io import _fast_csv, _sheet_rows
 
     monkeypatch.setattr(_sheet_rows, "_CHUNK", 2)
+    monkeypatch.setattr(_fast_csv, "read", lambda *_, **__: None)  # the careful reader
     table = read(rows("1;a;2025-01-05;1;;", "1;a;2025-01-12;2;;", ";;;;;", ";;;;;",
                       "2;b;2025-01-05;3;;"))
     assert table.values.tolist() == [1.0, 2.0, 3.0]
@@ -445,9 +446,12 @@ def test_a_file_without_a_header_is_closed(tmp_path: Path) -> None:
         io.read_table(path)
 
 
-def test_the_collector_is_left_as_found() -> None:
+def test_the_collector_is_left_as_found(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
+    from de_an06.io import _fast_csv
+
+    monkeypatch.setattr(_fast_csv, "read", lambda *_, **__: None)  # the careful reader
     gc.disable()
     try:
         read(rows("1;a;2025-01-05;1;;"))

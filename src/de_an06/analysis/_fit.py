@@ -40,7 +40,8 @@ import numpy.typing as npt
 from de_an06.analysis import _group as g
 from de_an06.analysis._group import SCALAR, VECTOR
 
-__all__ = ["BLOCK_READINGS", "Fit", "OneFit", "fit", "fit_one", "group_starts"]
+__all__ = ["BLOCK_READINGS", "SMALL", "Fit", "OneFit", "fit", "fit_one", "fit_small",
+           "group_starts", "segment_sum"]
 
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
@@ -48,6 +49,10 @@ Bool = npt.NDArray[np.bool_]
 
 #: Readings per block of :func:`fit` (whole groups; a longer group is a block of its own).
 BLOCK_READINGS = 1 << 15
+#: Readings of a group that :func:`fit_one` sums in Python rather than with numpy.
+SMALL = 64
+_UNROLL = 8  # running sums of numpy's pairwise sum
+_PAIRWISE_BLOCK = 128  # numbers numpy's pairwise sum adds without halving
 
 _ZERO = np.zeros(1, dtype=np.intp)
 
@@ -222,10 +227,79 @@ def fit(starts: Int, days: Int, values: Float, *,
 def fit_one(days: Int, values: Float) -> OneFit:
     """:func:`fit` of a single group, with the same operations, as Python numbers.
 
-    `days` and `values` are the group's readings (at least one).
+    `days` and `values` are the group's readings (at least one). Up to
+    :data:`SMALL` readings, the sums are taken in Python in the order
+    :func:`numpy.add.reduceat` takes them (:func:`segment_sum`), which skips
+    numpy's fixed cost per call; the results are the same bits.
     """
     n = days.shape[0]
     first = int(days[0])
-    with np.errstate(all="ignore"):
-        sums = _block(SCALAR, _ZERO, n, first, days, values, _same, np.empty(3 * n))
-    return OneFit(n, first, int(days[-1]), float(values[-1]), *sums)
+    if n > SMALL:
+        with np.errstate(all="ignore"):
+            sums = _block(SCALAR, _ZERO, n, first, days, values, _same, np.empty(3 * n))
+        return OneFit(n, first, int(days[-1]), float(values[-1]), *sums)
+    return fit_small(days.tolist(), values.tolist())
+
+
+def fit_small(days: list[int], values: list[float]) -> OneFit:
+    """:func:`fit_one` of a group of at most :data:`SMALL` readings given as lists."""
+    n = len(days)
+    first = days[0]
+    day_list = [float(d) for d in days]
+    value_list = [float(y) for y in values]
+    mean_offset = (segment_sum(day_list) - n * first) / n
+    mean_value = segment_sum(value_list) / n
+    shift = first + mean_offset
+    tc = [d - shift for d in day_list]
+    yc = [y - mean_value for y in value_list]
+    sxx = segment_sum([t * t for t in tc])
+    sxy = segment_sum([t * y for t, y in zip(tc, yc, strict=True)])
+    syy = segment_sum([y * y for y in yc])
+    valid, slope, ssr, need = g.fit_tail(SCALAR, sxx, sxy, syy)
+    if need:
+        residuals = [y - t * slope for t, y in zip(tc, yc, strict=True)]
+        ssr = segment_sum([r * r for r in residuals])
+    return OneFit(n, first, days[-1], value_list[-1], mean_offset, mean_value, sxx, syy,
+                  ssr, slope, valid)
+
+
+def segment_sum(numbers: list[float]) -> float:
+    """The sum :func:`numpy.add.reduceat` gives for one segment, in the same order.
+
+    The first number, plus numpy's pairwise sum of the rest (eight running
+    sums over blocks of up to 128 numbers, halves beyond), so that a series
+    summed alone in Python and among others by the grouped kernel gives the
+    same bits (``tests/test_kernel.py`` checks it against numpy).
+    """
+    if len(numbers) == 1:
+        return numbers[0]
+    return numbers[0] + _pairwise(numbers, 1, len(numbers) - 1)
+
+
+def _pairwise(numbers: list[float], low: int, count: int) -> float:
+    """Numpy's pairwise sum of ``numbers[low:low + count]``."""
+    if count < _UNROLL:
+        total = 0.0
+        for x in numbers[low:low + count]:
+            total += x
+        return total
+    if count <= _PAIRWISE_BLOCK:
+        r0, r1, r2, r3, r4, r5, r6, r7 = numbers[low:low + _UNROLL]
+        at, whole = low + _UNROLL, low + count - count % _UNROLL
+        while at < whole:
+            r0 += numbers[at]
+            r1 += numbers[at + 1]
+            r2 += numbers[at + 2]
+            r3 += numbers[at + 3]
+            r4 += numbers[at + 4]
+            r5 += numbers[at + 5]
+            r6 += numbers[at + 6]
+            r7 += numbers[at + 7]
+            at += _UNROLL
+        total = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        for x in numbers[at:low + count]:
+            total += x
+        return total
+    half = count // 2
+    half -= half % _UNROLL
+    return _pairwise(numbers, low, half) + _pairwise(numbers, low + half, count - half)

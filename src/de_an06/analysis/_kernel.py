@@ -35,7 +35,16 @@ import numpy as np
 import numpy.typing as npt
 
 from de_an06.analysis import _group as g
-from de_an06.analysis._fit import BLOCK_READINGS, Fit, OneFit, fit, fit_one, group_starts
+from de_an06.analysis._fit import (
+    BLOCK_READINGS,
+    SMALL,
+    Fit,
+    OneFit,
+    fit,
+    fit_one,
+    fit_small,
+    group_starts,
+)
 from de_an06.analysis._group import (
     ACHIEVED,
     DETERIORATING,
@@ -74,6 +83,7 @@ __all__ = [
     "ON_TRACK",
     "ON_TRACK_FROM",
     "RESIDUAL_PASS_BELOW",
+    "SMALL",
     "Fit",
     "OneFit",
     "OneProjection",
@@ -86,6 +96,7 @@ __all__ = [
     "day_to_date",
     "fit",
     "fit_one",
+    "fit_small",
     "flat",
     "group_starts",
     "intercept",

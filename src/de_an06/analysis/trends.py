@@ -240,6 +240,8 @@ def trend_of(f: k.OneFit, a: k.OneTrend, confidence: float, within: Window = ALL
 def fit_series(series: Series, within: Window = ALL) -> k.OneFit:
     """The kernel's fit of one series (:func:`~de_an06.analysis._kernel.fit_one`), in `within`."""
     readings = series.readings
+    if within.everything and len(readings) <= k.SMALL:  # no numpy: Python numbers throughout
+        return k.fit_small([r.day for r in readings], [r.value for r in readings])
     days = np.array([r.day for r in readings], dtype=np.int64)
     values = np.array([r.value for r in readings], dtype=np.float64)
     if not within.everything:

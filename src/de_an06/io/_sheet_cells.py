@@ -35,7 +35,7 @@ de_an06.io._sheet_cells.Mixed: mixes numbers written the vi way (line 6: '2,5') 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Final
 
 import numpy as np
@@ -46,8 +46,8 @@ from de_an06.errors import ParseError
 from de_an06.io import cells
 from de_an06.io.cells import NUMBER_BODY, CellError
 
-__all__ = ["MISSING", "Bad", "Evidence", "Mixed", "NumberChunk", "agree", "read_dates",
-           "read_numbers"]
+__all__ = ["MISSING", "Bad", "Evidence", "Mixed", "NumberChunk", "agree", "decide_formats",
+           "read_dates", "read_numbers"]
 
 #: Cells meaning "no value": empty, a dash, or a spreadsheet's not-available mark.
 MISSING: Final = frozenset({"", "-", "–", "—", "#N/A", "N/A", "n/a", "NA"})
@@ -146,6 +146,41 @@ class Evidence:
         raise Mixed(f"cannot tell whether {cell!r} (line {line}) is written the vi way "
                     f"({cell.replace('.', '').replace(',', '.')}) or the international way; "
                     f"pass number_format='vi' or 'international'")
+
+
+def decide_formats(evidence: Mapping[str, Evidence], headers: Mapping[str, str], *,
+                   typed: Collection[str], delimiter: str, file: str) -> dict[str, str]:
+    """The number format of each number column of a file (``number_format="auto"``).
+
+    `evidence` holds what each column's cells showed, `headers` how a message
+    names each column (``"'Giá trị'"``, ``"the date columns"``); a column in
+    `typed` holds a workbook's typed numbers (plain). A column's own evidence
+    decides it; a column of ambiguous cells takes the one format the other
+    columns proved, else the rule of :meth:`Evidence.decide`.
+
+    Raises
+    ------
+    ParseError
+        For a column that mixes the formats or cannot be decided.
+    """
+    own: dict[str, str | None] = {}
+    for role, seen in evidence.items():
+        try:
+            own[role] = seen.own()
+        except Mixed as error:  # noqa: PERF203 - one column each
+            raise ParseError(f"column {headers[role]} {error}", file=file) from None
+    proved = {f for f in own.values() if f is not None}
+    file_format = proved.pop() if len(proved) == 1 else None
+    out = {}
+    for role in own:
+        if role in typed:
+            out[role] = "plain"
+            continue
+        try:
+            out[role] = evidence[role].decide(file_format, delimiter)
+        except Mixed as error:
+            raise ParseError(f"column {headers[role]}: {error}", file=file) from None
+    return out
 
 
 class NumberChunk:

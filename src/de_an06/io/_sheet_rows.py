@@ -23,7 +23,7 @@ from de_an06.errors import ParseError
 from de_an06.io import _headers
 from de_an06.io._headers import HeaderMap
 
-__all__ = ["HEAD", "Rows", "fit_rows", "open_rows"]
+__all__ = ["HEAD", "Rows", "find_csv_header", "fit_rows", "open_rows"]
 
 HEAD: Final = 30  # lines searched for the header row
 _HEAD: Final = HEAD
@@ -82,6 +82,20 @@ def _no_header(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None,
 def _csv_rows(stream: IO[str], delimiter: str | None, columns: Mapping[str, str] | None,
               file: str) -> Rows:
     head_lines = list(islice(stream, _HEAD))
+    at, sep, mapped = find_csv_header(head_lines, delimiter, columns, file)
+    reader = csv.reader(chain(head_lines[at + 1:], stream), delimiter=sep)
+    return Rows(_csv_chunks(reader, at + 1), mapped, at + 1, sep, frozenset())
+
+
+def find_csv_header(head_lines: list[str], delimiter: str | None,
+                    columns: Mapping[str, str] | None, file: str) -> tuple[int, str, HeaderMap]:
+    """The header row among the first lines of a CSV file: its index, delimiter and roles.
+
+    Raises
+    ------
+    ParseError
+        When no line is a header row (the message says what is missing).
+    """
     tried = [delimiter] if delimiter is not None else list(_DELIMITERS)
     best: tuple[int, int, str, HeaderMap] | None = None
     for sep in tried:
@@ -92,8 +106,7 @@ def _csv_rows(stream: IO[str], delimiter: str | None, columns: Mapping[str, str]
     if best is None:
         raise _no_header(list(csv.reader(head_lines, delimiter=tried[0])), columns, file)
     at, _, sep, mapped = best
-    reader = csv.reader(chain(head_lines[at + 1:], stream), delimiter=sep)
-    return Rows(_csv_chunks(reader, at + 1), mapped, at + 1, sep, frozenset())
+    return at, sep, mapped
 
 
 def _csv_chunks(reader: Any, offset: int) -> Iterator[  # noqa: ANN401 - a csv reader

@@ -3,7 +3,9 @@
 :func:`read_table` finds the header row (title rows above it are skipped),
 the delimiter, the role of each column (:mod:`de_an06.io._headers`), and
 reads the rows a chunk at a time, a whole column at once
-(:mod:`de_an06.io._sheet_cells`).
+(:mod:`de_an06.io._sheet_cells`). A CSV file goes first to the columnar
+fast path (:mod:`de_an06.io._fast_csv`), which reads the file's bytes and
+hands it back when it cannot prove it reads it exactly as this reader would.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ import numpy.typing as npt
 from de_an06 import _validators as v
 from de_an06.batch import ReadingTable, SeriesInfo
 from de_an06.errors import ParseError
-from de_an06.io import _sheet_cells, _sheet_rows
-from de_an06.io._sheet_cells import MISSING, Bad, Evidence, Mixed, NumberChunk
+from de_an06.io import _fast_csv, _sheet_cells, _sheet_rows
+from de_an06.io._fast_csv import FIRSTS, ReadColumns
+from de_an06.io._sheet_cells import MISSING, Bad, Evidence, NumberChunk
 from de_an06.io._sheet_rows import Rows
 from de_an06.io.cells import NUMBER_FORMATS
 from de_an06.model import Direction, Indicator, Level
@@ -45,8 +48,7 @@ class _Columns:
         self.collect = collect
         self.errors: list[ParseError] = []
         self.index: dict[str, int] = {}
-        self.first: dict[str, dict[int, str]] = {"name": {}, "parent": {}, "indicator": {},
-                                                 "direction": {}, "code": {}}
+        self.first: dict[str, dict[int, str]] = {role: {} for role in FIRSTS}
         self.codes: list[npt.NDArray[np.int64]] = []
         self.days: list[npt.NDArray[np.int64]] = []
         self.lines: list[npt.NDArray[np.int64]] = []
@@ -169,47 +171,28 @@ def _extras(acc: _Columns, rows: list[list[str]], lines: npt.NDArray[np.int64],
 
 
 def _firsts(acc: _Columns, rows: list[list[str]], codes: npt.NDArray[np.int64]) -> None:
+    """Each series' first non-empty name, parent, indicator, direction and code, in file order."""
     m = acc.rows.headers
-    unique, first = np.unique(codes, return_index=True)
-    for role in ("name", "parent", "indicator", "direction", "code"):
+    for role in FIRSTS:
         if role not in m.roles:
             continue
-        column = m.roles[role][0]
+        cells = _take(rows, m.roles[role][0])
+        filled = np.flatnonzero(np.fromiter(map(bool, cells), dtype=bool, count=len(cells)))
+        unique, first = np.unique(codes[filled], return_index=True)
         seen = acc.first[role]
-        for code, at in zip(unique.tolist(), first.tolist(), strict=True):
-            if not seen.get(code):
-                seen[code] = rows[at][column].strip()
+        for code, at in zip(unique.tolist(), filled[first].tolist(), strict=True):
+            seen.setdefault(code, cells[at])
 
 
 def _decide(acc: _Columns, number_format: str) -> dict[str, str]:
     if number_format != "auto":
         return dict.fromkeys(acc.numbers, number_format)
     m = acc.rows.headers
-    own: dict[str, str | None] = {}
-    for role, evidence in acc.evidence.items():
-        if role == "value" and m.wide:
-            header = "the date columns"
-        elif role in m.roles:
-            header = repr(m.header(role))
-        else:
-            continue
-        try:
-            own[role] = evidence.own()
-        except Mixed as error:
-            raise ParseError(f"column {header} {error}", file=acc.file) from None
-    proved = {f for f in own.values() if f is not None}
-    file_format = proved.pop() if len(proved) == 1 else None
-    out = {}
-    for role in own:
-        if _typed(acc, role):
-            out[role] = "plain"
-            continue
-        try:
-            out[role] = acc.evidence[role].decide(file_format, acc.rows.delimiter)
-        except Mixed as error:
-            header = "the date columns" if role == "value" and m.wide else repr(m.header(role))
-            raise ParseError(f"column {header}: {error}", file=acc.file) from None
-    return out
+    headers = {role: "the date columns" if role == "value" and m.wide else repr(m.header(role))
+               for role in acc.evidence if (role == "value" and m.wide) or role in m.roles}
+    typed = [role for role in headers if _typed(acc, role)]
+    return _sheet_cells.decide_formats({role: acc.evidence[role] for role in headers}, headers,
+                                       typed=typed, delimiter=acc.rows.delimiter, file=acc.file)
 
 
 def _typed(acc: _Columns, role: str) -> bool:
@@ -239,7 +222,7 @@ def _check_indicator(indicator: object) -> tuple[str, Indicator | None]:
     raise v.fail("read_table", "indicator", "must be an Indicator or a code", indicator)
 
 
-def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR0912, PLR0915
+def read_table(source: str | os.PathLike[str] | IO[str], *,
                columns: Mapping[str, str] | None = None, indicator: Indicator | str | None = None,
                level: Level | str | None = None, number_format: str = "auto",
                date_order: str = "auto", delimiter: str | None = None,
@@ -325,6 +308,12 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
       an ``.xlsx`` date cell is read as its date;
     * rows entirely blank, and trailing empty columns, are ignored.
 
+    Speed: a CSV file is read whole columns at a time from its bytes (about
+    the speed of ``pandas.read_csv``) unless it holds something only the
+    row-by-row reader handles (quoted cells, rows of other widths, padded,
+    missing or bad cells...), which then reads it, with the same results and
+    errors.
+
     See Also
     --------
     de_an06.batch.forecasts : Forecasts every series, with the table's targets.
@@ -366,8 +355,19 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
                      level) from None
     file = str(source) if isinstance(source, (str, os.PathLike)) else getattr(
         source, "name", "<table>")
-    rows = _sheet_rows.open_rows(source, file, delimiter, sheet, columns)
-    acc = _Columns(rows, file, collect_errors)
+    read = _fast_csv.read(source, file, delimiter=delimiter, sheet=sheet, columns=columns,
+                          number_format=number_format, date_order=date_order)
+    if read is None:
+        read = _read_rows(_sheet_rows.open_rows(source, file, delimiter, sheet, columns), file,
+                          number_format=number_format, date_order=date_order,
+                          collect=collect_errors)
+    return _build(read, file, indicator_code, indicator_obj, fixed_level)
+
+
+def _read_rows(rows: Rows, file: str, *, number_format: str, date_order: str,
+               collect: bool) -> ReadColumns:
+    """The columns of a file read row by row: every cell checked, every error where it is."""
+    acc = _Columns(rows, file, collect)
     # The rows of a chunk die young; the collector would scan them again and again.
     collecting = gc.isenabled()
     gc.disable()
@@ -390,10 +390,23 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
         raise ParseError("the file has a header but no readings", file=file,
                          line=rows.header_line)
     keep = np.concatenate(acc.keep)
-    codes = np.concatenate(acc.codes)[keep]
-    days = np.concatenate(acc.days)[keep]
-    lines = np.concatenate(acc.lines)[keep]
-    values = values[keep]
+    deadlines = None
+    if acc.deadlines:
+        deadlines = np.concatenate(acc.deadlines)[keep].astype(np.float64)
+        deadlines[~np.concatenate(acc.has_deadline)[keep]] = np.nan
+    return ReadColumns(
+        m, acc.index, acc.first, codes=np.concatenate(acc.codes)[keep],
+        days=np.concatenate(acc.days)[keep], lines=np.concatenate(acc.lines)[keep],
+        values=values[keep], targets=None if targets is None else targets[keep],
+        deadlines=deadlines, errors=acc.errors)
+
+
+def _build(read: ReadColumns, file: str, indicator_code: str,  # noqa: C901, PLR0915 - one step after another
+           indicator_obj: Indicator | None, fixed_level: Level | None) -> ReadingTable:
+    """The table of the columns read, sorted and checked series by series."""
+    m = read.headers
+    codes, days, lines, values = read.codes, read.days, read.lines, read.values
+    value_header = "the date columns" if m.wide else m.header("value")
     if indicator_obj is not None:
         from de_an06.model.rules import first_bad_value
 
@@ -401,7 +414,7 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
         if bad_value is not None:
             raise ParseError(f"{bad_value[1]} (got {values[bad_value[0]]!r})", file=file,
                              line=int(lines[bad_value[0]]), column=value_header)
-    names = np.array(list(acc.index), dtype=str)
+    names = np.array(list(read.index), dtype=str)
     order = np.argsort(names, kind="stable")
     rank = np.empty(names.shape[0], dtype=np.int64)
     rank[order] = np.arange(names.shape[0], dtype=np.int64)
@@ -419,23 +432,21 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
     present = np.zeros(count, dtype=bool)
     present[ids] = True
     per_series_target = np.full(count, np.nan)
-    if targets is not None:
+    if read.targets is not None:
         per_series_target = _sheet_cells.agree(
-            targets[keep][sort], ids, lines, count=count, what="target",
+            read.targets[sort], ids, lines, count=count, what="target",
             header=m.header("target"), file=file)
     deadlines = np.full(count, np.datetime64("NaT"), dtype="datetime64[D]")
-    if acc.deadlines:
-        dl = np.concatenate(acc.deadlines)[keep][sort].astype(np.float64)
-        dl[~np.concatenate(acc.has_deadline)[keep][sort]] = np.nan
-        agreed = _sheet_cells.agree(dl, ids, lines, count=count, what="deadline",
-                                    header=m.header("deadline"), file=file)
+    if read.deadlines is not None:
+        agreed = _sheet_cells.agree(read.deadlines[sort], ids, lines, count=count,
+                                    what="deadline", header=m.header("deadline"), file=file)
         ok = ~np.isnan(agreed)
         deadlines[ok] = agreed[ok].astype(np.int64).astype("datetime64[D]")
     sorted_names = names[order]
     lower = np.zeros(count, dtype=bool)
     if indicator_obj is not None:
         lower[:] = indicator_obj.direction is Direction.LOWER_IS_BETTER
-    for code, text in acc.first["direction"].items():
+    for code, text in read.first["direction"].items():
         word = text.casefold()
         if word not in _DIRECTIONS:
             raise ParseError(f"cannot read {text!r} as a direction (expected one of "
@@ -450,10 +461,10 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,  # noqa: C901, PLR09
         deadlines, lower = deadlines[keep_series], lower[keep_series]
         rank = remap[rank]
     if ids.shape[0] == 0:
-        raise ParseError(f"has no reading left: {len(acc.errors)} cells could not be read "
-                         f"(first: {acc.errors[0]})", file=file)
+        raise ParseError(f"has no reading left: {len(read.errors)} cells could not be read "
+                         f"(first: {read.errors[0]})", file=file)
     table = ReadingTable.from_arrays(ids, days, values, lower_is_better=lower)
-    info = _info(acc, sorted_names, rank, targets=per_series_target, deadlines=deadlines,
+    info = _info(read, sorted_names, rank, targets=per_series_target, deadlines=deadlines,
                  indicator=indicator_code, level=fixed_level or m.level, file=file)
     return attrs.evolve(table, ids=_readonly(sorted_names)).with_info(info)
 
@@ -463,23 +474,22 @@ def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
     return array
 
 
-def _info(acc: _Columns, ids: npt.NDArray[Any], rank: npt.NDArray[np.int64], *,
+def _info(read: ReadColumns, ids: npt.NDArray[Any], rank: npt.NDArray[np.int64], *,
           targets: npt.NDArray[np.float64], deadlines: npt.NDArray[Any], indicator: str,
           level: Level | None, file: str) -> SeriesInfo:
     count = ids.shape[0]
 
     def text(role: str, default: npt.NDArray[Any] | str) -> npt.NDArray[Any]:
         out = np.array(np.broadcast_to(default, (count,)), dtype=object)
-        for code, value in acc.first[role].items():
+        for code, value in read.first[role].items():
             if rank[code] >= 0:
                 out[rank[code]] = value
         return _readonly(out.astype(str))
 
-    m = acc.rows.headers
-    codes = text("code", ids) if "id" in m.roles else ids
+    codes = text("code", ids) if "id" in read.headers.roles else ids
     return SeriesInfo(
         _readonly(np.array(codes, dtype=str)), text("name", ""),
         _readonly(np.full(count, "" if level is None else level.value)),
         text("parent", ""), text("indicator", indicator), _readonly(targets),
         _readonly(deadlines), source=file,
-        errors=tuple(sorted(acc.errors, key=lambda e: e.line or 0)))
+        errors=tuple(sorted(read.errors, key=lambda e: e.line or 0)))
