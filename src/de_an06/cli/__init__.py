@@ -5,7 +5,8 @@ Commands
 ``de-an06 report [--province NAME|CODE] [--as-of DATE] [--format text|json|markdown] [--strict]``
     The provincial dashboard on the bundled data: attainment against each
     target, the required pace to targets still open, task completion,
-    linked-service savings, ranks, and the audit findings. ``--plot DIR``
+    linked-service savings, ranks, and the audit findings; in English, or
+    in Vietnamese with ``--lang vi`` (JSON is the same in both). ``--plot DIR``
     also writes one PNG per series with a target; it needs matplotlib
     (``pip install "de_an06[plot]"``), checked before any work is done.
 ``de-an06 report --national [--format text|json|markdown] [--strict]``
