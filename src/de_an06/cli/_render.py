@@ -1,8 +1,10 @@
 """Text and Markdown of the command line: tables in terminal columns, wrapped lines.
 
-Every word, symbol and number format comes from :mod:`de_an06._present`;
-this module lays them out for an 80-column terminal (Vietnamese names are
-measured in columns, combining marks taking none) or as Markdown tables.
+Every word, symbol and number format comes from :mod:`de_an06._present`,
+in English or Vietnamese (``lang``; the names of indicators, tasks and
+bases from the model's own Vietnamese labels); this module lays them out
+for an 80-column terminal (Vietnamese names are measured in columns,
+combining marks taking none) or as Markdown tables.
 """
 
 from __future__ import annotations
