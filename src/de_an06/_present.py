@@ -17,13 +17,6 @@ status, a unit or a number reads the same wherever it appears:
 Keys are the enum values (``"percent"``, ``"more_than"``,
 ``"substantial_progress"``); every function also takes the enum member. This
 module imports nothing from de_an06, so the model can use it too.
-
-Examples
---------
->>> number(546_234), number(72.1789), number(65.5, number_format="vi")
-('546,234', '72.18', '65,5')
->>> quantity(44_000, "uses", "nearly"), status_word("deterioration", brief=True)
-('<~ 44,000 uses', 'deteriorating')
 """
 
 from __future__ import annotations
@@ -261,6 +254,33 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     "chart_lower": ("{unit} (lower is better)", "{unit} (càng thấp càng tốt)"),
     "chart_date": ("Date", "Ngày"),
     "chart_value": ("Value", "Giá trị"),
+    # The terminal report (``de-an06 report --format text|markdown``).
+    "report": ("Đề án 06 — provincial report ({scope})", "Đề án 06 — báo cáo cấp tỉnh ({scope})"),
+    "all": ("all figures", "toàn bộ số liệu"), "inferred": (" (inferred)", " (suy ra)"),
+    "up_to": ("figures up to {day}", "số liệu đến {day}"), "task": ("Task", "Nhiệm vụ"),
+    "part_of": ("from {day}: part of {name}", "từ {day}: thuộc {name}"), "after": ("After", "Sau"),
+    "no_figures": ("No bundled figures for this province (up to this date).",
+                   "Chưa có số liệu kèm theo cho tỉnh này (đến ngày này)."),
+    "figures": ("Reported figures", "Số liệu đã báo cáo"), "on_day": ("as of {day}", "ngày {day}"),
+    "as_of_col": ("As of", "Ngày"), "gap": ("Gap", "Còn thiếu"), "days": ("Days", "Số ngày"),
+    "targets_t": ("Targets (* inferred, not printed)", "Chỉ tiêu (* suy ra, báo cáo không ghi)"),
+    "att": ("Att. %", "% đạt"), "pace_t": ("Pace needed to open targets", "Tiến độ cần đạt"),
+    "per_day": ("Per day", "Mỗi ngày"), "work_days": ("Working days", "Ngày làm việc"),
+    "per_work_day": ("Per working day", "Mỗi ngày làm việc"), "done": ("Done", "Xong"),
+    "tasks_t": ("Task completion", "Hoàn thành nhiệm vụ"), "in_prog": ("In progress", "Đang làm"),
+    "linked": ("Linked services", "Dịch vụ công liên thông"), "cut": ("Cut %", "% giảm"),
+    "before": ("Days before", "Số ngày trước"), "saved": ("Saved", "Rút ngắn"),
+    "ranks_t": ("Ranks (1 is best)", "Xếp hạng (1 là cao nhất)"), "moved": ("Change", "Thay đổi"),
+    "task_list": ("Tasks named in the reports", "Nhiệm vụ nêu trong báo cáo"),
+    "of_basis": (" of {basis}", " so với {basis}"), "decl": ("Declarations", "Số lần kê khai"),
+    "to_go": ("{start} on {day} → {target} by {deadline}: {gap} to go",
+              "{start} ngày {day} → {target} trước {deadline}: còn {gap}"),
+    "a_day": ("{pace} a day over {days} days", "{pace} mỗi ngày trong {days} ngày"),
+    "a_work_day": ("; {pace} a working day over {days} working days",
+                   "; {pace} mỗi ngày làm việc trong {days} ngày làm việc"),
+    "now": ("; pace so far {pace} a day", "; tốc độ hiện tại {pace} mỗi ngày"),
+    "reaching": (", reaching the target on {day}", ", đạt mục tiêu vào ngày {day}"),
+    "status_is": ("status: {s}", "tình trạng: {s}"),
 }
 
 #: Tick labels of a chart's date axis (matplotlib's ``ConciseDateFormatter``

@@ -5,7 +5,8 @@ Commands
 ``de-an06 report [--province NAME|CODE] [--as-of DATE] [--format text|json|markdown] [--strict]``
     The provincial dashboard on the bundled data: attainment against each
     target, the required pace to targets still open, task completion,
-    linked-service savings, ranks, and the audit findings. ``--plot DIR``
+    linked-service savings, ranks, and the audit findings; in English, or
+    in Vietnamese with ``--lang vi`` (JSON is the same in both). ``--plot DIR``
     also writes one PNG per series with a target; it needs matplotlib
     (``pip install "de_an06[plot]"``), checked before any work is done.
 ``de-an06 report --national [--format text|json|markdown] [--strict]``
@@ -131,8 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write the dashboard as a static site to DIR (index.html and "
                              "one page per series) instead of printing the report")
     report.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="language of --html (default vi) and of --national's text "
-                             "and Markdown (default en)")
+                        help="language of --html (default vi) and of the text and "
+                             "Markdown report (default en); JSON is the same in both")
     report.add_argument("--number-format", choices=grammar.CELL_NUMBER_FORMATS,
                         default="plain",
                         help="how numbers are written in a CSV FILE (vi: 546.234 and 65,57)")
@@ -250,9 +251,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
         except UnknownCodeError as error:
             raise _UsageError(str(error)) from None
     data = _report.build(places, as_of=args.as_of)
-    render = {"json": _render.json_text, "markdown": _render.report_markdown,
-              "text": _render.report_text}[args.format]
-    sys.stdout.write(render(data))
+    lang: Lang = "vi" if args.lang == "vi" else "en"
+    if args.format == "json":  # the same data in either language
+        sys.stdout.write(_render.json_text(data))
+    else:
+        write = _render.report_text if args.format == "text" else _render.report_markdown
+        sys.stdout.write(write(data, lang))
     if writer is not None:
         _plots.write(writer, args.plot, places, args.as_of)
     missed = any(row["met"] is False for p in data["provinces"] for row in p["targets"])

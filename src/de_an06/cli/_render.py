@@ -1,20 +1,29 @@
 """Text and Markdown of the command line: tables in terminal columns, wrapped lines.
 
-Every word, symbol and number format comes from :mod:`de_an06._present`;
-this module lays them out for an 80-column terminal (Vietnamese names are
-measured in columns, combining marks taking none) or as Markdown tables.
+Every word, symbol and number format comes from :mod:`de_an06._present`,
+in English or Vietnamese (``lang``; the names of indicators, tasks and
+bases from the model's own Vietnamese labels); this module lays them out
+for an 80-column terminal (Vietnamese names are measured in columns,
+combining marks taking none) or as Markdown tables.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import itertools
 import json
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from de_an06 import datasets
 from de_an06._present import (
+    LANG_NUMBER_FORMATS,
     MISSING,
+    Lang,
+    date_text,
+    label,
     met_word,
     number,
     pace_text,
@@ -23,7 +32,7 @@ from de_an06._present import (
     unit_suffix,
 )
 from de_an06.analysis import Forecast
-from de_an06.model import Series
+from de_an06.model import Basis, Series, TaskStatus
 from de_an06.model.rules import printed_decimals
 
 #: Width the text output is laid out for.
@@ -81,7 +90,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], aligns: str,
 
 
 
-def _num(value: float | None, places: int | None = None) -> str:
+def _num(value: float | None, places: int | None = None, lang: Lang = "en") -> str:
     """A figure as reported, thousands grouped, with the decimals it was printed with.
 
     Counts stay whole (``546,234``); ``places`` gives the decimals instead.
@@ -90,26 +99,42 @@ def _num(value: float | None, places: int | None = None) -> str:
         return MISSING
     if places is None:
         places = printed_decimals(value)
-    return number(value, places, fixed=True)
+    return number(value, places, fixed=True, number_format=LANG_NUMBER_FORMATS[lang])
 
 
-def _rate(value: float | None) -> str:
+def _rate(value: float | None, lang: Lang = "en") -> str:
     """A computed percent (of a target, of time saved): always two decimals."""
-    return _num(value, 2)
+    return _num(value, 2, lang)
 
 
-def _pace(value: float | None) -> str:
+def _pace(value: float | None, lang: Lang = "en") -> str:
     """A pace per day or working day, by the one rule of :func:`~de_an06._present.pace_text`."""
-    return MISSING if value is None else pace_text(value)
+    return MISSING if value is None else pace_text(value, lang=lang)
 
 
-def _gap(high: float, low: float) -> str:
+def _gap(high: float, low: float, lang: Lang = "en") -> str:
     """``high - low`` at the decimals of the more precise of the two figures."""
-    return _num(high - low, max(printed_decimals(high), printed_decimals(low)))
+    return _num(high - low, max(printed_decimals(high), printed_decimals(low)), lang)
 
 
-_PACE_TITLE = "Pace needed to open targets"
-_FIGURES_TITLE = "Reported figures"
+def _day(iso: str, lang: Lang) -> str:
+    """An ISO date of the report's data as the language writes it (English keeps ISO)."""
+    return iso if lang == "en" else date_text(dt.date.fromisoformat(iso), lang=lang)
+
+
+@functools.cache
+def _names_vi() -> dict[str, dict[str, str]]:
+    """Vietnamese names of the bundled indicators (by ``indicator``) and tasks (by ``code``)."""
+    return {"indicator": {i.code: i.name_vi for i in datasets.indicators()},
+            "code": {t.code: t.name_vi for t in datasets.programme().tasks}}
+
+
+def _name(row: dict[str, Any], lang: Lang, key: str = "indicator") -> str:
+    """The name of a row's indicator (or task, by `key`) in the language."""
+    name: str = row["name"]
+    return name if lang == "en" else _names_vi()[key].get(row[key], name)
+
+
 _BASES = {"target", "eligible", "holders", "population"}
 
 
@@ -130,125 +155,167 @@ def _wrap(text: str, indent: int, width: int = WIDTH) -> list[str]:
     return lines
 
 
-def _sections(p: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]], str]]:
-    """(title, headers, rows, aligns) of each table of one province."""
-    targets = [[r["place"]["name_vi"], r["name"],
-                qualifier_symbol(r["qualifier"]) + _num(r["value"], None)
+def _sections(p: dict[str, Any], lang: Lang
+              ) -> list[tuple[str, list[str], list[list[str]], str]]:
+    """(key of the title, headers, rows, aligns) of each table of one province."""
+    def w(key: str) -> str:
+        return label(key, lang=lang)
+
+    targets = [[r["place"]["name_vi"], _name(r, lang),
+                qualifier_symbol(r["qualifier"]) + _num(r["value"], None, lang)
                 if r["value"] is not None else MISSING,
-                _num(r["target"]) + ("*" if r["target_inferred"] else ""),
-                _rate(r["attainment_percent"]),
-                MISSING if r["value"] is None else met_word(r["met"], brief=True)]
+                _num(r["target"], None, lang) + ("*" if r["target_inferred"] else ""),
+                _rate(r["attainment_percent"], lang),
+                MISSING if r["value"] is None else met_word(r["met"], brief=True, lang=lang)]
                for r in p["targets"]]
-    figures = [[r["place"]["name_vi"], r["name"], _figure_value(r), r["as_of"]]
-               for r in p["figures"]]
-    paces = [[r["place"]["name_vi"], r["name"], _gap(r["target"], r["from"]),
-              str(r["days_left"]), _pace(r["required_per_day"]), _num(r["working_days_left"]),
-              _pace(r["required_per_working_day"]), status_word(r["status"], brief=True)]
+    figures = [[r["place"]["name_vi"], _name(r, lang), _figure_value(r, lang),
+                _day(r["as_of"], lang)] for r in p["figures"]]
+    paces = [[r["place"]["name_vi"], _name(r, lang), _gap(r["target"], r["from"], lang),
+              str(r["days_left"]), _pace(r["required_per_day"], lang),
+              _num(r["working_days_left"], None, lang),
+              _pace(r["required_per_working_day"], lang),
+              status_word(r["status"], brief=True, lang=lang)]
              for r in p["forecasts"]]
     tasks = [[r["place"]["name_vi"], f"{r['done']}/{r['total']}",
               MISSING if r["in_progress"] is None else str(r["in_progress"]),
-              _rate(r["percent"])]
+              _rate(r["percent"], lang)]
              for r in p["tasks"]]
-    linked = [[r["place"]["name_vi"], _num(r["days_before"]), _num(r["days_after"]),
-               _gap(r["days_before"], r["days_after"]), _rate(r["time_cut_percent"]),
-               f"{_num(r['declarations_before'])} → {_num(r['declarations_after'])}"]
+    linked = [[r["place"]["name_vi"], _num(r["days_before"], None, lang),
+               _num(r["days_after"], None, lang), _gap(r["days_before"], r["days_after"], lang),
+               _rate(r["time_cut_percent"], lang),
+               (f"{_num(r['declarations_before'], None, lang)} → "
+                f"{_num(r['declarations_after'], None, lang)}")]
               for r in p["linked_services"]]
-    ranks = [[r["place"]["name_vi"], r["name"],
+    ranks = [[r["place"]["name_vi"], _name(r, lang),
               " → ".join(f"{k['position']}/{k['total']}" for k in r["ranks"]),
               MISSING if r["change"] is None else f"{r['change']:+d}"]
              for r in p["ranks"]]
+    place, name, value = w("place"), w("name"), w("value")
     return [
-        (_FIGURES_TITLE, ["Place", "Indicator", "Value", "As of"], figures, "<<><"),
-        ("Targets (* inferred, not printed)",
-         ["Place", "Indicator", "Value", "Target", "Att. %", "Met"], targets, "<<>>>>"),
-        (_PACE_TITLE, ["Place", "Indicator", "Gap", "Days", "Per day", "Working days",
-                       "Per working day", "Status"], paces, "<<>>>>><"),
-        ("Task completion", ["Place", "Done", "In progress", "%"], tasks, "<>>>"),
-        ("Linked services", ["Place", "Days before", "After", "Saved", "Cut %",
-                             "Declarations"], linked, "<>>>>>"),
-        ("Ranks (1 is best)", ["Place", "Indicator", "Ranks", "Change"], ranks, "<<>>"),
+        ("figures", [place, name, value, w("as_of_col")], figures, "<<><"),
+        ("targets_t", [place, name, value, w("target"), w("att"), w("met_col")], targets,
+         "<<>>>>"),
+        ("pace_t", [place, name, w("gap"), w("days"), w("per_day"), w("work_days"),
+                    w("per_work_day"), w("status")], paces, "<<>>>>><"),
+        ("tasks_t", [place, w("done"), w("in_prog"), "%"], tasks, "<>>>"),
+        ("linked", [place, w("before"), w("after"), w("saved"), w("cut"), w("decl")], linked,
+         "<>>>>>"),
+        ("ranks_t", [place, name, w("ranks"), w("moved")], ranks, "<<>>"),
     ]
 
 
-def report_text(data: dict[str, Any]) -> str:
-    scope = "all figures" if data["as_of"] is None else f"figures up to {data['as_of']}"
-    out = [_fit(f"Đề án 06 — provincial report ({scope})", WIDTH)]
+def _scope(data: dict[str, Any], lang: Lang) -> str:
+    scope = (label("all", lang=lang) if data["as_of"] is None
+             else label("up_to", lang=lang, day=_day(data["as_of"], lang)))
+    return label("report", lang=lang, scope=scope)
+
+
+def report_text(data: dict[str, Any], lang: Lang = "en") -> str:
+    """The report as text for an 80-column terminal, in English or Vietnamese."""
+    out = [_fit(_scope(data, lang), WIDTH)]
     for p in data["provinces"]:
-        out += _province_text(p)
+        out += _province_text(p, lang)
     return "\n".join(out) + "\n"
 
 
-def _province_text(p: dict[str, Any]) -> list[str]:
+def _successor(p: dict[str, Any], lang: Lang) -> str:
+    s = p["successor"]
+    return label("part_of", lang=lang, day=_day(s["from"], lang),
+                 name=f"{s['name_vi']} ({s['code']})")
+
+
+def _published(source: dict[str, Any], lang: Lang) -> str:
+    published = source["published"]
+    return label("undated", lang=lang) if published is None else _day(published, lang)
+
+
+def _province_text(p: dict[str, Any], lang: Lang) -> list[str]:
     out = ["", "=" * WIDTH, f"{p['name_vi']} ({p['code']})"]
     s = p["successor"]
     if s["code"] != p["code"] or s["name_vi"] != p["name_vi"]:
-        out.append(f"  from {s['from']}: part of {s['name_vi']} ({s['code']})")
+        out.append(f"  {_successor(p, lang)}")
     for source in p["sources"]:
-        published = source["published"] or "date not printed"
-        mark = " (inferred)" if source["date_inferred"] else ""
-        out.append(_fit(f"  Source {source['code']}, {published}{mark}", WIDTH))
+        mark = label("inferred", lang=lang) if source["date_inferred"] else ""
+        out.append(_fit(f"  {label('source', lang=lang)} {source['code']}, "
+                        f"{_published(source, lang)}{mark}", WIDTH))
     if not p["sources"]:
-        out.append("  No bundled figures for this province (up to this date).")
-    for title, headers, rows, aligns in _sections(p):
+        out.append("  " + label("no_figures", lang=lang))
+    for key, headers, rows, aligns in _sections(p, lang):
         if not rows:
             continue
-        if title == _PACE_TITLE:
-            out += ["", title, *_pace_lines(p["forecasts"])]
-        elif title == _FIGURES_TITLE:
-            out += ["", title, *_figure_lines(rows, headers[:-1], aligns[:-1])]
+        title = label(key, lang=lang)
+        if key == "pace_t":
+            out += ["", title, *_pace_lines(p["forecasts"], lang)]
+        elif key == "figures":
+            dates = [r["as_of"] for r in p["figures"]]
+            out += ["", title, *_figure_lines(rows, dates, headers[:-1], aligns[:-1], lang)]
         else:
             out += ["", title, *_table(headers, rows, aligns)]
     if p["task_list"]:
-        out += ["", "Tasks named in the reports"]
-        out += _table(["Task", "Deadline", "Status"],
-                      [[t["name"], t["deadline"] or MISSING, t["status"].replace("_", " ")]
+        out += ["", label("task_list", lang=lang)]
+        out += _table([label(k, lang=lang) for k in ("task", "deadline", "status")],
+                      [[_name(t, lang, "code"), MISSING if t["deadline"] is None
+                        else _day(t["deadline"], lang), _task_status(t["status"], lang)]
                        for t in p["task_list"]], "<<<")
-    out += ["", f"Audit findings: {len(p['findings'])}"]
+    out += ["", f"{label('findings', lang=lang)}: {len(p['findings'])}"]
     for finding in p["findings"]:
         out += _wrap(f"- [{finding['kind']}] {finding['message']}", 2)
     return out
 
 
-def _figure_value(row: dict[str, Any]) -> str:
-    text = (qualifier_symbol(row["qualifier"]) + _num(row["value"], None)
-            + unit_suffix(row["unit"]))
+def _task_status(code: str, lang: Lang) -> str:
+    return code.replace("_", " ") if lang == "en" else TaskStatus(code).name_vi
+
+
+def _figure_value(row: dict[str, Any], lang: Lang = "en") -> str:
+    text = (qualifier_symbol(row["qualifier"]) + _num(row["value"], None, lang)
+            + unit_suffix(row["unit"], lang=lang))
     if row["unit"] == "percent" and row["basis"] in _BASES:
-        text += f" of {row['basis']}"
+        basis = row["basis"] if lang == "en" else Basis(row["basis"]).name_vi
+        text += label("of_basis", lang=lang, basis=basis)
     return text
 
 
-def _figure_lines(rows: Sequence[Sequence[str]], headers: Sequence[str],
-                  aligns: str) -> list[str]:
-    """The figures table without its date column, one sub-heading per date."""
-    ordered = sorted(rows, key=lambda row: row[-1])
-    lines = _table(headers, [row[:-1] for row in ordered], aligns, indent=4)
+def _figure_lines(rows: Sequence[Sequence[str]], dates: Sequence[str], headers: Sequence[str],
+                  aligns: str, lang: Lang) -> list[str]:
+    """The figures table without its date column, one sub-heading per date.
+
+    `dates` are the rows' ISO dates, which order them (the printed date may
+    be day-first).
+    """
+    order = sorted(range(len(rows)), key=lambda i: dates[i])
+    lines = _table(headers, [rows[i][:-1] for i in order], aligns, indent=4)
     out = [lines[0]]
     previous = None
-    for row, line in zip(ordered, lines[1:], strict=True):
-        if row[-1] != previous:
-            out.append(f"  as of {row[-1]}")
-            previous = row[-1]
+    for i, line in zip(order, lines[1:], strict=True):
+        if dates[i] != previous:
+            out.append("  " + label("on_day", lang=lang, day=rows[i][-1]))
+            previous = dates[i]
         out.append(line)
     return out
 
 
-def _pace_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
+def _pace_lines(rows: Sequence[dict[str, Any]], lang: Lang = "en") -> list[str]:
     out: list[str] = []
     for r in rows:
-        out += _wrap(f"{r['place']['name_vi']} — {r['name']}", 2)
-        out += _wrap(f"{_num(r['from'])} on {r['from_date']} → {_num(r['target'])} by "
-                     f"{r['deadline']}: {_gap(r['target'], r['from'])} to go", 4)
-        pace = f"{_pace(r['required_per_day'])} a day over {r['days_left']} days"
+        out += _wrap(f"{r['place']['name_vi']} — {_name(r, lang)}", 2)
+        out += _wrap(label("to_go", lang=lang, start=_num(r["from"], None, lang),
+                           day=_day(r["from_date"], lang), target=_num(r["target"], None, lang),
+                           deadline=_day(r["deadline"], lang),
+                           gap=_gap(r["target"], r["from"], lang)), 4)
+        pace = label("a_day", lang=lang, pace=_pace(r["required_per_day"], lang),
+                     days=r["days_left"])
         if r["required_per_working_day"] is not None:
-            pace += (f"; {_pace(r['required_per_working_day'])} a working day over "
-                     f"{r['working_days_left']} working days")
+            pace += label("a_work_day", lang=lang,
+                          pace=_pace(r["required_per_working_day"], lang),
+                          days=r["working_days_left"])
         out += _wrap(pace, 4)
-        status = status_word(r["status"], brief=True)
+        status = status_word(r["status"], brief=True, lang=lang)
         if r["current_per_day"] is not None:
-            status += f"; pace so far {_pace(r['current_per_day'])} a day"
+            status += label("now", lang=lang, pace=_pace(r["current_per_day"], lang))
         if r["reach_date"] is not None:
-            status += f", reaching the target on {r['reach_date']}"
-        out += _wrap(f"status: {status}", 4)
+            status += label("reaching", lang=lang, day=_day(r["reach_date"], lang))
+        out += _wrap(label("status_is", lang=lang, s=status), 4)
     return out
 
 
@@ -261,23 +328,23 @@ table = _table
 md_cell = _md_cell
 
 
-def report_markdown(data: dict[str, Any]) -> str:
-    scope = "all figures" if data["as_of"] is None else f"figures up to {data['as_of']}"
-    out = [f"# Đề án 06 — provincial report ({scope})"]
+def report_markdown(data: dict[str, Any], lang: Lang = "en") -> str:
+    """The report as Markdown tables, in English or Vietnamese."""
+    out = [f"# {_scope(data, lang)}"]
     for p in data["provinces"]:
         out += ["", f"## {p['name_vi']} ({p['code']})", ""]
-        s = p["successor"]
-        out.append(f"From {s['from']}: part of {s['name_vi']} ({s['code']}).")
+        moved = _successor(p, lang)
+        out.append(f"{moved[0].upper()}{moved[1:]}.")
         for source in p["sources"]:
-            out.append(f"Source `{source['code']}` — {source['title']} "
-                       f"({source['published'] or 'date not printed'}).")
-        for title, headers, rows, aligns in _sections(p):
+            out.append(f"{label('source', lang=lang)} `{source['code']}` — {source['title']} "
+                       f"({_published(source, lang)}).")
+        for key, headers, rows, aligns in _sections(p, lang):
             if not rows:
                 continue
-            out += ["", f"### {title}", "", "| " + " | ".join(headers) + " |",
+            out += ["", f"### {label(key, lang=lang)}", "", "| " + " | ".join(headers) + " |",
                     "|" + "|".join("---:" if a == ">" else "---" for a in aligns) + "|"]
             out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
-        out += ["", f"### Audit findings ({len(p['findings'])})", ""]
+        out += ["", f"### {label('findings', lang=lang)} ({len(p['findings'])})", ""]
         out += [f"- **{f['kind']}**: {_md_cell(f['message'])}" for f in p["findings"]]
     return "\n".join(out) + "\n"
 
