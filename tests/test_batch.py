@@ -258,7 +258,7 @@ def test_bad_table_argument() -> None:
         batch.trends([1, 2])  # type: ignore[arg-type]
     with pytest.raises(da.ValidationError, match="must be a ReadingTable"):
         batch.forecasts([1, 2], 1.0)  # type: ignore[arg-type]
-    with pytest.raises(da.ValidationError, match="confidence must be in"):
+    with pytest.raises(da.ValidationError, match="confidence must be a real number, not bool"):
         batch.trends(simple_table(), confidence=True)
 
 

@@ -25,6 +25,7 @@ The Khánh Hòa question: 546,234 e-ID applications on 2023-07-01 against
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -254,9 +255,16 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     _decorate(axes, s)
     span = (end - s.dates[0]).days
     pad = dt.timedelta(days=max(round(span * 0.04), 3) if span else 15)
-    axes.set_xlim(s.dates[0] - pad, end + pad)  # type: ignore[arg-type]
+    axes.set_xlim(_shifted(s.dates[0], -pad), _shifted(end, pad))  # type: ignore[arg-type]
     axes.margins(y=0.08)
     return axes
+
+
+def _shifted(day: dt.date, by: dt.timedelta) -> dt.date:
+    """`day` moved `by`, stopping at the first or last date Python knows (years 1, 9999)."""
+    if by < dt.timedelta(0):
+        return day + by if day - dt.date.min >= -by else dt.date.min
+    return day + by if dt.date.max - day >= by else dt.date.max
 
 
 def _draw_required(ax: Axes, latest: Reading, goal: float, deadline: dt.date) -> None:
@@ -325,6 +333,10 @@ def _attainments(items: Iterable[object]) -> tuple[list[Attainment], list[str]]:
                          "must be an Attainment or a (Reading, Target) pair", item)
     if not found:
         raise v.fail("plot_attainment", "items", "must hold at least one attainment", 0)
+    for index, a in enumerate(found):
+        if not math.isfinite(a.percent):
+            raise v.fail("plot_attainment", f"items[{index}]",
+                         "must be a finite percent of its target to draw as a bar", a.percent)
     return found, names
 
 

@@ -11,7 +11,7 @@ import numpy.typing as npt
 from de_an06 import _validators as v
 from de_an06.analysis import Forecast, ProgressStatus, Trend, rows
 from de_an06.batch import _html, _risk
-from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly
+from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly, row_of
 from de_an06.batch._info import SeriesInfo
 from de_an06.batch._risk import AtRisk
 from de_an06.errors import InsufficientDataError
@@ -87,8 +87,11 @@ class TrendTable:
         Raises
         ------
         InsufficientDataError
-            Where the series has fewer than two distinct dates.
+            Where the series has fewer than two distinct dates; a `row` that is
+            no int (``bool`` included) or outside the table raises its parent,
+            :class:`~de_an06.ValidationError`.
         """
+        row = row_of("TrendTable", row, len(self))
         if not self.valid[row]:
             raise InsufficientDataError(
                 f"TrendTable.row {row} (series {self.ids[row].item()!r}) has fewer than two "
@@ -252,8 +255,11 @@ class ForecastTable:
         Raises
         ------
         ValidationError
-            Where :func:`de_an06.forecast` raises (no day left before the deadline).
+            Where :func:`de_an06.forecast` raises (no day left before the
+            deadline), and for a `row` that is no int (``bool`` included) or
+            outside the table.
         """
+        row = row_of("ForecastTable", row, len(self))
         if self.no_time_left[row]:
             raise v.fail("ForecastTable", "row", "has a deadline that leaves no day after "
                          "the latest reading while the target is not met", row)

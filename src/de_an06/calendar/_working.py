@@ -258,7 +258,7 @@ class WorkingCalendar:
         """The number of working days ``<= days`` within the calendar's years."""
         return self._count[days - self._table_origin()]
 
-    def _shift(self, start: DayArray, steps: DayArray) -> DayArray:
+    def _shift(self, start: DayArray, steps: DayArray, given: object = None) -> DayArray:
         start, steps = _broadcast("start_days", start, "n", steps)
         index = self._rank(start) + steps - 1
         outside = (steps != 0) & ((index < 0) | (index >= self._table.size))
@@ -267,7 +267,7 @@ class WorkingCalendar:
             raise v.fail(_OWNER, "n", "runs past the calendar's years "
                          f"{self.first_year}-{self.last_year} from start="
                          f"{_days.date_of(int(start.ravel()[where])).isoformat()}",
-                         int(steps.ravel()[where]))
+                         int(steps.ravel()[where]) if given is None else given)
         picked = self._table[np.clip(index, 0, self._table.size - 1)]
         return np.where(steps == 0, start, picked)
 
@@ -336,7 +336,11 @@ class WorkingCalendar:
         s = self._check_date("start", start)
         if not _is_plain_int(n):
             raise v.fail(_OWNER, "n", f"must be an int, not {type(n).__name__}", n)
-        shifted = self._shift(np.asarray(s, dtype=np.int64), np.asarray(n, dtype=np.int64))
+        # More steps than the table has days run past it from any start; capping them
+        # keeps an n beyond int64 from overflowing on its way to numpy (the error shows n).
+        steps = max(-self._table.size - 1, min(int(n), self._table.size + 1))
+        shifted = self._shift(np.asarray(s, dtype=np.int64), np.asarray(steps, dtype=np.int64),
+                              given=n)
         return _days.date_of(int(shifted))
 
     def working_days(self, start: dt.date, end: dt.date) -> npt.NDArray[np.datetime64]:

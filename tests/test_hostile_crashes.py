@@ -1,0 +1,192 @@
+"""Issue 17's crash list: each wrong argument gets the library's error, naming it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pytest
+
+import de_an06 as da
+from de_an06 import batch, datasets, io, parsing
+
+DAY = dt.date(2023, 7, 1)
+KH = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+PEOPLE = da.Indicator("eid-collected", "e-ID applications collected", "Thu nhận hồ sơ ĐDĐT",
+                      unit="people")
+
+
+def _table() -> batch.ReadingTable:
+    ids = np.repeat(np.arange(3), 4)
+    days = np.tile(np.arange(19_500, 19_504), 3)
+    return batch.ReadingTable.from_arrays(ids, days, days * 1.0)
+
+
+def test_year_zero_is_a_parse_error() -> None:
+    with pytest.raises(da.ParseError, match="year 0 does not exist"):
+        parsing.parse_period("năm 0000")
+
+
+ANY: Any = datasets  # the module, untyped: its functions are called with wrong types
+
+
+@pytest.mark.parametrize(("call", "field"), [
+    (lambda: ANY.province(56, as_of=DAY), r"province\.key must be a str, not int"),
+    (lambda: ANY.province(None, as_of=DAY), r"province\.key must be a str, not NoneType"),
+    (lambda: ANY.successor(54), r"successor\.code must be a str"),
+    (lambda: ANY.predecessors(["51"]), r"predecessors\.code must be a str"),
+    (lambda: ANY.indicator(1), r"indicator\.code must be a str"),
+    (lambda: ANY.jurisdiction(56), r"jurisdiction\.code must be a str"),
+])
+def test_dataset_keys_must_be_text(call: Any, field: str) -> None:
+    with pytest.raises(da.ValidationError, match=field):
+        call()
+
+
+@pytest.mark.parametrize(("start", "end", "period_type"), [
+    ("2023-01-01", dt.date(2023, 12, 31), None),
+    (dt.date(2023, 1, 1), 20231231, None),
+    (dt.datetime(2023, 1, 1), dt.date(2023, 12, 31), None),  # noqa: DTZ001 - refused anyway
+    (dt.date(2023, 1, 1), dt.date(2023, 12, 31), 5),
+])
+def test_dhis2_periods_refuse_wrong_types(start: Any, end: Any, period_type: Any) -> None:
+    with pytest.raises(da.ValidationError, match=r"dhis2_period\.(start|end|period_type)"):
+        io.dhis2_period(start, end, period_type=period_type)
+
+
+@pytest.mark.parametrize("period_id", [5, None, b"2023"])
+def test_dhis2_period_range_refuses_non_text(period_id: Any) -> None:
+    with pytest.raises(da.ValidationError, match=r"dhis2_period_range\.period_id"):
+        io.dhis2_period_range(period_id)
+
+
+def test_io_entry_points_refuse_wrong_types() -> None:
+    with pytest.raises(da.ValidationError, match=r"read_json\.path"):
+        io.read_json(5)  # type: ignore[arg-type]
+    with pytest.raises(da.ValidationError, match=r"\.dataset must be a Dataset"):
+        io.write_json(list, "unused.json")  # type: ignore[arg-type]
+    with pytest.raises(da.ValidationError, match=r"to_dhis2_datavalues\.readings"):
+        io.to_dhis2_datavalues([1])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(("key", "error", "match"), [
+    (None, da.ValidationError, "must be an int or a str, not NoneType"),
+    (1.5, da.ValidationError, "must be an int or a str, not float"),
+    (True, da.ValidationError, "not bool"),
+    (np.bool_(1), da.ValidationError, "not bool"),
+    ("a", da.UnknownCodeError, "has no series 'a'"),
+    (7, da.UnknownCodeError, "has no series 7"),
+    (2**70, da.UnknownCodeError, "has no series"),
+    (-(2**70), da.UnknownCodeError, "has no series"),
+])
+def test_table_index_refuses_wrong_keys(key: Any, error: type[Exception], match: str) -> None:
+    table = _table()
+    assert table.index(np.int64(2)) == 2
+    with pytest.raises(error, match=match):
+        table.index(key)
+
+
+def test_a_missing_text_id_and_a_number_in_a_text_table() -> None:
+    table = batch.ReadingTable.from_arrays(["a", "a", "b", "b"], [1, 2, 1, 2], [1.0, 2, 3, 4])
+    assert table.index("b") == 1
+    with pytest.raises(KeyError, match="has no series 1"):
+        table.index(1)
+    with pytest.raises(KeyError, match="has no series 'c'"):
+        table.index("c")
+
+
+@pytest.mark.parametrize(("row", "match"), [
+    (5, r"\.row must be a row of the table, 0 to 2 \(or -3 to -1\) \(got 5\)"),
+    (-4, r"\.row must be a row of the table"),
+    (True, r"\.row must be an int, not bool"),
+    (np.bool_(0), r"\.row must be an int, not bool"),
+    (1.0, r"\.row must be an int, not float"),
+    ("a", r"\.row must be an int, not str"),
+])
+def test_result_rows_must_be_row_numbers(row: Any, match: str) -> None:
+    table = _table()
+    trends = batch.trends(table)
+    forecasts = batch.forecasts(table, 19_520.0, deadlines=dt.date(2023, 12, 31))
+    assert trends.trend(-1) == trends.trend(np.int32(2))
+    assert forecasts.forecast(np.uint8(0)) == forecasts.forecast(-3)
+    with pytest.raises(da.ValidationError, match="TrendTable" + match):
+        trends.trend(row)
+    with pytest.raises(da.ValidationError, match="ForecastTable" + match):
+        forecasts.forecast(row)
+
+
+def test_deadlines_as_a_list_of_dates() -> None:
+    table = _table()
+    dates = [dt.date(2023, 12, 31), None, dt.date(2024, 1, 1)]
+    got = batch.forecasts(table, 19_520.0, deadlines=dates)
+    want = batch.forecasts(table, 19_520.0, deadlines=np.array(
+        ["2023-12-31", "NaT", "2024-01-01"], dtype="datetime64[D]"))
+    assert got == want
+    assert got.forecast(0).deadline == dt.date(2023, 12, 31)
+    assert got.forecast(1).deadline is None
+
+
+@pytest.mark.parametrize(("deadlines", "match"), [
+    ([dt.datetime(2023, 12, 31)] * 3, r"must hold dates or None \(entry 0 is datetime\)"),  # noqa: DTZ001
+    ([dt.date(2023, 12, 31), "2024-01-01", None], r"must hold dates or None \(entry 1 is str\)"),
+    ([10**7] * 3, r"must be day numbers of dates in years 1 to 9999 \(got 10000000\)"),
+    (np.array([2**64 - 1] * 3, dtype=np.uint64), r"years 1 to 9999 \(got 18446744073709551615\)"),
+    ([-(10**7)] * 3, r"years 1 to 9999"),
+])
+def test_bad_deadlines_are_named(deadlines: Any, match: str) -> None:
+    with pytest.raises(da.ValidationError, match=r"forecasts\.deadlines .*" + match):
+        batch.forecasts(_table(), 19_520.0, deadlines=deadlines)
+
+
+def test_batch_confidence_follows_the_number_rule() -> None:
+    table = _table()
+    assert batch.trends(table, confidence=np.float32(0.5)).confidence == 0.5
+    with pytest.raises(da.ValidationError, match=r"trends\.confidence must be a real number"):
+        batch.trends(table, confidence=True)
+    with pytest.raises(da.ValidationError, match=r"trends\.confidence must be in \(0, 1\)"):
+        batch.trends(table, confidence=1)
+
+
+@pytest.mark.parametrize("n", [2**63, -(2**63) - 1, 10**30])
+def test_working_days_beyond_int64(n: int) -> None:
+    pytest.importorskip("holidays")
+    from de_an06.calendar import WorkingCalendar
+
+    with pytest.raises(da.ValidationError, match=rf"WorkingCalendar\.n runs past .*\(got {n}\)"):
+        WorkingCalendar().add_working_days(DAY, n)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (dt.date(1, 1, 1), dt.date(1, 2, 1)),
+    (dt.date(9999, 12, 1), dt.date(9999, 12, 31)),
+    (dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+])
+def test_plot_series_at_the_ends_of_the_calendar(first: dt.date, second: dt.date) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from de_an06.plotting import plot_series
+
+    readings = [da.Reading(PEOPLE, 1, as_of=first, jurisdiction=KH),
+                da.Reading(PEOPLE, 2, as_of=second, jurisdiction=KH)]
+    for shown in (readings, readings[0], readings[1]):
+        ax = plot_series(shown)
+        low, high = ax.get_xlim()
+        assert low < high
+        plt.close("all")
+
+
+def test_plot_attainment_refuses_an_infinite_percent() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    from de_an06.plotting import plot_attainment
+
+    huge = da.attainment(1e300, 1e-10)
+    with pytest.raises(da.ValidationError, match=r"plot_attainment\.items\[1\] must be a finite"):
+        plot_attainment([da.attainment(1, 2), huge])
