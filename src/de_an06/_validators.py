@@ -112,10 +112,28 @@ def is_optional_instance(kind: type[Any]) -> Validator:
     return check
 
 
+def writable(owner: object, field: str, value: str) -> None:
+    """Text every file the library writes can hold: no NUL, no lone surrogate.
+
+    A CSV file cannot carry U+0000 (readers take it for a binary file) and no
+    UTF-8 file a lone surrogate (``"\ud800"``), so the model refuses both
+    rather than write a file it cannot read back.
+    """
+    if "\x00" in value:
+        raise fail(owner, field, "must not hold a NUL character (U+0000)", value)
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise fail(owner, field, "must not hold a lone surrogate "
+                       f"({value[error.start]!a})", value) from None
+
+
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A non-blank ``str`` without surrounding whitespace."""
+    """A non-blank ``str`` without surrounding whitespace (see :func:`writable`)."""
     if not isinstance(value, str):
         raise fail(instance, attribute.name, f"must be a str, not {_type_name(value)}", value)
+    writable(instance, attribute.name, value)
     if not value.strip() or value != value.strip():
         raise fail(instance, attribute.name,
                    "must be non-empty text without surrounding whitespace", value)
@@ -128,9 +146,10 @@ def is_optional_text(instance: object, attribute: attrs.Attribute[Any], value: o
 
 
 def is_note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Any ``str`` (may be empty)."""
+    """Any ``str`` (may be empty) that files can hold (see :func:`writable`)."""
     if not isinstance(value, str):
         raise fail(instance, attribute.name, f"must be a str, not {_type_name(value)}", value)
+    writable(instance, attribute.name, value)
 
 
 def is_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

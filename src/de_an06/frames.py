@@ -95,8 +95,6 @@ def _plain(column: Column, reading: Reading) -> object:
     if value is None:
         return None
     kind = column.cell.kind
-    if kind == "number":
-        return float(value)  # type: ignore[arg-type]
     if kind == "enum":
         return value.value  # type: ignore[attr-defined]
     if kind == "names":
@@ -113,6 +111,21 @@ def _columns(readings: Iterable[Reading], owner: str) -> dict[str, list[Any]]:
         for column in _LAYOUT:
             columns[column.name].append(_plain(column, reading))
     return columns
+
+
+def _floats_hold(values: list[Any]) -> bool:
+    """Whether a ``float64`` column holds every number of `values` exactly.
+
+    Integers beyond 2**53 are the ones it may not (``9007199254740993``
+    would become ``...992``); a frame keeps those in a column of Python
+    numbers (pandas ``object``, polars ``Int64`` or ``Object``) instead.
+    """
+    return all(x is None or isinstance(x, float) or float(x) == x for x in values)
+
+
+def _int64s(values: list[Any]) -> bool:
+    """Whether every number of `values` is an int that ``int64`` holds."""
+    return all(x is None or (isinstance(x, int) and -(2**63) <= x < 2**63) for x in values)
 
 
 # --------------------------------------------------------------------------
@@ -145,7 +158,10 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
     -------
     pandas.DataFrame
         The :data:`COLUMNS`, with categorical codes and enums, dates as
-        ``datetime64[ns]`` and missing numbers as NaN.
+        ``datetime64[ns]`` and missing numbers as NaN. Numbers are
+        ``float64``, unless a column holds an integer that ``float64`` would
+        round (beyond 2**53): that column holds the Python numbers
+        (``object``), so every value comes back exact.
 
     Raises
     ------
@@ -183,7 +199,7 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
             data[column.name] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
         elif kind == "number":
             data[column.name] = pd.Series([math.nan if x is None else x for x in values],
-                                          dtype="float64")
+                                          dtype="float64" if _floats_hold(values) else object)
         else:
             data[column.name] = pd.Series(values, dtype="boolean" if kind == "flag"
                                           else object if not values else None)
@@ -274,7 +290,10 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
 
     The same :data:`COLUMNS` as :func:`to_pandas`; codes are ``Categorical``,
     enums ``Enum`` with all their values, dates ``Date`` and missing numbers
-    null.
+    null. Numbers are ``Float64``, unless a column holds an integer that
+    ``Float64`` would round (beyond 2**53): then ``Int64`` if every number of
+    the column is an integer that fits, else ``Object``, so every value comes
+    back exact.
 
     Raises
     ------
@@ -302,6 +321,10 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
              "flag": pl.Boolean(), "text": pl.String(), "names": pl.String()}
     types = {column.name: pl.Enum(_members(column)) if column.cell.members is not None
              else kinds[_kind_of(column)] for column in _LAYOUT}
+    for column in _LAYOUT:
+        values = columns[column.name]
+        if column.cell.kind == "number" and not _floats_hold(values):
+            types[column.name] = pl.Int64() if _int64s(values) else pl.Object()
     return pl.DataFrame(columns, schema=types)
 
 

@@ -195,11 +195,12 @@ def read_csv_columns(path: str | Path | IO[str], *,
     """
     number_format = cells.check_number_format(number_format, "read_csv_columns")  # type: ignore[assignment]
     text, name = _csv.decode(path, "read_csv_columns")
-    try:
-        return _fast(text, name, number_format)
-    except (_Slow, csv.Error):
-        pass
-    return _slow(text, name, number_format)
+    with _csv.field_limit(len(text)):
+        try:
+            return _fast(text, name, number_format)
+        except (_Slow, csv.Error):
+            pass
+        return _slow(text, name, number_format)
 
 
 _Chunk = list[list[str]]

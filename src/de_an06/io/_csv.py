@@ -8,6 +8,7 @@ text around them: decoding, the header check, records with their lines.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io as stdio
 from collections.abc import Iterable, Iterator
@@ -92,6 +93,25 @@ def header(columns: list[str], name: str, kind: str | None,
     return kind, columns
 
 
+@contextlib.contextmanager
+def field_limit(size: int) -> Iterator[None]:
+    """Let :func:`csv.reader` take fields of up to `size` characters while reading a file.
+
+    Its default limit (131,072 characters) would refuse a long note that
+    :func:`write_csv` wrote; a file's length bounds its fields, so the limit
+    is raised to that length for the read, then put back.
+    """
+    before = csv.field_size_limit()
+    if size <= before:
+        yield
+        return
+    csv.field_size_limit(size)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 def records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
     """CSV records with the line each starts on; blank lines are skipped."""
     reader = csv.reader(stdio.StringIO(text, newline=""), strict=True)
@@ -142,19 +162,20 @@ def read(path: str | Path | IO[str], *, kind: str | None, number_format: str,
     """The kind of records in the file, the records read, and the errors collected."""
     number_format = cells.check_number_format(number_format, "read_csv")
     text, name = decode(path, "read_csv")
-    rows = records(text, name)
-    _, first = next(rows)  # decode() refused empty files, so a first record exists
-    the_kind, columns = header(first, name, kind, "read_csv")
-    builder = _Rows(the_kind, columns, name, number_format)
-    built: list[Any] = []
-    errors: list[ParseError] = []
-    for line, row in rows:
-        try:
-            built.append(builder.build(line, row))
-        except ParseError as error:  # noqa: PERF203 - one row, one error
-            if not collect_errors:
-                raise
-            errors.append(error)
+    with field_limit(len(text)):
+        rows = records(text, name)
+        _, first = next(rows)  # decode() refused empty files, so a first record exists
+        the_kind, columns = header(first, name, kind, "read_csv")
+        builder = _Rows(the_kind, columns, name, number_format)
+        built: list[Any] = []
+        errors: list[ParseError] = []
+        for line, row in rows:
+            try:
+                built.append(builder.build(line, row))
+            except ParseError as error:  # noqa: PERF203 - one row, one error
+                if not collect_errors:
+                    raise
+                errors.append(error)
     return the_kind, built, errors
 
 
@@ -183,10 +204,13 @@ def write(items: Iterable[Any], path: str | Path | IO[str], *, kind: str,
     layout = schema.SCHEMAS[kind]
     buffer = stdio.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
+    # csv.writer quotes a field holding the line terminator ("\n") but not a lone
+    # "\r", which a reader takes as a line end: such rows are written fully quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS[kind])
     for record in items:
-        writer.writerow([cells.write_cell(_written(column, record), number_format)
-                         for column in layout])
+        row = [cells.write_cell(_written(column, record), number_format) for column in layout]
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     if isinstance(path, (str, Path)):
         Path(path).write_text(buffer.getvalue(), encoding="utf-8", newline="")
     else:
