@@ -190,3 +190,57 @@ def test_plot_attainment_refuses_an_infinite_percent() -> None:
     huge = da.attainment(1e300, 1e-10)
     with pytest.raises(da.ValidationError, match=r"plot_attainment\.items\[1\] must be a finite"):
         plot_attainment([da.attainment(1, 2), huge])
+
+
+def _columns(**changes: Any) -> io.ReadingColumns:
+    parts: dict[str, Any] = {
+        "indicator": [0, 0, 1], "indicator_codes": ("eid", "wait"),
+        "jurisdiction": np.array([0, 0, 0], dtype=np.int64), "jurisdiction_codes": ("56",),
+        "as_of": np.array(["2023-07-01", "2023-07-02", "2023-07-02"], dtype="datetime64[D]"),
+        "value": [546_234, 560_000, 18.5], "units": ("people", da.Unit.DAYS),
+        "directions": (da.Direction.HIGHER_IS_BETTER, "lower"),
+    }
+    return io.ReadingColumns(**{**parts, **changes})
+
+
+def test_hand_built_columns_are_converted() -> None:
+    columns = _columns()
+    assert columns.indicator.dtype == np.int32
+    assert columns.value.dtype == np.float64
+    assert not columns.value.flags.writeable
+    assert columns.units == (da.Unit.PEOPLE, da.Unit.DAYS)
+    assert columns.directions[1] is da.Direction.LOWER_IS_BETTER
+    assert len(columns) == 3
+    assert len(_columns(indicator=[], jurisdiction=[], as_of=np.array([], "datetime64[D]"),
+                        value=[])) == 0
+
+
+@pytest.mark.parametrize(("changes", "match"), [
+    ({"value": [1.0, 2.0]}, r"indicator must hold one entry per value \(2\) \(got 3\)"),
+    ({"jurisdiction": [0, 0]}, r"jurisdiction must hold one entry per value \(3\) \(got 2\)"),
+    ({"as_of": np.array(["2023-07-01"], "datetime64[D]")}, r"as_of must hold one entry"),
+    ({"indicator": [0, 2, 1]}, r"indicator must hold positions in indicator_codes \(2 of"),
+    ({"jurisdiction": [0, 1, 0]}, r"jurisdiction must hold positions in jurisdiction_codes"),
+    ({"indicator": [0, -1, 1]}, r"indicator must hold positions in its codes \(0 or more\)"),
+    ({"indicator": [0, 2**40, 1]}, r"indicator must hold positions in its codes"),
+    ({"indicator": [0.0, 0.0, 1.0]}, r"indicator must be a 1-D array of integers"),
+    ({"indicator": [[0, 0, 1]]}, r"indicator must be a 1-D array of integers"),
+    ({"indicator": [0, "a", 1]}, r"indicator must be a 1-D array of integers"),
+    ({"indicator": [0, [1], 1]}, r"indicator must be a 1-D array of integers"),
+    ({"value": [1.0, float("nan"), 2.0]}, r"value must be finite \(got nan\)"),
+    ({"value": ["1", "2", "3"]}, r"value must be a 1-D array of real numbers"),
+    ({"value": [1, -5, 2]}, r"value\[1\] must be >= 0"),
+    ({"as_of": ["2023-07-01"] * 3}, r"as_of must be a 1-D array of dates"),
+    ({"as_of": np.array(["2023-07-01", "NaT", "2023-07-01"], "datetime64[D]")},
+     r"as_of must hold dates of years 1 to 9999 \(no NaT\) \(got 'NaT'\)"),
+    ({"as_of": np.array(["2023-07-01", "10000-01-01", "2023-07-01"], "datetime64[D]")},
+     r"as_of must hold dates of years 1 to 9999"),
+    ({"indicator_codes": ("eid", 5)}, r"indicator_codes must hold codes \(str\), not int"),
+    ({"jurisdiction_codes": (None,)}, r"jurisdiction_codes must hold codes \(str\)"),
+    ({"units": ("people",)}, r"units must hold one entry per indicator code \(2\) \(got 1\)"),
+    ({"units": ("people", "parsecs")}, r"units must hold Unit values \(got 'parsecs'\)"),
+    ({"directions": ("up", "lower")}, r"directions must hold Direction values"),
+])
+def test_hand_built_columns_are_checked(changes: dict[str, Any], match: str) -> None:
+    with pytest.raises(da.ValidationError, match=r"ReadingColumns\." + match):
+        _columns(**changes)
