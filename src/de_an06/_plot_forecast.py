@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from de_an06 import _days
+from de_an06 import _days, _extras
 from de_an06 import _validators as v
 from de_an06._present import number
 
@@ -62,6 +62,7 @@ def plot_forecast(table: ReadingTable, forecasts: ForecastTable, id: Any,  # noq
     >>> ax.get_title(), len(ax.lines)
     ('a', 4)
     """
+    _extras.require("matplotlib.pyplot", "de_an06.plotting.plot_forecast")
     from de_an06 import plotting
     from de_an06.batch import ForecastTable, ReadingTable
 

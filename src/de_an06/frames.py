@@ -42,6 +42,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from de_an06 import _extras
 from de_an06.analysis import Forecast, Trend
 from de_an06.errors import ParseError
 from de_an06.io import cells, schema
@@ -168,7 +169,7 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
     ParseError
         For an item that is not a Reading, or a date outside the
         ``datetime64[ns]`` range (years 1677-2262).
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When pandas is not installed.
 
     See Also
@@ -184,6 +185,7 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
     >>> frame.dtypes[["indicator", "as_of", "value", "numerator"]].astype(str).tolist()
     ['category', 'datetime64[ns]', 'float64', 'float64']
     """
+    _extras.require("pandas", "de_an06.frames.to_pandas")
     import pandas as pd
 
     columns = _columns(readings, "to_pandas")
@@ -270,6 +272,7 @@ def from_pandas(frame: pd.DataFrame) -> tuple[Reading, ...]:
     ...
     de_an06.errors.ParseError: pandas.DataFrame: column 'value': row 0 (index 0): Reading.value ...
     """
+    _extras.require("pandas", "de_an06.frames.from_pandas")
     import pandas as pd
 
     if not isinstance(frame, pd.DataFrame):
@@ -299,7 +302,7 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
     ------
     ParseError
         For an item that is not a Reading.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When polars is not installed.
 
     See Also
@@ -314,6 +317,7 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
     >>> frame.select("jurisdiction_name_vi", "as_of", "value").row(0)
     ('Khánh Hòa', datetime.date(2023, 7, 1), 546234.0)
     """
+    _extras.require("polars", "de_an06.frames.to_polars")
     import polars as pl
 
     columns = _columns(readings, "to_polars")
@@ -351,6 +355,7 @@ def from_polars(frame: pl.DataFrame) -> tuple[Reading, ...]:
     >>> from_polars(to_polars(readings)) == readings
     True
     """
+    _extras.require("polars", "de_an06.frames.from_polars")
     import polars as pl
 
     if not isinstance(frame, pl.DataFrame):
@@ -443,6 +448,7 @@ def trends_to_pandas(trends: Mapping[str, Trend]) -> pd.DataFrame:
       key  slope  n
     0  VN    2.5  3
     """
+    _extras.require("pandas", "de_an06.frames.trends_to_pandas")
     records = []
     for key, t in trends.items():
         low, high = t.slope_ci if t.slope_ci is not None else (None, None)
@@ -485,6 +491,7 @@ def forecasts_to_pandas(forecasts: Mapping[str, Forecast]) -> pd.DataFrame:
              key  required_pace  days_left
     0  Khánh Hòa        7261.07       29.0
     """
+    _extras.require("pandas", "de_an06.frames.forecasts_to_pandas")
     import pandas as pd
 
     keys = ("key", "status", "target", "deadline", "as_of", "latest", "latest_date",

@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _extras, datasets
 from de_an06 import _validators as v
-from de_an06 import datasets
 from de_an06._present import number, qualifier_symbol, quantity, unit_symbol
 from de_an06.analysis import Attainment, Forecast, Trend, attainment, forecast, trend
 from de_an06.model import Direction, Jurisdiction, Qualifier, Reading, Series, Target, rules
@@ -205,7 +205,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     ValidationError
         For readings that do not form a series, a target of another
         indicator, a bad confidence level or something other than an Axes.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When matplotlib is not installed.
 
     Examples
@@ -219,6 +219,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     >>> [line.get_label() for line in ax.get_lines()]
     ['target 756,805 people', 'deadline 2023-07-30', 'needed: 7,261.07 per day']
     """
+    _extras.require("matplotlib.pyplot", "de_an06.plotting.plot_series")
     s = _as_series(series)
     goal, deadline = _target_parts(s, target)
     if forecast is not None and not isinstance(forecast, Forecast):
@@ -382,6 +383,7 @@ def plot_attainment(items: Iterable[Attainment | tuple[Reading, Target | float]]
     >>> [round(float(bar.get_width()), 2) for bar in ax.patches]
     [72.18, 156.67]
     """
+    _extras.require("matplotlib.pyplot", "de_an06.plotting.plot_attainment")
     found, names = _attainments(items)
     if labels is not None:
         if isinstance(labels, str) or len(labels) != len(found):
@@ -463,6 +465,7 @@ def write_series_plots(directory: str | Path, jurisdictions: Iterable[Jurisdicti
     ...     [p.name for p in paths][:1]
     ['56_eid-collected.png']
     """
+    _extras.require("matplotlib.pyplot", "de_an06.plotting.write_series_plots")
     from matplotlib.figure import Figure
 
     folder = Path(directory)

@@ -8,6 +8,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _extras
 from de_an06 import _validators as v
 from de_an06.analysis import Forecast, ProgressStatus, Trend, rows
 from de_an06.batch import _html, _risk
@@ -74,6 +75,7 @@ class TrendTable:
 
     def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional
         """The table as a ``pandas.DataFrame`` indexed by series id (needs pandas)."""
+        _extras.require("pandas", "TrendTable.to_pandas")
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         names = ("slope", "intercept", "slope_se", "slope_ci_low", "slope_ci_high",
@@ -190,6 +192,7 @@ class ForecastTable:
         instead of integer codes; ``days_late`` and (for a table read by
         :func:`de_an06.io.read_table`) ``name`` are added.
         """
+        _extras.require("pandas", "ForecastTable.to_pandas")
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         names = ("target", "latest", "latest_date", "as_of", "deadline", "reach_date",

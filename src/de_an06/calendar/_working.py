@@ -10,7 +10,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from de_an06 import _days
+from de_an06 import _days, _extras
 from de_an06 import _validators as v
 from de_an06.calendar import FIRST_YEAR
 
@@ -21,15 +21,7 @@ DayArray = npt.NDArray[np.int64]
 
 def _load_holidays() -> Any:  # noqa: ANN401 - a module object
     """Import the optional ``holidays`` package or say how to install it."""
-    try:
-        import holidays
-    except ImportError as error:
-        msg = (
-            "de_an06.calendar needs the optional 'holidays' package; "
-            "install it with: pip install 'de_an06[calendar]'"
-        )
-        raise ModuleNotFoundError(msg, name="holidays") from error
-    return holidays
+    return _extras.require("holidays", "de_an06.calendar")
 
 
 def _is_plain_int(value: object) -> bool:
@@ -90,7 +82,7 @@ class WorkingCalendar:
     ValidationError
         If the years are not ints, are out of order or out of coverage, or an
         extra day is not a date within the years or is in both extra sets.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         If the optional ``holidays`` package is not installed.
 
     Notes
