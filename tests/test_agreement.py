@@ -204,3 +204,38 @@ def test_the_alphabets_hold_what_they_claim() -> None:
     assert "\x1c" in SPACES
     assert all(c not in SPACES + CONTROLS for c in "\x00\ud800")
     assert np.isfinite(float(Decimal("1e300")))
+
+
+def test_format_number_follows_the_number_rule() -> None:
+    from fractions import Fraction
+
+    from de_an06.parsing import format_number
+
+    assert format_number(np.float64(1.5)) == "1,5"
+    assert format_number(np.int64(546_234)) == "546.234"
+    assert format_number(Fraction(1, 2)) == "0,5"  # type: ignore[arg-type]
+    assert format_number(Decimal("0.90")) == "0,90"
+    for bad in (True, Decimal("NaN"), float("inf"), "5"):
+        with pytest.raises(da.ValidationError, match=r"format_number\.value must be"):
+            format_number(bad)  # type: ignore[arg-type]
+
+
+def test_composed_and_decomposed_names_are_one_name_everywhere() -> None:
+    composed = "Khánh Hòa"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert composed != decomposed
+    head = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
+            "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+            "value,as_of\n")
+    text = (head + f"eid,e-ID,Thu nhận,people,56,Khanh Hoa,{composed},province,VN,1,2023-07-01\n"
+            + f"eid,e-ID,Thu nhận,people,56,Khanh Hoa,{decomposed},province,VN,2,2023-07-02\n")
+    readings = io.read_csv(stdio.StringIO(text)).readings
+    assert {r.jurisdiction.name_vi for r in readings} == {composed}
+    columns = io.read_csv_columns(stdio.StringIO(text))
+    assert columns.jurisdiction_codes == ("56",)
+    assert da.Jurisdiction("56", "Khanh Hoa", decomposed, level="province", parent="VN") == \
+        readings[0].jurisdiction
+    mixed = [attrs.evolve(readings[0], note=decomposed), readings[1]]
+    assert mixed[0].note == composed
+    document = io.dumps(io.Dataset(readings=mixed)).replace(composed, decomposed)
+    assert io.loads(document).readings == tuple(mixed)

@@ -20,6 +20,7 @@ import attrs
 from de_an06 import _present
 from de_an06 import _validators as v
 from de_an06.model import Qualifier, Unit
+from de_an06.model.rules import real_number
 from de_an06.parsing._lexical import Scanner, is_int, normalise, with_folds
 from de_an06.parsing.grammar import NUMBER_FORMATS, NumberFormat
 
@@ -314,8 +315,10 @@ def format_number(value: Decimal | float, *, decimals: int | None = None,
     Parameters
     ----------
     value : decimal.Decimal, int or float
-        A finite number. A ``Decimal`` keeps its printed decimals; a float is
-        written with the fewest digits that read back as the same float.
+        A finite number, of any type :func:`~de_an06.model.rules.real_number`
+        accepts (NumPy scalars, ``Fraction``...). A ``Decimal`` keeps its
+        printed decimals; a float is written with the fewest digits that read
+        back as the same float.
     decimals : int, optional
         Round (half to even) to this many decimals instead.
     number_format : {"vi", "international"}
@@ -336,11 +339,8 @@ def format_number(value: Decimal | float, *, decimals: int | None = None,
     '1,497,360'
     """
     number_format = _check_format(number_format, "format_number")  # type: ignore[assignment]
-    if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
-        raise v.fail("format_number", "value", "must be a Decimal, int or float", value)
-    number = value if isinstance(value, Decimal) else Decimal(repr(value))
-    if not number.is_finite():
-        raise v.fail("format_number", "value", "must be finite", value)
+    plain = real_number("format_number", "value", value)  # THE rule for number types
+    number = value if isinstance(value, Decimal) else Decimal(repr(plain))
     if decimals is not None and (not is_int(decimals) or decimals < 0):
         raise v.fail("format_number", "decimals", "must be an int >= 0", decimals)
     try:
