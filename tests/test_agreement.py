@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import de_an06 as da
@@ -173,6 +173,11 @@ def _in_ns_range(readings: list[da.Reading]) -> bool:
     return all(dt.date(1677, 9, 22) <= d <= dt.date(2262, 4, 11) for d in days)
 
 
+# Each example writes and reads six files and frames: a two-hundredth of the profile's
+# examples, 25 in `make test` (the floor) and 500 in `make fuzz`.
+@pytest.mark.fuzz
+@settings(max_examples=max(25, settings().max_examples // 200),
+          suppress_health_check=list(HealthCheck))
 @given(readings=extreme_readings(), number_format=st.sampled_from(FORMATS))
 def test_every_writer_agrees_with_its_reader(readings: list[da.Reading],
                                              number_format: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io as stdio
 from typing import Any
 
 import numpy as np
@@ -244,3 +245,67 @@ def test_hand_built_columns_are_converted() -> None:
 def test_hand_built_columns_are_checked(changes: dict[str, Any], match: str) -> None:
     with pytest.raises(da.ValidationError, match=r"ReadingColumns\." + match):
         _columns(**changes)
+
+
+# --------------------------------------------------------------------------
+# Found by the contract test (tests/test_contract.py)
+# --------------------------------------------------------------------------
+
+
+def test_datetime64_deadlines_outside_the_calendar() -> None:
+    with pytest.raises(da.ValidationError, match=r"forecasts\.deadlines must be dates in years "
+                       r"1 to 9999 \(got '-001-01-01'\)"):
+        batch.forecasts(_table(), 10.0, np.datetime64("-0001-01-01"))
+
+
+def test_format_number_with_absurd_decimals() -> None:
+    with pytest.raises(da.ValidationError, match=r"format_number\.decimals gives too many"):
+        parsing.format_number(1, decimals=10**60)
+
+
+@pytest.mark.parametrize(("keywords", "match"), [
+    ({"data_elements": 5}, r"data_elements must be a mapping of codes to DHIS2 uids, not int"),
+    ({"org_units": ["56"]}, r"org_units must be a mapping"),
+    ({"org_units": {"56": 5}}, r"org_units must map code '56' to a str \(got 5\)"),
+])
+def test_dhis2_mappings_are_checked(keywords: dict[str, Any], match: str) -> None:
+    reading = da.Reading(PEOPLE, 5, as_of=DAY, jurisdiction=KH)
+    with pytest.raises(da.ValidationError, match=r"to_dhis2_datavalues\." + match):
+        io.to_dhis2_datavalues([reading], **keywords)
+
+
+@pytest.mark.parametrize("readings", [5, "readings", None])
+def test_dhis2_readings_must_be_iterable(readings: Any) -> None:
+    with pytest.raises(da.ValidationError, match=r"to_dhis2_datavalues\.readings must be an "
+                       "iterable"):
+        io.to_dhis2_datavalues(readings)
+
+
+@pytest.mark.parametrize("number_format", [np.array([1, 2]), ["vi"], 5])
+def test_number_formats_that_are_no_text(number_format: Any) -> None:
+    text = io.dumps(io.Dataset())
+    for call in (lambda: parsing.parse_number("5", number_format=number_format),
+                 lambda: io.loads(text, number_format=number_format),
+                 lambda: io.read_table(stdio.StringIO("a\n"), number_format=number_format),
+                 lambda: io.read_csv(stdio.StringIO("a\n"), number_format=number_format)):
+        with pytest.raises(da.ValidationError, match=r"\.number_format must be"):
+            call()
+
+
+@pytest.mark.parametrize("kind", [[], np.array([1, 2]), 5])
+def test_csv_kinds_that_are_no_text(kind: Any) -> None:
+    with pytest.raises(da.ValidationError, match=r"write_csv\.kind must be one of"):
+        io.write_csv(io.Dataset(), stdio.StringIO(), kind=kind)
+    with pytest.raises(da.ValidationError, match=r"read_csv\.kind must be one of"):
+        io.read_csv(stdio.StringIO("as_of\n"), kind=kind)
+
+
+def test_a_zero_dimensional_array_is_no_list_of_readings() -> None:
+    with pytest.raises(da.ValidationError, match=r"Series\.readings"):
+        da.Series(np.array(5))
+
+
+@pytest.mark.parametrize("relative", [np.array([1, 2]), 1, "yes", None])
+def test_implied_target_wants_a_bool(relative: Any) -> None:
+    with pytest.raises(da.ValidationError, match=r"implied_target\.relative must be a bool"):
+        da.implied_target(47, 17, relative=relative)

@@ -194,7 +194,10 @@ def to_tuple(value: object) -> object:
     """Turn any non-string iterable into a tuple; leave anything else for the validator."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         return value
-    return tuple(value)
+    try:
+        return tuple(value)
+    except TypeError:  # iterable in type only, like a 0-d NumPy array
+        return value
 
 
 def to_nfc(value: object) -> object:

@@ -170,6 +170,9 @@ def _deadline_days(value: object,
         missing = np.isnat(array)
         days = np.where(missing, np.datetime64(0, "D"),
                         array.astype("datetime64[D]")).astype(np.int64)
+        at = _days.first_invalid_day(days)
+        if at is not None:
+            raise v.fail(owner, "deadlines", "must be dates in years 1 to 9999", str(array[at]))
         return days, ~missing
     if array.dtype.kind in "iu":
         days = array.astype(np.int64)

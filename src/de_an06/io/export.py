@@ -57,6 +57,9 @@ def _digits(value: float) -> str:
 
 
 def _readings(owner: str, readings: Iterable[Reading]) -> list[Reading]:
+    given: object = readings  # the annotation is not enforced
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise v.fail(owner, "readings", "must be an iterable of Reading objects", readings)
     items = list(readings)
     for item in items:
         if not isinstance(item, Reading):
@@ -250,10 +253,16 @@ def _dhis2_value(reading: Reading) -> str:
 def _mapped(mapping: Mapping[str, str] | None, code: str, field: str) -> str:
     if mapping is None:
         return code
+    if not isinstance(mapping, Mapping):
+        raise v.fail(_OWNER, field, f"must be a mapping of codes to DHIS2 uids, not "
+                     f"{type(mapping).__name__}", mapping)
     try:
-        return mapping[code]
+        uid = mapping[code]
     except KeyError:
         raise v.fail(_OWNER, field, "has no entry for code", code) from None
+    if not isinstance(uid, str):
+        raise v.fail(_OWNER, field, f"must map code {code!r} to a str", uid)
+    return uid
 
 
 def to_dhis2_datavalues(

@@ -73,7 +73,7 @@ _UNIT_NAMES: Final = frozenset(UNITS.values())
 
 
 def _check_format(number_format: object, owner: str) -> str:
-    if number_format not in NUMBER_FORMATS:
+    if not isinstance(number_format, str) or number_format not in NUMBER_FORMATS:
         raise v.fail(owner, "number_format", f"must be one of {NUMBER_FORMATS}", number_format)
     return str(number_format)
 
@@ -345,7 +345,7 @@ def format_number(value: Decimal | float, *, decimals: int | None = None,
         raise v.fail("format_number", "decimals", "must be an int >= 0", decimals)
     try:
         return _present.decimal_text(number, decimals=decimals, number_format=number_format)
-    except InvalidOperation:
+    except (InvalidOperation, OverflowError):
         raise v.fail("format_number", "decimals", "gives too many digits", decimals) from None
 
 
