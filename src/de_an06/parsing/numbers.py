@@ -339,8 +339,12 @@ def format_number(value: Decimal | float, *, decimals: int | None = None,
     '1,497,360'
     """
     number_format = _check_format(number_format, "format_number")  # type: ignore[assignment]
-    plain = real_number("format_number", "value", value)  # THE rule for number types
-    number = value if isinstance(value, Decimal) else Decimal(repr(plain))
+    if isinstance(value, Decimal):  # kept as printed, whatever its size
+        if not value.is_finite():
+            raise v.fail("format_number", "value", "must be finite", value)
+        number = value
+    else:  # THE rule for number types
+        number = Decimal(repr(real_number("format_number", "value", value)))
     if decimals is not None and (not is_int(decimals) or decimals < 0):
         raise v.fail("format_number", "decimals", "must be an int >= 0", decimals)
     try:
