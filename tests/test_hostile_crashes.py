@@ -6,6 +6,7 @@ import datetime as dt
 import io as stdio
 from typing import Any
 
+import attrs
 import numpy as np
 import pytest
 
@@ -309,3 +310,42 @@ def test_a_zero_dimensional_array_is_no_list_of_readings() -> None:
 def test_implied_target_wants_a_bool(relative: Any) -> None:
     with pytest.raises(da.ValidationError, match=r"implied_target\.relative must be a bool"):
         da.implied_target(47, 17, relative=relative)
+
+
+def test_mismatches_say_what_differs() -> None:
+    other = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hoà", level="province", parent="VN")
+    day_two = dt.date(2023, 7, 2)
+    with pytest.raises(da.ValidationError, match=r"must share one jurisdiction \('56'; they "
+                       r"differ in name_vi: 'Khánh Hòa' vs 'Khánh Hoà' \('Kh\\xe1nh H\\xf2a' vs "
+                       r"'Kh\\xe1nh Ho\\xe0'\)\) \(got '56'\)"):
+        da.Series([da.Reading(PEOPLE, 1, as_of=DAY, jurisdiction=KH),
+                   da.Reading(PEOPLE, 2, as_of=day_two, jurisdiction=other)])
+    counted = attrs.evolve(PEOPLE, unit="count")
+    with pytest.raises(da.ValidationError, match=r"must share one indicator \('eid-collected'; "
+                       r"they differ in unit: <Unit.PEOPLE: 'people'> vs <Unit.COUNT: 'count'>\)"):
+        da.Series([da.Reading(PEOPLE, 1, as_of=DAY, jurisdiction=KH),
+                   da.Reading(counted, 2, as_of=day_two, jurisdiction=KH)])
+    reading = da.Reading(PEOPLE, 1, as_of=DAY, jurisdiction=KH)
+    with pytest.raises(da.ValidationError, match=r"forecast\.target must be for jurisdiction "
+                       r"'56'; they differ in name_vi"):
+        da.forecast(reading, da.Target(PEOPLE, 5, jurisdiction=other))
+    with pytest.raises(da.ValidationError, match=r"must be for indicator 'eid-collected'; they "
+                       r"differ in unit"):
+        da.attainment(reading, da.Target(counted, 5, jurisdiction=KH))
+    with pytest.raises(da.ValidationError, match=r"must be for indicator 'eid-collected' \(got"):
+        da.attainment(reading, da.Target(attrs.evolve(PEOPLE, code="x"), 5, jurisdiction=KH))
+
+
+def test_plot_series_says_what_differs() -> None:
+    pytest.importorskip("matplotlib")
+    from de_an06.plotting import plot_series
+
+    other = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hoà", level="province", parent="VN")
+    reading = da.Reading(PEOPLE, 1, as_of=DAY, jurisdiction=KH)
+    with pytest.raises(da.ValidationError, match=r"plot_series\.target must be for jurisdiction "
+                       r"'56'; they differ in name_vi"):
+        plot_series(reading, da.Target(PEOPLE, 5, jurisdiction=other))
+    counted = attrs.evolve(PEOPLE, unit="count")
+    with pytest.raises(da.ValidationError, match=r"plot_series\.target must be for indicator "
+                       r"'eid-collected'; they differ in unit"):
+        plot_series(reading, da.Target(counted, 5, jurisdiction=KH))

@@ -31,6 +31,39 @@ def fail(owner: object, field: str, rule: str, value: object) -> ValidationError
     )
 
 
+def difference(first: object, second: object) -> str:
+    r"""What tells apart two unequal objects that print alike, for a mismatch message.
+
+    Two jurisdictions (or indicators) with one code may still differ in a
+    name, a level or a unit; the message names the first field that differs
+    with both values, and adds their ASCII spelling when the text differs
+    only in characters that look alike (a decomposed accent, a no-break
+    space). Empty when the objects are equal, of different classes or of
+    different codes (the message shows the codes).
+
+    Examples
+    --------
+    >>> from de_an06 import Jurisdiction
+    >>> a = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    >>> b = Jurisdiction("56", "Khanh Hoa", "Khánh Hoà", level="province", parent="VN")
+    >>> print(difference(a, b))
+    ; they differ in name_vi: 'Khánh Hòa' vs 'Khánh Hoà' ('Kh\xe1nh H\xf2a' vs ...)
+    """
+    kind = type(first)
+    if (kind is not type(second) or not attrs.has(kind) or first == second
+            or getattr(first, "code", None) != getattr(second, "code", None)):
+        return ""
+    # Unequal attrs objects differ in a compared field.
+    name, one, other = next(
+        (field.name, getattr(first, field.name), getattr(second, field.name))
+        for field in attrs.fields(kind)
+        if getattr(first, field.name) != getattr(second, field.name))
+    text = f"; they differ in {name}: {one!r} vs {other!r}"
+    if isinstance(one, str) and isinstance(other, str) and not (one.isascii() and other.isascii()):
+        text += f" ({one!a} vs {other!a})"
+    return text
+
+
 def _type_name(value: object) -> str:
     return type(value).__name__
 

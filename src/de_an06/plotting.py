@@ -153,11 +153,13 @@ def _target_parts(series: Series, target: Target | float | None) -> tuple[float 
     if isinstance(target, Target):
         if target.jurisdiction != series.jurisdiction:
             raise v.fail("plot_series", "target",
-                         f"must be for jurisdiction {series.jurisdiction.code!r}",
+                         f"must be for jurisdiction {series.jurisdiction.code!r}"
+                         f"{v.difference(series.jurisdiction, target.jurisdiction)}",
                          target.jurisdiction.code)
         if target.indicator != series.indicator:
             raise v.fail("plot_series", "target",
-                         f"must be for indicator {series.indicator.code!r}",
+                         f"must be for indicator {series.indicator.code!r}"
+                         f"{v.difference(series.indicator, target.indicator)}",
                          target.indicator.code)
         return float(target.value), target.deadline
     goal = float(rules.real_number("plot_series", "target", target))
