@@ -180,6 +180,21 @@ def _read_csv_columns(**kwargs: Any) -> object:
     return io.read_csv_columns(stdio.StringIO(_CSV), **kwargs)
 
 
+#: Stands for a frame of READING, built when called (pandas and polars are extras).
+GOOD = "a frame of READING"
+
+
+def _frames(name: str) -> Callable[..., object]:
+    """A function of de_an06.frames, imported when called."""
+    def call(value: object) -> object:
+        from de_an06 import frames
+
+        if value is GOOD:
+            value = getattr(frames, name.replace("from_", "to_"))([READING])
+        return getattr(frames, name)(value)
+    return call
+
+
 CONTRACT = [
     Entry("Reading", _reading, (PEOPLE, 546_234),
           {"as_of": DAY, "jurisdiction": KH, "numerator": None, "denominator": None,
@@ -240,6 +255,26 @@ CONTRACT = [
     Entry("read_csv", _read_csv, (), {"kind": None, "number_format": "plain",
                                        "collect_errors": False}),
     Entry("read_csv_columns", _read_csv_columns, (), {"number_format": "plain"}),
+    Entry("rank_change", da.rank_change, (da.Rank(62, 63), da.Rank(37, 63)), {},
+          {"before": 0, "after": 1}),
+    Entry("audit", da.audit, ([READING],),
+          {"targets": (TARGET,), "claims": (), "decimals": None, "hedge": 0.05},
+          {"readings": 0}),
+    Entry("completion", da.completion, (datasets.tasks()[:3],), {"as_of": DAY}, {"tasks": 0}),
+    Entry("parse_percent", parsing.parse_percent, ("98,90 %",), {"number_format": "vi"},
+          {"text": 0}),
+    Entry("parse_qualifier", parsing.parse_qualifier, ("hơn",), {}, {"text": 0}),
+    Entry("parse_rank", parsing.parse_rank, ("62/63",), {"total": None}, {"text": 0}),
+    Entry("format_quantity", parsing.format_quantity, (parsing.parse_quantity("hơn 1,5 triệu"),),
+          {"number_format": "vi"}, {"quantity": 0}),
+    Entry("readings", datasets.readings, (),
+          {"jurisdiction": "56", "indicator": None, "source": None, "subunits": False}),
+    Entry("targets", datasets.targets, (),
+          {"jurisdiction": "56", "indicator": None, "source": None, "subunits": False}),
+    Entry("to_pandas", _frames("to_pandas"), ([READING],), {}, {"readings": 0}),
+    Entry("to_polars", _frames("to_polars"), ([READING],), {}, {"readings": 0}),
+    Entry("from_pandas", _frames("from_pandas"), (GOOD,), {}, {"frame": 0}),
+    Entry("from_polars", _frames("from_polars"), (GOOD,), {}, {"frame": 0}),
     Entry("province", datasets.province, ("56",), {"as_of": DAY}, {"key": 0}),
     Entry("indicator", datasets.indicator, ("eid-collected",), {}, {"code": 0}),
     Entry("jurisdiction", datasets.jurisdiction, ("56",), {}, {"code": 0}),

@@ -349,3 +349,23 @@ def test_plot_series_says_what_differs() -> None:
     with pytest.raises(da.ValidationError, match=r"plot_series\.target must be for indicator "
                        r"'eid-collected'; they differ in unit"):
         plot_series(reading, da.Target(counted, 5, jurisdiction=KH))
+
+
+@pytest.mark.parametrize("tasks", [5, np.array(5), "tasks"])
+def test_completion_wants_an_iterable_of_tasks(tasks: Any) -> None:
+    with pytest.raises(da.ValidationError, match=r"completion\.tasks must be an iterable"):
+        da.completion(tasks, as_of=DAY)
+
+
+@pytest.mark.parametrize("subunits", [np.array([], dtype=object), 1, "yes"])
+def test_dataset_filters_want_a_bool(subunits: Any) -> None:
+    with pytest.raises(da.ValidationError, match=r"datasets\.subunits must be a bool"):
+        datasets.readings(jurisdiction="56", subunits=subunits)
+
+
+@pytest.mark.parametrize("readings", [5, np.array(5), dt.date(2023, 7, 1)])
+def test_frames_want_an_iterable_of_readings(readings: Any) -> None:
+    frames: Any = pytest.importorskip("de_an06.frames")
+    pytest.importorskip("pandas")
+    with pytest.raises(da.ParseError, match=r"to_pandas\.readings must be an iterable"):
+        frames.to_pandas(readings)

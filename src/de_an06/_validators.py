@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, TypeGuard, TypeVar
+from typing import Any, TypeGuard, TypeVar, cast
 
 import attrs
 
@@ -62,6 +62,22 @@ def difference(first: object, second: object) -> str:
     if isinstance(one, str) and isinstance(other, str) and not (one.isascii() and other.isascii()):
         text += f" ({one!a} vs {other!a})"
     return text
+
+
+def iterable(owner: object, field: str, value: object) -> Iterable[Any]:
+    """`value` if it is an iterable other than text, else the library's error naming it.
+
+    Iterable means that ``iter()`` takes it: a 0-d NumPy array says it is one
+    and is not.
+    """
+    if not isinstance(value, (str, bytes)):
+        try:
+            iter(value)  # type: ignore[call-overload]
+        except TypeError:
+            pass
+        else:
+            return cast("Iterable[Any]", value)
+    raise fail(owner, field, f"must be an iterable, not {_type_name(value)}", value)
 
 
 def _type_name(value: object) -> str:

@@ -43,8 +43,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from de_an06 import _extras
+from de_an06 import _validators as v
 from de_an06._results_frames import forecasts_to_pandas, trends_to_pandas
-from de_an06.errors import ParseError
+from de_an06.errors import ParseError, ValidationError
 from de_an06.io import cells, schema
 from de_an06.io.cells import CellError
 from de_an06.io.schema import Column, RecordBuilder, RowError
@@ -105,7 +106,11 @@ def _plain(column: Column, reading: Reading) -> object:
 
 def _columns(readings: Iterable[Reading], owner: str) -> dict[str, list[Any]]:
     columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
-    for index, reading in enumerate(readings):
+    try:
+        items = v.iterable(owner, "readings", readings)
+    except ValidationError as error:
+        raise ParseError(str(error), text=repr(readings)) from None
+    for index, reading in enumerate(items):
         if not isinstance(reading, Reading):
             raise ParseError(f"{owner}: item {index} must be a Reading, not "
                              f"{type(reading).__name__}", text=repr(reading))

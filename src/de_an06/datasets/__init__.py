@@ -338,6 +338,9 @@ def claims(
 def _filtered(items: tuple[T, ...], *, jurisdiction: str | Jurisdiction | None,
               indicator: str | Indicator | None, source: str | Source | None,
               subunits: bool) -> tuple[T, ...]:
+    if not isinstance(subunits, bool):
+        raise v.fail("datasets", "subunits", f"must be a bool, not {type(subunits).__name__}",
+                     subunits)
     tests: list[Callable[[Any], bool]] = []
     if jurisdiction is not None:
         code = _jurisdiction_code(jurisdiction)

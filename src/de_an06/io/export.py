@@ -57,10 +57,7 @@ def _digits(value: float) -> str:
 
 
 def _readings(owner: str, readings: Iterable[Reading]) -> list[Reading]:
-    given: object = readings  # the annotation is not enforced
-    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
-        raise v.fail(owner, "readings", "must be an iterable of Reading objects", readings)
-    items = list(readings)
+    items = list(v.iterable(owner, "readings", readings))
     for item in items:
         if not isinstance(item, Reading):
             raise v.fail(owner, "readings", f"must hold Reading objects, not "
