@@ -17,6 +17,7 @@ A few examples per entry in ``make test``; ``make fuzz`` runs many.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io as stdio
 import math
 from collections.abc import Callable
@@ -180,6 +181,24 @@ def _read_csv_columns(**kwargs: Any) -> object:
     return io.read_csv_columns(stdio.StringIO(_CSV), **kwargs)
 
 
+def _calendar(**kwargs: Any) -> object:
+    calendar: Any = pytest.importorskip("de_an06.calendar")
+    pytest.importorskip("holidays")
+    return calendar.WorkingCalendar(**kwargs)
+
+
+def _calendar_method(name: str) -> Callable[..., object]:
+    """A method of the default working calendar, built on first use (holidays is an extra)."""
+    def call(*args: object) -> object:
+        return getattr(_default_calendar(), name)(*args)
+    return call
+
+
+@functools.cache
+def _default_calendar() -> Any:
+    return _calendar()
+
+
 #: Stands for a frame of READING, built when called (pandas and polars are extras).
 GOOD = "a frame of READING"
 
@@ -275,6 +294,13 @@ CONTRACT = [
     Entry("to_polars", _frames("to_polars"), ([READING],), {}, {"readings": 0}),
     Entry("from_pandas", _frames("from_pandas"), (GOOD,), {}, {"frame": 0}),
     Entry("from_polars", _frames("from_polars"), (GOOD,), {}, {"frame": 0}),
+    Entry("WorkingCalendar", _calendar, (), {"first_year": 2023, "last_year": 2024,
+                                             "extra_days_off": (), "extra_working_days": ()}),
+    Entry("add_working_days", _calendar_method("add_working_days"), (DAY, 4), {},
+          {"start": 0, "n": 1}),
+    Entry("working_days_between", _calendar_method("working_days_between"),
+          (DAY, dt.date(2023, 7, 30)), {}, {"start": 0, "end": 1}),
+    Entry("is_working_day", _calendar_method("is_working_day"), (DAY,), {}, {"day": 0}),
     Entry("province", datasets.province, ("56",), {"as_of": DAY}, {"key": 0}),
     Entry("indicator", datasets.indicator, ("eid-collected",), {}, {"code": 0}),
     Entry("jurisdiction", datasets.jurisdiction, ("56",), {}, {"code": 0}),

@@ -369,3 +369,18 @@ def test_frames_want_an_iterable_of_readings(readings: Any) -> None:
     pytest.importorskip("pandas")
     with pytest.raises(da.ParseError, match=r"to_pandas\.readings must be an iterable"):
         frames.to_pandas(readings)
+
+
+def test_audit_wants_iterables() -> None:
+    with pytest.raises(da.ValidationError, match=r"audit\.readings must be an iterable, not "
+                       r"ndarray"):
+        da.audit(np.array(5))
+
+
+@pytest.mark.parametrize("days", [np.array(5), [[dt.date(2023, 7, 1)]]])
+def test_calendar_extra_days_that_are_no_dates(days: Any) -> None:
+    pytest.importorskip("holidays")
+    from de_an06.calendar import WorkingCalendar
+
+    with pytest.raises(da.ValidationError, match=r"WorkingCalendar\.extra_days_off"):
+        WorkingCalendar(extra_days_off=days)

@@ -32,7 +32,10 @@ def _to_date_set(value: object) -> object:
     """Turn an iterable of dates into a frozenset; leave anything else to the validator."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         return value
-    return frozenset(value)
+    try:
+        return frozenset(value)
+    except TypeError:  # a 0-d array, or unhashable items: the validator names them
+        return value
 
 
 def _is_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
