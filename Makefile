@@ -53,13 +53,15 @@ pytest: wheel
 
 # Long fuzzing of every reader and of the command line (not part of `make test`,
 # which runs the same tests with few examples): 100,000 examples per raw-input
-# test, fewer for whole generated documents (see tests/fuzz/fuzzing.py), on both
+# test, fewer for whole generated documents (see tests/fuzz/fuzzing.py), the
+# public-API contract (tests/test_contract.py) and the writer/reader agreement
+# (tests/test_agreement.py), on both
 # cores, each example bounded by the fuzz profile's deadline and each test by
 # --timeout (seconds). Prints the examples each test ran.
 fuzz: wheel
 	DE_AN06_FUZZ_EXAMPLES=100000 PYTHONPATH=$(WHEEL_SITE) $(BIN)/python -m pytest \
 		-p no:cacheprovider -m fuzz -n 2 --timeout=1500 --hypothesis-show-statistics \
-		tests/fuzz
+		tests/fuzz tests/test_contract.py tests/test_agreement.py
 
 # Mutation testing of _kernel, analysis and parsing (not part of `make test`).
 # DE_AN06_MUTATE loads a small, derandomised Hypothesis profile, so that each

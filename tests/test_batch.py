@@ -258,7 +258,7 @@ def test_bad_table_argument() -> None:
         batch.trends([1, 2])  # type: ignore[arg-type]
     with pytest.raises(da.ValidationError, match="must be a ReadingTable"):
         batch.forecasts([1, 2], 1.0)  # type: ignore[arg-type]
-    with pytest.raises(da.ValidationError, match="confidence must be in"):
+    with pytest.raises(da.ValidationError, match="confidence must be a real number, not bool"):
         batch.trends(simple_table(), confidence=True)
 
 
@@ -380,8 +380,15 @@ def test_columns_must_give_one_direction_per_indicator() -> None:
         "indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,5,2023-06-25\n"))
-    broken = attrs.evolve(columns, directions=())
-    plain = batch.ReadingTable.from_columns(broken)  # no directions: higher is better
+    with pytest.raises(da.ValidationError, match="directions must hold one entry per"):
+        attrs.evolve(columns, directions=())
+
+    class Bare:
+        indicator, indicator_codes = columns.indicator, columns.indicator_codes
+        jurisdiction, jurisdiction_codes = columns.jurisdiction, columns.jurisdiction_codes
+        as_of, value = columns.as_of, columns.value
+
+    plain = batch.ReadingTable.from_columns(Bare())  # no directions: higher is better
     assert plain.n_series == 1
 
     class Columns:

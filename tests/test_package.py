@@ -146,7 +146,7 @@ def test_missing_calendar_extra_says_how_to_install_it(monkeypatch: pytest.Monke
     from de_an06.calendar import WorkingCalendar
 
     monkeypatch.setitem(sys.modules, "holidays", None)
-    with pytest.raises(ModuleNotFoundError, match=r"pip install 'de_an06\[calendar\]'"):
+    with pytest.raises(da.MissingExtraError, match=r'pip install "de_an06\[calendar\]"'):
         WorkingCalendar()
 
 

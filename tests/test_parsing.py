@@ -618,7 +618,7 @@ YEAR_RULE = "must be an int in [1, 9999] or None"
     (lambda: p.parse_rank("áp chót", total="63"),  # type: ignore[arg-type]
      "parse_rank.total must be an int >= 2 or None (got '63')"),
     (lambda: p.format_number("1"),  # type: ignore[arg-type]
-     "format_number.value must be a Decimal, int or float (got '1')"),
+     "format_number.value must be a real number, not str (got '1')"),
     (lambda: p.format_number(float("inf")), "format_number.value must be finite (got inf)"),
     (lambda: p.format_number(1, decimals=-1),
      "format_number.decimals must be an int >= 0 (got -1)"),

@@ -382,7 +382,7 @@ def test_xlsx_cells(tmp_path: Path) -> None:
 def test_xlsx_needs_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "python_calamine", None)
     monkeypatch.setitem(sys.modules, "openpyxl", None)
-    with pytest.raises(ParseError, match=r"pip install 'de_an06\[excel\]'"):
+    with pytest.raises(ParseError, match=r'pip install "de_an06\[excel\]"'):
         io.read_table(tmp_path / "x.xlsx")
 
 

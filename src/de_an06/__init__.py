@@ -41,6 +41,7 @@ from de_an06.analysis import (
 from de_an06.errors import (
     DeAn06Error,
     InsufficientDataError,
+    MissingExtraError,
     ParseError,
     UnknownCodeError,
     ValidationError,
@@ -149,6 +150,7 @@ __all__ = [
     "Level",
     "LinkedService",
     "Measure",
+    "MissingExtraError",
     "ParseError",
     "Precision",
     "Prediction",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from de_an06 import _days
+from de_an06 import _days, _extras
 from de_an06 import _validators as v
 from de_an06._present import (
     DATE_TICKS,
@@ -110,6 +110,7 @@ def plot_forecast(table: ReadingTable, forecasts: ForecastTable, id: Any,  # noq
     >>> [t.get_text() for t in ax.get_legend().get_texts()][3:5], ax.get_xlabel()
     (['mục tiêu 100', 'hạn 15/02/1970'], 'Ngày')
     """
+    _extras.require("matplotlib.pyplot", "de_an06.plotting.plot_forecast")
     from de_an06 import plotting
     from de_an06.batch import ForecastTable, ReadingTable
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, TypeGuard, TypeVar
+from typing import Any, TypeGuard, TypeVar, cast
 
 import attrs
 
@@ -29,6 +29,55 @@ def fail(owner: object, field: str, rule: str, value: object) -> ValidationError
     return ValidationError(
         f"{name}.{field} {rule} (got {value!r})", owner=name, field=field, value=value
     )
+
+
+def difference(first: object, second: object) -> str:
+    r"""What tells apart two unequal objects that print alike, for a mismatch message.
+
+    Two jurisdictions (or indicators) with one code may still differ in a
+    name, a level or a unit; the message names the first field that differs
+    with both values, and adds their ASCII spelling when the text differs
+    only in characters that look alike (a decomposed accent, a no-break
+    space). Empty when the objects are equal, of different classes or of
+    different codes (the message shows the codes).
+
+    Examples
+    --------
+    >>> from de_an06 import Jurisdiction
+    >>> a = Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+    >>> b = Jurisdiction("56", "Khanh Hoa", "Khánh Hoà", level="province", parent="VN")
+    >>> print(difference(a, b))
+    ; they differ in name_vi: 'Khánh Hòa' vs 'Khánh Hoà' ('Kh\xe1nh H\xf2a' vs ...)
+    """
+    kind = type(first)
+    if (kind is not type(second) or not attrs.has(kind) or first == second
+            or getattr(first, "code", None) != getattr(second, "code", None)):
+        return ""
+    # Unequal attrs objects differ in a compared field.
+    name, one, other = next(
+        (field.name, getattr(first, field.name), getattr(second, field.name))
+        for field in attrs.fields(kind)
+        if getattr(first, field.name) != getattr(second, field.name))
+    text = f"; they differ in {name}: {one!r} vs {other!r}"
+    if isinstance(one, str) and isinstance(other, str) and not (one.isascii() and other.isascii()):
+        text += f" ({one!a} vs {other!a})"
+    return text
+
+
+def iterable(owner: object, field: str, value: object) -> Iterable[Any]:
+    """`value` if it is an iterable other than text, else the library's error naming it.
+
+    Iterable means that ``iter()`` takes it: a 0-d NumPy array says it is one
+    and is not.
+    """
+    if not isinstance(value, (str, bytes)):
+        try:
+            iter(value)  # type: ignore[call-overload]
+        except TypeError:
+            pass
+        else:
+            return cast("Iterable[Any]", value)
+    raise fail(owner, field, f"must be an iterable, not {_type_name(value)}", value)
 
 
 def _type_name(value: object) -> str:
@@ -112,10 +161,28 @@ def is_optional_instance(kind: type[Any]) -> Validator:
     return check
 
 
+def writable(owner: object, field: str, value: str) -> None:
+    """Text every file the library writes can hold: no NUL, no lone surrogate.
+
+    A CSV file cannot carry U+0000 (readers take it for a binary file) and no
+    UTF-8 file a lone surrogate (``"\ud800"``), so the model refuses both
+    rather than write a file it cannot read back.
+    """
+    if "\x00" in value:
+        raise fail(owner, field, "must not hold a NUL character (U+0000)", value)
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise fail(owner, field, "must not hold a lone surrogate "
+                       f"({value[error.start]!a})", value) from None
+
+
 def is_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A non-blank ``str`` without surrounding whitespace."""
+    """A non-blank ``str`` without surrounding whitespace (see :func:`writable`)."""
     if not isinstance(value, str):
         raise fail(instance, attribute.name, f"must be a str, not {_type_name(value)}", value)
+    writable(instance, attribute.name, value)
     if not value.strip() or value != value.strip():
         raise fail(instance, attribute.name,
                    "must be non-empty text without surrounding whitespace", value)
@@ -128,9 +195,10 @@ def is_optional_text(instance: object, attribute: attrs.Attribute[Any], value: o
 
 
 def is_note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Any ``str`` (may be empty)."""
+    """Any ``str`` (may be empty) that files can hold (see :func:`writable`)."""
     if not isinstance(value, str):
         raise fail(instance, attribute.name, f"must be a str, not {_type_name(value)}", value)
+    writable(instance, attribute.name, value)
 
 
 def is_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -175,7 +243,10 @@ def to_tuple(value: object) -> object:
     """Turn any non-string iterable into a tuple; leave anything else for the validator."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         return value
-    return tuple(value)
+    try:
+        return tuple(value)
+    except TypeError:  # iterable in type only, like a 0-d NumPy array
+        return value
 
 
 def to_nfc(value: object) -> object:

@@ -219,9 +219,7 @@ def _check_options(decimals: object, hedge: object) -> None:
 
 
 def _checked(items: Iterable[_T], kind: type[_T], name: str) -> list[_T]:
-    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
-        raise v.fail("audit", name, f"must be an iterable of {kind.__name__}", items)
-    listed = list(items)
+    listed = list(v.iterable("audit", name, items))
     for index, item in enumerate(listed):
         if not isinstance(item, kind):
             raise v.fail("audit", f"{name}[{index}]",

@@ -54,8 +54,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _extras, batch
 from de_an06 import _validators as v
-from de_an06 import batch
 
 __all__ = ["at_risk", "forecasts", "trends"]
 
@@ -75,13 +75,7 @@ _FORECAST_COLUMNS = {"days_late": "f"}
 
 def _dask_dataframe() -> ModuleType:
     """Import ``dask.dataframe`` or say how to install it."""
-    try:
-        import dask.dataframe
-    except ImportError as error:
-        msg = ('de_an06.dask needs the optional "dask" extra (dask[dataframe] and distributed); '
-               'install it with: pip install "de_an06[dask]"')
-        raise ModuleNotFoundError(msg, name=error.name) from error
-    return dask.dataframe
+    return _extras.require("dask.dataframe", "de_an06.dask")
 
 
 # --------------------------------------------------------------------------
@@ -265,7 +259,7 @@ def trends(ddf: Any, *, id: str = "id", day: str = "day", value: str = "value", 
         or one of the wrong dtype, or a bad `confidence`; when computed, where
         :meth:`ReadingTable.from_arrays <de_an06.batch.ReadingTable.from_arrays>`
         raises.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When the ``dask`` extra is not installed.
 
     See Also
@@ -345,7 +339,7 @@ def forecasts(ddf: Any, *, id: str = "id", day: str = "day",  # noqa: ANN401, A0
         series, and where :meth:`ReadingTable.from_arrays
         <de_an06.batch.ReadingTable.from_arrays>` or
         :func:`de_an06.batch.forecasts` raise.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When the ``dask`` extra is not installed.
 
     See Also
@@ -447,7 +441,7 @@ def at_risk(forecasts: Any, n: int = 10) -> Any:  # noqa: ANN401
     ValidationError
         For something other than a Dask DataFrame with the forecast column
         ``days_late`` (float), or an `n` that is not a positive integer.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When the ``dask`` extra is not installed.
 
     See Also

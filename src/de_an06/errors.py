@@ -19,6 +19,7 @@ from __future__ import annotations
 __all__ = [
     "DeAn06Error",
     "InsufficientDataError",
+    "MissingExtraError",
     "ParseError",
     "UnknownCodeError",
     "ValidationError",
@@ -170,3 +171,33 @@ class UnknownCodeError(DeAn06Error, KeyError):
     def __str__(self) -> str:
         # KeyError quotes its argument; a message reads better unquoted.
         return str(self.args[0]) if self.args else ""
+
+
+class MissingExtraError(DeAn06Error, ModuleNotFoundError):
+    """An optional dependency is not installed; the message names the extra to install.
+
+    Raised before any work is done by the parts of the library that need an
+    extra (plots, data frames, the working calendar, Excel files, Dask,
+    strategies). It is also a :class:`ModuleNotFoundError`, whose ``name``
+    is the missing module.
+
+    Parameters
+    ----------
+    message : str
+        What needs the module, and the ``pip install`` line.
+    name : str
+        The missing module.
+
+    Examples
+    --------
+    >>> from de_an06 import MissingExtraError
+    >>> error = MissingExtraError('plots need matplotlib: pip install "de_an06[plot]"',
+    ...                           name="matplotlib")
+    >>> isinstance(error, ModuleNotFoundError), error.name
+    (True, 'matplotlib')
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, message: str, *, name: str) -> None:
+        ModuleNotFoundError.__init__(self, message, name=name)

@@ -42,8 +42,10 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from de_an06.analysis import Forecast, Trend
-from de_an06.errors import ParseError
+from de_an06 import _extras
+from de_an06 import _validators as v
+from de_an06._results_frames import forecasts_to_pandas, trends_to_pandas
+from de_an06.errors import ParseError, ValidationError
 from de_an06.io import cells, schema
 from de_an06.io.cells import CellError
 from de_an06.io.schema import Column, RecordBuilder, RowError
@@ -95,8 +97,6 @@ def _plain(column: Column, reading: Reading) -> object:
     if value is None:
         return None
     kind = column.cell.kind
-    if kind == "number":
-        return float(value)  # type: ignore[arg-type]
     if kind == "enum":
         return value.value  # type: ignore[attr-defined]
     if kind == "names":
@@ -106,13 +106,32 @@ def _plain(column: Column, reading: Reading) -> object:
 
 def _columns(readings: Iterable[Reading], owner: str) -> dict[str, list[Any]]:
     columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
-    for index, reading in enumerate(readings):
+    try:
+        items = v.iterable(owner, "readings", readings)
+    except ValidationError as error:
+        raise ParseError(str(error), text=repr(readings)) from None
+    for index, reading in enumerate(items):
         if not isinstance(reading, Reading):
             raise ParseError(f"{owner}: item {index} must be a Reading, not "
                              f"{type(reading).__name__}", text=repr(reading))
         for column in _LAYOUT:
             columns[column.name].append(_plain(column, reading))
     return columns
+
+
+def _floats_hold(values: list[Any]) -> bool:
+    """Whether a ``float64`` column holds every number of `values` exactly.
+
+    Integers beyond 2**53 are the ones it may not (``9007199254740993``
+    would become ``...992``); a frame keeps those in a column of Python
+    numbers (pandas ``object``, polars ``Int64`` or ``Object``) instead.
+    """
+    return all(x is None or isinstance(x, float) or float(x) == x for x in values)
+
+
+def _int64s(values: list[Any]) -> bool:
+    """Whether every number of `values` is an int that ``int64`` holds."""
+    return all(x is None or (isinstance(x, int) and -(2**63) <= x < 2**63) for x in values)
 
 
 # --------------------------------------------------------------------------
@@ -145,14 +164,17 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
     -------
     pandas.DataFrame
         The :data:`COLUMNS`, with categorical codes and enums, dates as
-        ``datetime64[ns]`` and missing numbers as NaN.
+        ``datetime64[ns]`` and missing numbers as NaN. Numbers are
+        ``float64``, unless a column holds an integer that ``float64`` would
+        round (beyond 2**53): that column holds the Python numbers
+        (``object``), so every value comes back exact.
 
     Raises
     ------
     ParseError
         For an item that is not a Reading, or a date outside the
         ``datetime64[ns]`` range (years 1677-2262).
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When pandas is not installed.
 
     See Also
@@ -168,6 +190,7 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
     >>> frame.dtypes[["indicator", "as_of", "value", "numerator"]].astype(str).tolist()
     ['category', 'datetime64[ns]', 'float64', 'float64']
     """
+    _extras.require("pandas", "de_an06.frames.to_pandas")
     import pandas as pd
 
     columns = _columns(readings, "to_pandas")
@@ -183,7 +206,7 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
             data[column.name] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
         elif kind == "number":
             data[column.name] = pd.Series([math.nan if x is None else x for x in values],
-                                          dtype="float64")
+                                          dtype="float64" if _floats_hold(values) else object)
         else:
             data[column.name] = pd.Series(values, dtype="boolean" if kind == "flag"
                                           else object if not values else None)
@@ -254,6 +277,7 @@ def from_pandas(frame: pd.DataFrame) -> tuple[Reading, ...]:
     ...
     de_an06.errors.ParseError: pandas.DataFrame: column 'value': row 0 (index 0): Reading.value ...
     """
+    _extras.require("pandas", "de_an06.frames.from_pandas")
     import pandas as pd
 
     if not isinstance(frame, pd.DataFrame):
@@ -274,13 +298,16 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
 
     The same :data:`COLUMNS` as :func:`to_pandas`; codes are ``Categorical``,
     enums ``Enum`` with all their values, dates ``Date`` and missing numbers
-    null.
+    null. Numbers are ``Float64``, unless a column holds an integer that
+    ``Float64`` would round (beyond 2**53): then ``Int64`` if every number of
+    the column is an integer that fits, else ``Object``, so every value comes
+    back exact.
 
     Raises
     ------
     ParseError
         For an item that is not a Reading.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When polars is not installed.
 
     See Also
@@ -295,6 +322,7 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
     >>> frame.select("jurisdiction_name_vi", "as_of", "value").row(0)
     ('Khánh Hòa', datetime.date(2023, 7, 1), 546234.0)
     """
+    _extras.require("polars", "de_an06.frames.to_polars")
     import polars as pl
 
     columns = _columns(readings, "to_polars")
@@ -302,6 +330,10 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
              "flag": pl.Boolean(), "text": pl.String(), "names": pl.String()}
     types = {column.name: pl.Enum(_members(column)) if column.cell.members is not None
              else kinds[_kind_of(column)] for column in _LAYOUT}
+    for column in _LAYOUT:
+        values = columns[column.name]
+        if column.cell.kind == "number" and not _floats_hold(values):
+            types[column.name] = pl.Int64() if _int64s(values) else pl.Object()
     return pl.DataFrame(columns, schema=types)
 
 
@@ -328,6 +360,7 @@ def from_polars(frame: pl.DataFrame) -> tuple[Reading, ...]:
     >>> from_polars(to_polars(readings)) == readings
     True
     """
+    _extras.require("polars", "de_an06.frames.from_polars")
     import polars as pl
 
     if not isinstance(frame, pl.DataFrame):
@@ -374,110 +407,3 @@ def _readings(columns: Mapping[str, list[Any]], height: int, file: str,
             raise ParseError(f"{where}: {error.message}", file=file,
                              column=error.column) from error.cause
     return tuple(out)
-
-
-
-# --------------------------------------------------------------------------
-# Analysis results
-# --------------------------------------------------------------------------
-
-
-def _results_frame(records: list[dict[str, Any]], dates: Sequence[str],
-                   keys: Sequence[str]) -> pd.DataFrame:
-    import pandas as pd
-
-    frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=list(keys))
-    for name in dates:
-        frame[name] = pd.Series(pd.to_datetime(frame[name]), dtype="datetime64[ns]")
-    return frame
-
-
-def trends_to_pandas(trends: Mapping[str, Trend]) -> pd.DataFrame:
-    """Fitted trends as a pandas DataFrame, one row per key.
-
-    Parameters
-    ----------
-    trends : dict
-        Trends (:class:`~de_an06.Trend`) by a label of your choice (a
-        series' place, say).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``key, slope, intercept, slope_se, slope_ci_low,
-        slope_ci_high, r_squared, n, start, end, confidence, flat``; missing
-        quantities (two-point trends) are NaN.
-
-    Examples
-    --------
-    >>> import datetime as dt
-    >>> from de_an06 import Indicator, Jurisdiction, Reading, Series, trend
-    >>> vn = Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
-    >>> ind = Indicator("index", "An index", "Chỉ số", unit="count")
-    >>> s = Series([Reading(ind, y, as_of=dt.date(2023, 1, 1 + i), jurisdiction=vn)
-    ...             for i, y in enumerate([10, 12, 15])])
-    >>> trends_to_pandas({"VN": trend(s)})[["key", "slope", "n"]]
-      key  slope  n
-    0  VN    2.5  3
-    """
-    records = []
-    for key, t in trends.items():
-        low, high = t.slope_ci if t.slope_ci is not None else (None, None)
-        records.append({"key": key, "slope": t.slope, "intercept": t.intercept,
-                        "slope_se": t.slope_se, "slope_ci_low": low, "slope_ci_high": high,
-                        "r_squared": t.r_squared, "n": t.n, "start": t.start, "end": t.end,
-                        "confidence": t.confidence, "flat": t.flat})
-    keys = ("key", "slope", "intercept", "slope_se", "slope_ci_low", "slope_ci_high",
-            "r_squared", "n", "start", "end", "confidence", "flat")
-    frame = _results_frame(records, ("start", "end"), keys)
-    for name in ("slope_se", "slope_ci_low", "slope_ci_high", "r_squared"):
-        frame[name] = frame[name].astype("float64")
-    return frame
-
-
-def forecasts_to_pandas(forecasts: Mapping[str, Forecast]) -> pd.DataFrame:
-    """Forecasts as a pandas DataFrame, one row per key.
-
-    Parameters
-    ----------
-    forecasts : dict
-        Forecasts (:class:`~de_an06.Forecast`) by a label of your choice.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``key, status, target, deadline, as_of, latest, latest_date,
-        reach_date, reach_earliest, reach_latest, current_pace, required_pace,
-        pace_ratio, pace_unit, days_left, working_days_left``; ``status`` is
-        categorical (Open SDG names), dates ``datetime64[ns]`` (NaT when
-        missing), missing numbers NaN.
-
-    Examples
-    --------
-    >>> import datetime as dt
-    >>> from de_an06 import datasets, forecast
-    >>> kh = datasets.readings(jurisdiction="56", indicator="eid-collected")[0]
-    >>> f = forecast(kh, 756_805, deadline=dt.date(2023, 7, 30))
-    >>> forecasts_to_pandas({"Khánh Hòa": f})[["key", "required_pace", "days_left"]].round(2)
-             key  required_pace  days_left
-    0  Khánh Hòa        7261.07       29.0
-    """
-    import pandas as pd
-
-    keys = ("key", "status", "target", "deadline", "as_of", "latest", "latest_date",
-            "reach_date", "reach_earliest", "reach_latest", "current_pace", "required_pace",
-            "pace_ratio", "pace_unit", "days_left", "working_days_left")
-    records = [{"key": key, **{name: getattr(f, name) for name in keys[1:]}}
-               for key, f in forecasts.items()]
-    for record in records:
-        record["status"] = record["status"].value
-    frame = _results_frame(records, ("deadline", "as_of", "latest_date", "reach_date",
-                                     "reach_earliest", "reach_latest"), keys)
-    from de_an06.analysis import ProgressStatus
-
-    frame["status"] = pd.Categorical(frame["status"],
-                                     categories=[s.value for s in ProgressStatus])
-    for name in ("current_pace", "required_pace", "pace_ratio", "days_left",
-                 "working_days_left"):
-        frame[name] = frame[name].astype("float64")
-    return frame

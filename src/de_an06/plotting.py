@@ -25,6 +25,7 @@ The Khánh Hòa question: 546,234 e-ID applications on 2023-07-01 against
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -34,8 +35,8 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _extras, datasets
 from de_an06 import _validators as v
-from de_an06 import datasets
 from de_an06._present import (
     Lang,
     label,
@@ -164,11 +165,13 @@ def _target_parts(series: Series, target: Target | float | None) -> tuple[float 
     if isinstance(target, Target):
         if target.jurisdiction != series.jurisdiction:
             raise v.fail("plot_series", "target",
-                         f"must be for jurisdiction {series.jurisdiction.code!r}",
+                         f"must be for jurisdiction {series.jurisdiction.code!r}"
+                         f"{v.difference(series.jurisdiction, target.jurisdiction)}",
                          target.jurisdiction.code)
         if target.indicator != series.indicator:
             raise v.fail("plot_series", "target",
-                         f"must be for indicator {series.indicator.code!r}",
+                         f"must be for indicator {series.indicator.code!r}"
+                         f"{v.difference(series.indicator, target.indicator)}",
                          target.indicator.code)
         return float(target.value), target.deadline
     goal = float(rules.real_number("plot_series", "target", target))
@@ -221,7 +224,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
         For readings that do not form a series, a target of another
         indicator, a bad confidence level or language, or something other
         than an Axes.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         When matplotlib is not installed.
 
     Examples
@@ -235,6 +238,7 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     >>> [line.get_label() for line in ax.get_lines()]
     ['target 756,805 people', 'deadline 2023-07-30', 'needed: 7,261 per day']
     """
+    _extras.require("matplotlib.pyplot", "de_an06.plotting.plot_series")
     s = _as_series(series)
     lang = _check_lang("plot_series", lang)
     goal, deadline = _target_parts(s, target)
@@ -273,9 +277,16 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     _decorate(axes, s, lang)
     span = (end - s.dates[0]).days
     pad = dt.timedelta(days=max(round(span * 0.04), 3) if span else 15)
-    axes.set_xlim(s.dates[0] - pad, end + pad)  # type: ignore[arg-type]
+    axes.set_xlim(_shifted(s.dates[0], -pad), _shifted(end, pad))  # type: ignore[arg-type]
     axes.margins(y=0.08)
     return axes
+
+
+def _shifted(day: dt.date, by: dt.timedelta) -> dt.date:
+    """`day` moved `by`, stopping at the first or last date Python knows (years 1, 9999)."""
+    if by < dt.timedelta(0):
+        return day + by if day - dt.date.min >= -by else dt.date.min
+    return day + by if dt.date.max - day >= by else dt.date.max
 
 
 def _draw_required(ax: Axes, latest: Reading, goal: float, deadline: dt.date,
@@ -331,6 +342,10 @@ def _attainments(items: Iterable[object]) -> tuple[list[Attainment], list[str]]:
                          "must be an Attainment or a (Reading, Target) pair", item)
     if not found:
         raise v.fail("plot_attainment", "items", "must hold at least one attainment", 0)
+    for index, a in enumerate(found):
+        if not math.isfinite(a.percent):
+            raise v.fail("plot_attainment", f"items[{index}]",
+                         "must be a finite percent of its target to draw as a bar", a.percent)
     return found, names
 
 
@@ -376,6 +391,7 @@ def plot_attainment(items: Iterable[Attainment | tuple[Reading, Target | float]]
     >>> [round(float(bar.get_width()), 2) for bar in ax.patches]
     [72.18, 156.67]
     """
+    _extras.require("matplotlib.pyplot", "de_an06.plotting.plot_attainment")
     found, names = _attainments(items)
     if labels is not None:
         if isinstance(labels, str) or len(labels) != len(found):
@@ -457,6 +473,7 @@ def write_series_plots(directory: str | Path, jurisdictions: Iterable[Jurisdicti
     ...     [p.name for p in paths][:1]
     ['56_eid-collected.png']
     """
+    _extras.require("matplotlib.pyplot", "de_an06.plotting.write_series_plots")
     from matplotlib.figure import Figure
 
     folder = Path(directory)

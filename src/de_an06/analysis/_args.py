@@ -100,10 +100,11 @@ def goal(owner: str, target: object, indicator: Indicator | None,
     """
     if isinstance(target, Target):
         if indicator is not None and target.indicator != indicator:
-            raise v.fail(owner, "target", f"must be for indicator {indicator.code!r}",
-                         target.indicator.code)
+            raise v.fail(owner, "target", f"must be for indicator {indicator.code!r}"
+                         f"{v.difference(indicator, target.indicator)}", target.indicator.code)
         if jurisdiction is not None and target.jurisdiction != jurisdiction:
-            raise v.fail(owner, "target", f"must be for jurisdiction {jurisdiction.code!r}",
+            raise v.fail(owner, "target", f"must be for jurisdiction {jurisdiction.code!r}"
+                         f"{v.difference(jurisdiction, target.jurisdiction)}",
                          target.jurisdiction.code)
         return float(target.value)
     number = real(owner, "target", target)

@@ -246,7 +246,8 @@ def implied_target(value: float, excess: float, *, relative: bool = False) -> fl
     Raises
     ------
     ValidationError
-        For non-finite numbers, or a relative excess of -100 % or less.
+        For non-finite numbers, a `relative` that is no bool, or a relative
+        excess of -100 % or less.
 
     Examples
     --------
@@ -260,7 +261,7 @@ def implied_target(value: float, excess: float, *, relative: bool = False) -> fl
     owner = "implied_target"
     number = check.real(owner, "value", value)
     extra = check.real(owner, "excess", excess)
-    if not relative:
+    if not check.flag(owner, "relative", relative):
         return number - extra
     if extra <= -100:  # noqa: PLR2004 - a share of the target
         raise v.fail(owner, "excess", "must be > -100 for the relative reading", excess)

@@ -131,7 +131,7 @@ def completion(tasks: Iterable[Task], *, as_of: dt.date) -> Completion:
     when = check.date(owner, "as_of", as_of)
     counts = dict.fromkeys(TaskStatus, 0)
     overdue = 0
-    for index, task in enumerate(tasks):
+    for index, task in enumerate(v.iterable(owner, "tasks", tasks)):
         if not isinstance(task, Task):
             raise v.fail(owner, f"tasks[{index}]", f"must be a Task, not {type(task).__name__}",
                          task)

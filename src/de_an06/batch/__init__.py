@@ -38,12 +38,13 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _days
 from de_an06 import _validators as v
 from de_an06.analysis import rows
 from de_an06.batch import _info
@@ -53,6 +54,7 @@ from de_an06.batch._risk import AtRisk
 from de_an06.batch._window import windowed
 from de_an06.batch.results import ForecastTable, TrendTable, trend_table
 from de_an06.batch.table import ReadingTable
+from de_an06.model.rules import real_number
 
 __all__ = [
     "AtRisk",
@@ -72,16 +74,17 @@ def __dir__() -> list[str]:
 #: What ``targets=`` takes: keyed by id (a Mapping or a pandas Series), one number, an
 #: array aligned with ``table.ids``, or None for the table's own targets.
 Targets = Mapping[Any, float] | npt.ArrayLike | None
-#: What ``deadlines=`` takes: keyed by id, one date, an array aligned with ``table.ids``,
-#: or None for the table's own deadlines.
-Deadlines = Mapping[Any, "dt.date | None"] | dt.date | npt.ArrayLike | None
+#: What ``deadlines=`` takes: keyed by id, one date, an array or a list (of dates and
+#: None) aligned with ``table.ids``, or None for the table's own deadlines.
+Deadlines = (Mapping[Any, "dt.date | None"] | dt.date | Sequence["dt.date | None"]
+             | npt.ArrayLike | None)
 
 
 def _check_confidence(owner: str, confidence: object) -> float:
-    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) \
-            or not 0 < confidence < 1:
+    level = real_number(owner, "confidence", confidence)
+    if not 0 < level < 1:
         raise v.fail(owner, "confidence", "must be in (0, 1)", confidence)
-    return float(confidence)
+    return float(level)
 
 
 def trends(table: ReadingTable, *, since: dt.date | None = None, last: int | None = None,
@@ -161,15 +164,40 @@ def _deadline_days(value: object,
         return (np.broadcast_to(np.int64(rows.date_to_day(value)), (count,)),
                 np.broadcast_to(np.True_, (count,)))
     array = _per_series(owner, "deadlines", value, count)
+    if array.dtype.kind == "O":
+        array = _object_deadlines(owner, array)
     if array.dtype.kind == "M":
         missing = np.isnat(array)
         days = np.where(missing, np.datetime64(0, "D"),
                         array.astype("datetime64[D]")).astype(np.int64)
+        at = _days.first_invalid_day(days)
+        if at is not None:
+            raise v.fail(owner, "deadlines", "must be dates in years 1 to 9999", str(array[at]))
         return days, ~missing
     if array.dtype.kind in "iu":
-        return array.astype(np.int64), np.broadcast_to(np.True_, (count,))
+        days = array.astype(np.int64)
+        if array.dtype.kind == "u" and array.dtype.itemsize == 8:  # noqa: PLR2004 - uint64
+            days = np.where(array > _days.MAX_DAY, _days.MAX_DAY + 1, array).astype(np.int64)
+        at = _days.first_invalid_day(days)
+        if at is not None:
+            raise v.fail(owner, "deadlines", "must be day numbers of dates in years 1 to 9999",
+                         array[at].item())
+        return days, np.broadcast_to(np.True_, (count,))
     raise v.fail(owner, "deadlines", "must be dates, datetime64 or day numbers",
                  f"dtype {array.dtype}")
+
+
+def _object_deadlines(owner: str, array: Array) -> Array:
+    """A list or object array of dates (``None`` for no deadline) as ``datetime64[D]``."""
+    out = np.full(array.shape, np.datetime64("NaT"), dtype="datetime64[D]")
+    for at, day in enumerate(array.tolist()):
+        if day is None:
+            continue
+        if not v.is_plain_date(day):
+            raise v.fail(owner, "deadlines", f"must hold dates or None (entry {at} is "
+                         f"{type(day).__name__})", day)
+        out[at] = np.datetime64(day, "D")
+    return out
 
 
 def _single(value: object) -> bool:
@@ -197,11 +225,12 @@ def forecasts(table: ReadingTable, targets: Targets = None,
         series, or an array read **in the order of** ``table.ids``. Default:
         the table's own targets (``table.info.targets``, from the file's
         target column); finite.
-    deadlines : Mapping, datetime.date or numpy.ndarray, optional
+    deadlines : Mapping, datetime.date, list or numpy.ndarray, optional
         Keyed by id like `targets` (``None`` for no deadline), one deadline,
         or an array in the order of ``table.ids`` (``datetime64`` with
-        ``NaT`` for none, or day numbers). Default: the table's own
-        deadlines, if it has some.
+        ``NaT`` for none, day numbers of years 1 to 9999, or a list of
+        :class:`datetime.date` with ``None`` for none). Default: the table's
+        own deadlines, if it has some.
     as_of : datetime.date, optional
         Date of the forecasts, on or after every series' latest reading
         (default: each series' latest date).

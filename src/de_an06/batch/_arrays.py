@@ -8,6 +8,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _validators as v
+
 Array = npt.NDArray[Any]
 
 
@@ -25,6 +27,20 @@ def array_eq(a: Array, b: Array) -> bool:
 
 #: attrs comparison for array fields.
 ARRAY_EQ = attrs.cmp_using(eq=array_eq)
+
+
+def row_of(owner: str, row: object, count: int) -> int:
+    """`row` as a row number of a table of `count` rows (negative counts from the end).
+
+    ``bool`` is refused (it is no row number), and so is anything that is no
+    integer or lies outside ``-count <= row < count``, with the library's error.
+    """
+    if isinstance(row, (bool, np.bool_)) or not isinstance(row, (int, np.integer)):
+        raise v.fail(owner, "row", f"must be an int, not {type(row).__name__}", row)
+    if not -count <= row < count:
+        raise v.fail(owner, "row",
+                     f"must be a row of the table, 0 to {count - 1} (or -{count} to -1)", row)
+    return int(row) % count
 
 
 _NAT = np.iinfo(np.int64).min  # NaT as an int64

@@ -9,6 +9,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _extras
 from de_an06 import _validators as v
 from de_an06.batch._arrays import ARRAY_EQ, Array, readonly
 
@@ -86,6 +87,7 @@ class AtRisk:
 
     def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional
         """The list as a ``pandas.DataFrame`` indexed by id, worst first (needs pandas)."""
+        _extras.require("pandas", "AtRisk.to_pandas")
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         data = {"name": self.names}

@@ -8,10 +8,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _extras
 from de_an06 import _validators as v
 from de_an06.analysis import Forecast, ProgressStatus, Trend, rows
 from de_an06.batch import _html, _risk
-from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly
+from de_an06.batch._arrays import ARRAY_EQ, Array, dates, readonly, row_of
 from de_an06.batch._info import SeriesInfo
 from de_an06.batch._risk import AtRisk
 from de_an06.errors import InsufficientDataError
@@ -74,6 +75,7 @@ class TrendTable:
 
     def to_pandas(self) -> Any:  # noqa: ANN401 - pandas is optional
         """The table as a ``pandas.DataFrame`` indexed by series id (needs pandas)."""
+        _extras.require("pandas", "TrendTable.to_pandas")
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         names = ("slope", "intercept", "slope_se", "slope_ci_low", "slope_ci_high",
@@ -87,8 +89,11 @@ class TrendTable:
         Raises
         ------
         InsufficientDataError
-            Where the series has fewer than two distinct dates.
+            Where the series has fewer than two distinct dates; a `row` that is
+            no int (``bool`` included) or outside the table raises its parent,
+            :class:`~de_an06.ValidationError`.
         """
+        row = row_of("TrendTable", row, len(self))
         if not self.valid[row]:
             raise InsufficientDataError(
                 f"TrendTable.row {row} (series {self.ids[row].item()!r}) has fewer than two "
@@ -187,6 +192,7 @@ class ForecastTable:
         instead of integer codes; ``days_late`` and (for a table read by
         :func:`de_an06.io.read_table`) ``name`` are added.
         """
+        _extras.require("pandas", "ForecastTable.to_pandas")
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         names = ("target", "latest", "latest_date", "as_of", "deadline", "reach_date",
@@ -252,8 +258,11 @@ class ForecastTable:
         Raises
         ------
         ValidationError
-            Where :func:`de_an06.forecast` raises (no day left before the deadline).
+            Where :func:`de_an06.forecast` raises (no day left before the
+            deadline), and for a `row` that is no int (``bool`` included) or
+            outside the table.
         """
+        row = row_of("ForecastTable", row, len(self))
         if self.no_time_left[row]:
             raise v.fail("ForecastTable", "row", "has a deadline that leaves no day after "
                          "the latest reading while the target is not met", row)

@@ -14,7 +14,14 @@ from de_an06.analysis import rows
 from de_an06.batch import _html
 from de_an06.batch._arrays import ARRAY_EQ, Array, readonly
 from de_an06.batch._info import SeriesInfo
+from de_an06.errors import UnknownCodeError
 from de_an06.model import Direction, Reading, Series
+
+
+def _fits(number: object, dtype: np.dtype[Any]) -> bool:
+    """Whether the integer `number` lies in the range of the integer `dtype`."""
+    info = np.iinfo(dtype)
+    return bool(info.min <= int(number) <= info.max)  # type: ignore[call-overload]
 
 
 def _series_id(series: Series) -> str:
@@ -429,13 +436,21 @@ class ReadingTable:
 
         Raises
         ------
-        KeyError
-            When the id is not in the table.
+        UnknownCodeError
+            When the id is not in the table (it is also a :class:`KeyError`).
+        ValidationError
+            When `series_id` is neither an int nor a str (``bool`` included).
         """
-        at = int(np.searchsorted(self.ids, np.asarray(series_id)))
-        if at >= self.n_series or self.ids[at] != series_id:
-            raise KeyError(series_id)
-        return at
+        if isinstance(series_id, (bool, np.bool_)) \
+                or not isinstance(series_id, (int, np.integer, str)):
+            raise v.fail("ReadingTable", "series_id",
+                         f"must be an int or a str, not {type(series_id).__name__}", series_id)
+        text = self.ids.dtype.kind == "U"
+        if text == isinstance(series_id, str) and (text or _fits(series_id, self.ids.dtype)):
+            at = int(np.searchsorted(self.ids, np.asarray(series_id, dtype=self.ids.dtype)))
+            if at < self.n_series and self.ids[at] == series_id:
+                return at
+        raise UnknownCodeError(f"ReadingTable has no series {series_id!r}")
 
     def __len__(self) -> int:
         return self.n_series

@@ -10,7 +10,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from de_an06 import _days
+from de_an06 import _days, _extras
 from de_an06 import _validators as v
 from de_an06.calendar import FIRST_YEAR
 
@@ -21,15 +21,7 @@ DayArray = npt.NDArray[np.int64]
 
 def _load_holidays() -> Any:  # noqa: ANN401 - a module object
     """Import the optional ``holidays`` package or say how to install it."""
-    try:
-        import holidays
-    except ImportError as error:
-        msg = (
-            "de_an06.calendar needs the optional 'holidays' package; "
-            "install it with: pip install 'de_an06[calendar]'"
-        )
-        raise ModuleNotFoundError(msg, name="holidays") from error
-    return holidays
+    return _extras.require("holidays", "de_an06.calendar")
 
 
 def _is_plain_int(value: object) -> bool:
@@ -40,7 +32,10 @@ def _to_date_set(value: object) -> object:
     """Turn an iterable of dates into a frozenset; leave anything else to the validator."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         return value
-    return frozenset(value)
+    try:
+        return frozenset(value)
+    except TypeError:  # a 0-d array, or unhashable items: the validator names them
+        return value
 
 
 def _is_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -90,7 +85,7 @@ class WorkingCalendar:
     ValidationError
         If the years are not ints, are out of order or out of coverage, or an
         extra day is not a date within the years or is in both extra sets.
-    ModuleNotFoundError
+    de_an06.MissingExtraError
         If the optional ``holidays`` package is not installed.
 
     Notes
@@ -258,7 +253,7 @@ class WorkingCalendar:
         """The number of working days ``<= days`` within the calendar's years."""
         return self._count[days - self._table_origin()]
 
-    def _shift(self, start: DayArray, steps: DayArray) -> DayArray:
+    def _shift(self, start: DayArray, steps: DayArray, given: object = None) -> DayArray:
         start, steps = _broadcast("start_days", start, "n", steps)
         index = self._rank(start) + steps - 1
         outside = (steps != 0) & ((index < 0) | (index >= self._table.size))
@@ -267,7 +262,7 @@ class WorkingCalendar:
             raise v.fail(_OWNER, "n", "runs past the calendar's years "
                          f"{self.first_year}-{self.last_year} from start="
                          f"{_days.date_of(int(start.ravel()[where])).isoformat()}",
-                         int(steps.ravel()[where]))
+                         int(steps.ravel()[where]) if given is None else given)
         picked = self._table[np.clip(index, 0, self._table.size - 1)]
         return np.where(steps == 0, start, picked)
 
@@ -336,7 +331,11 @@ class WorkingCalendar:
         s = self._check_date("start", start)
         if not _is_plain_int(n):
             raise v.fail(_OWNER, "n", f"must be an int, not {type(n).__name__}", n)
-        shifted = self._shift(np.asarray(s, dtype=np.int64), np.asarray(n, dtype=np.int64))
+        # More steps than the table has days run past it from any start; capping them
+        # keeps an n beyond int64 from overflowing on its way to numpy (the error shows n).
+        steps = max(-self._table.size - 1, min(int(n), self._table.size + 1))
+        shifted = self._shift(np.asarray(s, dtype=np.int64), np.asarray(steps, dtype=np.int64),
+                              given=n)
         return _days.date_of(int(shifted))
 
     def working_days(self, start: dt.date, end: dt.date) -> npt.NDArray[np.datetime64]:

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from de_an06 import _validators as v
-from de_an06.datasets._load import by_code, catalogue, figures, province_tables
+from de_an06.datasets._load import by_code, catalogue, figures, province_tables, text_key
 from de_an06.datasets._national import (
     national_indicators,
     national_readings,
@@ -221,7 +221,7 @@ def indicator(code: str) -> Indicator:
     UnknownCodeError
         When no bundled indicator has that code.
     """
-    return by_code(indicators(), code, "indicator")
+    return by_code(indicators(), text_key("indicator", "code", code), "indicator")
 
 
 def jurisdictions() -> tuple[Jurisdiction, ...]:
@@ -243,6 +243,7 @@ def jurisdiction(code: str) -> Jurisdiction:
     UnknownCodeError
         When the code is neither.
     """
+    text_key("jurisdiction", "code", code)
     for item in jurisdictions():
         if item.code == code:
             return item
@@ -337,6 +338,9 @@ def claims(
 def _filtered(items: tuple[T, ...], *, jurisdiction: str | Jurisdiction | None,
               indicator: str | Indicator | None, source: str | Source | None,
               subunits: bool) -> tuple[T, ...]:
+    if not isinstance(subunits, bool):
+        raise v.fail("datasets", "subunits", f"must be a bool, not {type(subunits).__name__}",
+                     subunits)
     tests: list[Callable[[Any], bool]] = []
     if jurisdiction is not None:
         code = _jurisdiction_code(jurisdiction)

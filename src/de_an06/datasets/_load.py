@@ -87,6 +87,13 @@ def province_tables() -> tuple[tuple[Jurisdiction, ...], tuple[Jurisdiction, ...
 
 
 
+def text_key(owner: str, field: str, value: object) -> str:
+    """`value` if it is a str (a code or a name), else the library's error naming it."""
+    if not isinstance(value, str):
+        raise v.fail(owner, field, f"must be a str, not {type(value).__name__}", value)
+    return value
+
+
 def by_code(items: tuple[T, ...], code: str, what: str) -> T:
     for item in items:
         if getattr(item, "code", None) == code:

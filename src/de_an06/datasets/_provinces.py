@@ -9,7 +9,7 @@ import warnings
 from typing import Final
 
 from de_an06 import _validators as v
-from de_an06.datasets._load import by_code, province_tables
+from de_an06.datasets._load import by_code, province_tables, text_key
 from de_an06.errors import UnknownCodeError
 from de_an06.model import Jurisdiction, Level, Rank, Reading, Unit
 
@@ -104,6 +104,7 @@ def province(key: str, *, as_of: dt.date | None = None,
     ...
     de_an06.errors.UnknownCodeError: no province 'Sai Gon'...mean Thành phố Hồ Chí Minh (79)?
     """
+    text_key("province", "key", key)
     day = _day("province", as_of, on)
     table = provinces(as_of=day)
     wanted = _fold(key)
@@ -176,6 +177,7 @@ def successor(code: str) -> Jurisdiction:
     58 -> 56 Khánh Hòa
     42 -> 42 Hà Tĩnh
     """
+    text_key("successor", "code", code)
     _, after, successors = province_tables()
     if code not in successors:
         raise UnknownCodeError(f"unknown province code {code!r} (expected one of the 63 "
@@ -198,6 +200,7 @@ def predecessors(code: str) -> tuple[Jurisdiction, ...]:
     >>> [p.code for p in predecessors("42")]
     ['42']
     """
+    text_key("predecessors", "code", code)
     before, after, successors = province_tables()
     if code not in {p.code for p in after}:
         raise UnknownCodeError(f"unknown province code {code!r} (expected one of the 34 "

@@ -23,16 +23,16 @@ from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import IO, Any, Final
 
-import attrs
 import numpy as np
 import numpy.typing as npt
 
 from de_an06 import _validators as v
 from de_an06.errors import ParseError
 from de_an06.io import _csv, cells, schema
+from de_an06.io._reading_columns import ReadingColumns, broken_rule
 from de_an06.io.cells import CellError, CsvNumberFormat
 from de_an06.model import Direction, Unit
-from de_an06.model.rules import first_bad_value, real_number
+from de_an06.model.rules import real_number
 
 __all__ = ["ReadingColumns", "read_csv_columns"]
 
@@ -44,98 +44,6 @@ _KEYS: Final = ("indicator", "jurisdiction", "as_of", "value", "indicator_unit",
                 "indicator_direction")
 _UNITS: Final = {unit.value: unit for unit in Unit}
 _DIRECTIONS: Final = tuple(Direction)
-
-
-def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    array.flags.writeable = False
-    return array
-
-
-def _int32(values: object) -> npt.NDArray[np.int32]:
-    return _readonly(np.asarray(values, dtype=np.int32))
-
-
-def _dates(values: object) -> npt.NDArray[np.datetime64]:
-    return _readonly(np.asarray(values, dtype="datetime64[D]"))
-
-
-def _float64(values: object) -> npt.NDArray[np.float64]:
-    return _readonly(np.asarray(values, dtype=np.float64))
-
-
-def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
-def _units(values: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(values)
-
-
-def _directions(values: Iterable[Direction]) -> tuple[Direction, ...]:
-    return tuple(values)
-
-
-_ARRAY_EQ: Final = attrs.cmp_using(eq=np.array_equal)
-
-
-@attrs.frozen
-class ReadingColumns:
-    r"""The key columns of a readings CSV file as read-only NumPy arrays.
-
-    Row ``i`` is the reading of indicator ``indicator_codes[indicator[i]]``
-    in jurisdiction ``jurisdiction_codes[jurisdiction[i]]`` with value
-    ``value[i]`` on ``as_of[i]``, in file order. Codes are numbered in order
-    of first appearance. Each indicator's unit and direction are
-    ``units[k]`` and ``directions[k]`` for ``indicator_codes[k]``.
-
-    Parameters
-    ----------
-    indicator, jurisdiction : numpy.ndarray
-        Positions (``int32``) in `indicator_codes` and `jurisdiction_codes`.
-    indicator_codes, jurisdiction_codes : tuple of str
-        The distinct codes.
-    as_of : numpy.ndarray
-        Dates (``datetime64[D]``).
-    value : numpy.ndarray
-        Values (``float64``), finite and valid for the indicator's unit.
-    units : tuple of Unit
-        Each indicator's unit (the ``indicator_unit`` column).
-    directions : tuple of Direction
-        Each indicator's direction: the ``indicator_direction`` column, or
-        the unit's :attr:`~de_an06.Unit.default_direction` where the cell is
-        empty or the file has no such column (as :class:`~de_an06.Indicator`
-        does).
-
-    Examples
-    --------
-    >>> import io as stdio
-    >>> from de_an06 import io
-    >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
-    ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
-    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"
-    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,260234,2023-07-02\n"
-    ...         "wait,Days,Ngày,days,56,Khanh Hoa,Khánh Hòa,province,18,2023-07-02\n")
-    >>> cols = io.read_csv_columns(stdio.StringIO(text))
-    >>> len(cols), cols.indicator_codes, cols.value.tolist()
-    (3, ('eid', 'wait'), [546234.0, 260234.0, 18.0])
-    >>> cols.as_of
-    array(['2023-07-01', '2023-07-02', '2023-07-02'], dtype='datetime64[D]')
-    >>> [d.value for d in cols.directions]
-    ['higher', 'lower']
-    """
-
-    indicator: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=_ARRAY_EQ, repr=False)
-    indicator_codes: tuple[str, ...] = attrs.field(converter=_strings)
-    jurisdiction: npt.NDArray[np.int32] = attrs.field(converter=_int32, eq=_ARRAY_EQ,
-                                                      repr=False)
-    jurisdiction_codes: tuple[str, ...] = attrs.field(converter=_strings)
-    as_of: npt.NDArray[np.datetime64] = attrs.field(converter=_dates, eq=_ARRAY_EQ, repr=False)
-    value: npt.NDArray[np.float64] = attrs.field(converter=_float64, eq=_ARRAY_EQ, repr=False)
-    units: tuple[Unit, ...] = attrs.field(kw_only=True, converter=_units)
-    directions: tuple[Direction, ...] = attrs.field(kw_only=True, converter=_directions)
-
-    def __len__(self) -> int:
-        return len(self.value)
 
 
 class _Slow(Exception):  # noqa: N818 - a signal, not an error
@@ -195,11 +103,12 @@ def read_csv_columns(path: str | Path | IO[str], *,
     """
     number_format = cells.check_number_format(number_format, "read_csv_columns")  # type: ignore[assignment]
     text, name = _csv.decode(path, "read_csv_columns")
-    try:
-        return _fast(text, name, number_format)
-    except (_Slow, csv.Error):
-        pass
-    return _slow(text, name, number_format)
+    with _csv.field_limit(len(text)):
+        try:
+            return _fast(text, name, number_format)
+        except (_Slow, csv.Error):
+            pass
+        return _slow(text, name, number_format)
 
 
 _Chunk = list[list[str]]
@@ -351,7 +260,7 @@ def _assemble(parts: dict[str, list[Any]], codes: dict[str, _Codes]) -> ReadingC
     described = _describe(indicator, unit, direction, units,
                           [cell.read(n, "plain") for n in names])
     value = _joined(parts["value"], np.float64)
-    if described is None or _broken_rule(value, unit, units) is not None:
+    if described is None or broken_rule(value, unit, units) is not None:
         return None
     return ReadingColumns(
         indicator=indicator, indicator_codes=tuple(indicators.ids),
@@ -381,22 +290,6 @@ def _describe(indicator: npt.NDArray[np.int32], unit: npt.NDArray[np.int32],
         return None
     return (tuple(units[u] for u in unit[first].tolist()),
             tuple(_DIRECTIONS[w] for w in way[first].tolist()))
-
-
-def _broken_rule(value: npt.NDArray[np.float64], unit: npt.NDArray[np.int32],
-                 units: Sequence[Unit]) -> tuple[int, str] | None:
-    """The first row whose value breaks the value rule of its unit, and the rule broken.
-
-    The one place io applies the model's value rules (both paths of the
-    reader ask it): ``units[unit[i]]`` is the unit of row ``i``.
-    """
-    found = []
-    for code, unit_ in enumerate(units):
-        rows = np.flatnonzero(unit == code)
-        bad = first_bad_value(unit_, value[rows]) if rows.size else None
-        if bad is not None:
-            found.append((int(rows[bad[0]]), bad[1]))
-    return min(found, default=None)
 
 
 def _slow(text: str, name: str, number_format: str) -> ReadingColumns:
@@ -471,7 +364,7 @@ class _SlowReader:
 
     def check_values(self) -> None:
         numbers = self.out["value"]
-        broken = _broken_rule(np.array(numbers, dtype=np.float64),
+        broken = broken_rule(np.array(numbers, dtype=np.float64),
                               np.array(self.out["indicator_unit"], dtype=np.int32), self.units)
         if broken is not None:
             row, rule = broken

@@ -8,6 +8,7 @@ text around them: decoding, the header check, records with their lines.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io as stdio
 from collections.abc import Iterable, Iterator
@@ -80,7 +81,8 @@ def header(columns: list[str], name: str, kind: str | None,
         else:
             raise ParseError("cannot tell whether this file holds readings, targets or tasks "
                              "(pass kind=)", file=name, line=1)
-    if kind not in COLUMNS:
+    given: object = kind  # the annotation is not enforced
+    if not isinstance(given, str) or given not in COLUMNS:
         raise v.fail(owner, "kind", f"must be one of {tuple(COLUMNS)}", kind)
     known = COLUMNS[kind]
     seen: set[str] = set()
@@ -97,6 +99,25 @@ def header(columns: list[str], name: str, kind: str | None,
     if missing:
         raise ParseError(f"missing column {missing[0]!r}", file=name, line=1)
     return kind, columns
+
+
+@contextlib.contextmanager
+def field_limit(size: int) -> Iterator[None]:
+    """Let :func:`csv.reader` take fields of up to `size` characters while reading a file.
+
+    Its default limit (131,072 characters) would refuse a long note that
+    :func:`write_csv` wrote; a file's length bounds its fields, so the limit
+    is raised to that length for the read, then put back.
+    """
+    before = csv.field_size_limit()
+    if size <= before:
+        yield
+        return
+    csv.field_size_limit(size)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
@@ -152,19 +173,20 @@ def read(path: str | Path | IO[str], *, kind: str | None, number_format: str,
     number_format = cells.check_number_format(number_format, "read_csv")
     by_code = known_by_code(known, "read_csv")
     text, name = decode(path, "read_csv")
-    rows = records(text, name)
-    _, first = next(rows)  # decode() refused empty files, so a first record exists
-    the_kind, columns = header(first, name, kind, "read_csv", described_once=True)
-    builder = _Rows(the_kind, columns, name, number_format, by_code)
-    built: list[Any] = []
-    errors: list[ParseError] = []
-    for line, row in rows:
-        try:
-            built.append(builder.build(line, row))
-        except ParseError as error:  # noqa: PERF203 - one row, one error
-            if not collect_errors:
-                raise
-            errors.append(error)
+    with field_limit(len(text)):
+        rows = records(text, name)
+        _, first = next(rows)  # decode() refused empty files, so a first record exists
+        the_kind, columns = header(first, name, kind, "read_csv", described_once=True)
+        builder = _Rows(the_kind, columns, name, number_format, by_code)
+        built: list[Any] = []
+        errors: list[ParseError] = []
+        for line, row in rows:
+            try:
+                built.append(builder.build(line, row))
+            except ParseError as error:  # noqa: PERF203 - one row, one error
+                if not collect_errors:
+                    raise
+                errors.append(error)
     return the_kind, built, errors
 
 
@@ -186,17 +208,18 @@ def _written(column: schema.Column, record: object) -> object:
 
 def write(items: Iterable[Any], path: str | Path | IO[str], *, kind: str,
           number_format: str) -> None:
-    """Write `items` (all of `kind`) as CSV to a path or a text stream."""
+    """Write `items` (all of `kind`, checked by the caller) as CSV to a path or a text stream."""
     number_format = cells.check_number_format(number_format, "write_csv")
-    if kind not in schema.SCHEMAS:
-        raise v.fail("write_csv", "kind", f"must be one of {tuple(COLUMNS)}", kind)
     layout = schema.SCHEMAS[kind]
     buffer = stdio.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
+    # csv.writer quotes a field holding the line terminator ("\n") but not a lone
+    # "\r", which a reader takes as a line end: such rows are written fully quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS[kind])
     for record in items:
-        writer.writerow([cells.write_cell(_written(column, record), number_format)
-                         for column in layout])
+        row = [cells.write_cell(_written(column, record), number_format) for column in layout]
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     if isinstance(path, (str, Path)):
         Path(path).write_text(buffer.getvalue(), encoding="utf-8", newline="")
     else:
@@ -324,4 +347,7 @@ def write_csv(dataset: Dataset, path: str | Path | IO[str], *, kind: CsvKind = "
     """
     if not isinstance(dataset, Dataset):
         raise v.fail("write_csv", "dataset", "must be a Dataset", dataset)
-    write(getattr(dataset, kind, ()), path, kind=kind, number_format=number_format)
+    given: object = kind  # the annotation is not enforced
+    if not isinstance(given, str) or given not in schema.SCHEMAS:
+        raise v.fail("write_csv", "kind", f"must be one of {tuple(COLUMNS)}", kind)
+    write(getattr(dataset, kind), path, kind=kind, number_format=number_format)

@@ -426,7 +426,8 @@ def loads(text: str, *, file: str = "<string>", collect_errors: bool = False,
     if not isinstance(text, str):
         raise ParseError(f"expected JSON text (str), got {type(text).__name__}", file=file)
     document = _parse_document(text, file)
-    if number_format not in (None, "vi", "international"):
+    given: object = number_format  # the annotation is not enforced
+    if given is not None and (not isinstance(given, str) or given not in ("vi", "international")):
         raise v.fail("loads", "number_format", "must be None, 'vi' or 'international'",
                      number_format)
     reader = _Reader(file, collect=collect_errors, number_format=number_format,

@@ -337,7 +337,8 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
     ...
     de_an06.errors.ParseError: <table>:1: no column for 'code', 'date', 'value' among ...
     """
-    if number_format != "auto" and number_format not in NUMBER_FORMATS:
+    given: object = number_format  # the annotation is not enforced
+    if not isinstance(given, str) or (given != "auto" and given not in NUMBER_FORMATS):
         raise v.fail("read_table", "number_format", f"must be 'auto' or one of {NUMBER_FORMATS}",
                      number_format)
     if date_order not in _DATE_ORDERS:

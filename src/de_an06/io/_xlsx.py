@@ -14,12 +14,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Final
 
+from de_an06._extras import install_line
 from de_an06.errors import ParseError
 
 __all__ = ["read_rows", "typed_columns"]
 
 _MISSING_EXTRA: Final = ("reading .xlsx files needs python-calamine or openpyxl: "
-                         "pip install 'de_an06[excel]'")
+                         + install_line("excel"))
 
 
 def _text(value: object) -> tuple[str, bool]:  # noqa: PLR0911 - one case per type

@@ -95,7 +95,7 @@ class CellError(Exception):
 
 def check_number_format(number_format: object, owner: str) -> str:
     """`number_format` when it is one of :data:`NUMBER_FORMATS`, else a ValidationError."""
-    if number_format not in NUMBER_FORMATS:
+    if not isinstance(number_format, str) or number_format not in NUMBER_FORMATS:
         raise v.fail(owner, "number_format", f"must be one of {NUMBER_FORMATS}", number_format)
     return str(number_format)
 

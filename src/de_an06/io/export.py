@@ -57,7 +57,7 @@ def _digits(value: float) -> str:
 
 
 def _readings(owner: str, readings: Iterable[Reading]) -> list[Reading]:
-    items = list(readings)
+    items = list(v.iterable(owner, "readings", readings))
     for item in items:
         if not isinstance(item, Reading):
             raise v.fail(owner, "readings", f"must hold Reading objects, not "
@@ -250,10 +250,16 @@ def _dhis2_value(reading: Reading) -> str:
 def _mapped(mapping: Mapping[str, str] | None, code: str, field: str) -> str:
     if mapping is None:
         return code
+    if not isinstance(mapping, Mapping):
+        raise v.fail(_OWNER, field, f"must be a mapping of codes to DHIS2 uids, not "
+                     f"{type(mapping).__name__}", mapping)
     try:
-        return mapping[code]
+        uid = mapping[code]
     except KeyError:
         raise v.fail(_OWNER, field, "has no entry for code", code) from None
+    if not isinstance(uid, str):
+        raise v.fail(_OWNER, field, f"must map code {code!r} to a str", uid)
+    return uid
 
 
 def to_dhis2_datavalues(

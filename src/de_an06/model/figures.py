@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Any, Protocol
 
 import attrs
@@ -27,6 +27,9 @@ from de_an06.model._fields import (
 from de_an06.model.enums import Basis, Direction, Measure, Precision, Qualifier, Unit
 from de_an06.model.places import Jurisdiction, Source
 from de_an06.model.rules import value_rule
+
+# Wide enough to write any float in full (1e300 has 301 digits; the default context, 28).
+_WIDE = Context(prec=10_000)
 
 
 class PrintedFigure(Protocol):
@@ -394,8 +397,12 @@ class Reading:
         ...         decimals=2).printed_value
         Decimal('98.90')
         """
-        exact = Decimal(repr(self.value))
-        return exact.quantize(Decimal(1).scaleb(-self.printed_decimals))
+        places = self.printed_decimals
+        if places == 0 and isinstance(self.value, float):
+            # A float printed without decimals is whole: its exact digits read back as
+            # an int equal to it, where those of its repr (1e+23) would not.
+            return Decimal(self.value)
+        return Decimal(repr(self.value)).quantize(Decimal((0, (1,), -places)), context=_WIDE)
 
     @property
     def unit(self) -> Unit:

@@ -75,11 +75,13 @@ class Series:
         for previous, reading in itertools.pairwise(value):
             if reading.indicator != first.indicator:
                 raise v.fail(self, attribute.name,
-                             f"must share one indicator ({first.indicator.code!r})",
+                             f"must share one indicator ({first.indicator.code!r}"
+                             f"{v.difference(first.indicator, reading.indicator)})",
                              reading.indicator.code)
             if reading.jurisdiction != first.jurisdiction:
                 raise v.fail(self, attribute.name,
-                             f"must share one jurisdiction ({first.jurisdiction.code!r})",
+                             f"must share one jurisdiction ({first.jurisdiction.code!r}"
+                             f"{v.difference(first.jurisdiction, reading.jurisdiction)})",
                              reading.jurisdiction.code)
             if reading.as_of == previous.as_of:
                 raise v.fail(self, attribute.name, "must not hold two readings on one date",

@@ -20,6 +20,7 @@ import attrs
 from de_an06 import _present
 from de_an06 import _validators as v
 from de_an06.model import Qualifier, Unit
+from de_an06.model.rules import real_number
 from de_an06.parsing._lexical import Scanner, is_int, normalise, with_folds
 from de_an06.parsing.grammar import NUMBER_FORMATS, NumberFormat
 
@@ -72,7 +73,7 @@ _UNIT_NAMES: Final = frozenset(UNITS.values())
 
 
 def _check_format(number_format: object, owner: str) -> str:
-    if number_format not in NUMBER_FORMATS:
+    if not isinstance(number_format, str) or number_format not in NUMBER_FORMATS:
         raise v.fail(owner, "number_format", f"must be one of {NUMBER_FORMATS}", number_format)
     return str(number_format)
 
@@ -314,8 +315,10 @@ def format_number(value: Decimal | float, *, decimals: int | None = None,
     Parameters
     ----------
     value : decimal.Decimal, int or float
-        A finite number. A ``Decimal`` keeps its printed decimals; a float is
-        written with the fewest digits that read back as the same float.
+        A finite number, of any type :func:`~de_an06.model.rules.real_number`
+        accepts (NumPy scalars, ``Fraction``...). A ``Decimal`` keeps its
+        printed decimals; a float is written with the fewest digits that read
+        back as the same float.
     decimals : int, optional
         Round (half to even) to this many decimals instead.
     number_format : {"vi", "international"}
@@ -336,16 +339,17 @@ def format_number(value: Decimal | float, *, decimals: int | None = None,
     '1,497,360'
     """
     number_format = _check_format(number_format, "format_number")  # type: ignore[assignment]
-    if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
-        raise v.fail("format_number", "value", "must be a Decimal, int or float", value)
-    number = value if isinstance(value, Decimal) else Decimal(repr(value))
-    if not number.is_finite():
-        raise v.fail("format_number", "value", "must be finite", value)
+    if isinstance(value, Decimal):  # kept as printed, whatever its size
+        if not value.is_finite():
+            raise v.fail("format_number", "value", "must be finite", value)
+        number = value
+    else:  # THE rule for number types
+        number = Decimal(repr(real_number("format_number", "value", value)))
     if decimals is not None and (not is_int(decimals) or decimals < 0):
         raise v.fail("format_number", "decimals", "must be an int >= 0", decimals)
     try:
         return _present.decimal_text(number, decimals=decimals, number_format=number_format)
-    except InvalidOperation:
+    except (InvalidOperation, OverflowError):
         raise v.fail("format_number", "decimals", "gives too many digits", decimals) from None
 
 

@@ -27,10 +27,14 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+from de_an06 import _extras
 
-from de_an06.model import (
+_extras.require("hypothesis", "de_an06.strategies")  # the extra's name, not a bare import error
+
+from hypothesis import strategies as st  # noqa: E402 - after the check of the extra
+from hypothesis.errors import InvalidArgument  # noqa: E402
+
+from de_an06.model import (  # noqa: E402
     PROGRAMME_START,
     Basis,
     Direction,
