@@ -458,3 +458,15 @@ def test_the_collector_is_left_as_found(monkeypatch: pytest.MonkeyPatch) -> None
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Mã xã;Ngày;Giá trị\n1;05/01/2025;5\n1;06/01/2025;6\rz\n", 3),  # past the header
+    ("Mã xã;Ngày;Giá trị\r1;05/01/2025;5\r", 1),  # in the lines the header is looked for in
+])
+def test_a_carriage_return_the_csv_module_cannot_split_is_a_parse_error(text: str,
+                                                                         line: int) -> None:
+    # A text stream opened without newline="" hands the CSV module a lone \r inside a line.
+    with pytest.raises(ParseError, match="cannot split the row into cells") as caught:
+        io.read_table(stdio.StringIO(text))
+    assert caught.value.line == line

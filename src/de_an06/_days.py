@@ -59,6 +59,17 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def shifted(day: dt.date, by: dt.timedelta) -> dt.date:
+    """`day` moved `by`, stopping at the first or last date Python knows (years 1, 9999).
+
+    >>> shifted(dt.date(9999, 12, 1), dt.timedelta(days=90))
+    datetime.date(9999, 12, 31)
+    """
+    if by < dt.timedelta(0):
+        return day + by if day - dt.date.min >= -by else dt.date.min
+    return day + by if dt.date.max - day >= by else dt.date.max
+
+
 def is_valid_day(day: int) -> bool:
     """Whether `day` is the day number of a real date (years 1 to 9999)."""
     return MIN_DAY <= day <= MAX_DAY

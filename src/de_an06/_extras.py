@@ -29,6 +29,7 @@ EXTRAS: Final = {
     "distributed": "dask",
     "python_calamine": "excel",
     "openpyxl": "excel",
+    "tqdm": "progress",
 }
 
 

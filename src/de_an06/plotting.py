@@ -37,6 +37,7 @@ import numpy.typing as npt
 
 from de_an06 import _extras, datasets
 from de_an06 import _validators as v
+from de_an06._days import shifted
 from de_an06._present import (
     Lang,
     label,
@@ -277,16 +278,9 @@ def plot_series(series: Series | Iterable[Reading] | Reading,
     _decorate(axes, s, lang)
     span = (end - s.dates[0]).days
     pad = dt.timedelta(days=max(round(span * 0.04), 3) if span else 15)
-    axes.set_xlim(_shifted(s.dates[0], -pad), _shifted(end, pad))  # type: ignore[arg-type]
+    axes.set_xlim(shifted(s.dates[0], -pad), shifted(end, pad))  # type: ignore[arg-type]
     axes.margins(y=0.08)
     return axes
-
-
-def _shifted(day: dt.date, by: dt.timedelta) -> dt.date:
-    """`day` moved `by`, stopping at the first or last date Python knows (years 1, 9999)."""
-    if by < dt.timedelta(0):
-        return day + by if day - dt.date.min >= -by else dt.date.min
-    return day + by if dt.date.max - day >= by else dt.date.max
 
 
 def _draw_required(ax: Axes, latest: Reading, goal: float, deadline: dt.date,

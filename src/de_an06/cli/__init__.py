@@ -66,6 +66,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from de_an06 import analysis, checks, datasets, io
+from de_an06._extras import install_line
 from de_an06._present import Lang
 from de_an06._version import __version__
 from de_an06.cli import _html, _national, _plots, _render, _report, _risk, _sheet, _site
@@ -422,8 +423,7 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
                           f"({last.as_of})")
     calendar = _report.working_calendar() if args.working_days else None
     if args.working_days and calendar is None:
-        raise _UsageError("--working-days needs the calendar extra: "
-                          "pip install 'de_an06[calendar]'")
+        raise _UsageError(f"--working-days needs the calendar extra: {install_line('calendar')}")
     f = analysis.forecast(series, goal, calendar=calendar)
     result: dict[str, Any] = {
         "format": "de_an06-forecast", "version": 1,

@@ -14,10 +14,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from de_an06._extras import install_line
 from de_an06.model import Jurisdiction
 
 #: What installs the plotting extra.
-INSTALL = 'pip install "de_an06[plot]"'
+INSTALL = install_line("plot")
 
 Writer = Callable[..., tuple[Path, ...]]
 

@@ -84,7 +84,13 @@ def _csv_rows(stream: IO[str], delimiter: str | None, columns: Mapping[str, str]
     head_lines = list(islice(stream, _HEAD))
     at, sep, mapped = find_csv_header(head_lines, delimiter, columns, file)
     reader = csv.reader(chain(head_lines[at + 1:], stream), delimiter=sep)
-    return Rows(_csv_chunks(reader, at + 1), mapped, at + 1, sep, frozenset())
+    return Rows(_csv_chunks(reader, at + 1, file), mapped, at + 1, sep, frozenset())
+
+
+def _not_csv(error: csv.Error, file: str, line: int) -> ParseError:
+    """The error of a row Python's CSV reader cannot split (a stray carriage return, say)."""
+    return ParseError(f"cannot split the row into cells ({error}); a text stream must be opened "
+                      "with newline=''", file=file, line=line)
 
 
 def find_csv_header(head_lines: list[str], delimiter: str | None,
@@ -99,7 +105,11 @@ def find_csv_header(head_lines: list[str], delimiter: str | None,
     tried = [delimiter] if delimiter is not None else list(_DELIMITERS)
     best: tuple[int, int, str, HeaderMap] | None = None
     for sep in tried:
-        head = list(csv.reader(head_lines, delimiter=sep))
+        reader = csv.reader(head_lines, delimiter=sep)
+        try:
+            head = list(reader)
+        except csv.Error as error:
+            raise _not_csv(error, file, reader.line_num) from None
         found = _find_header(head, columns, file)
         if found is not None and (best is None or len(found[1].headers) > len(best[3].headers)):
             best = (found[0], 0, sep, found[1])
@@ -109,11 +119,14 @@ def find_csv_header(head_lines: list[str], delimiter: str | None,
     return at, sep, mapped
 
 
-def _csv_chunks(reader: Any, offset: int) -> Iterator[  # noqa: ANN401 - a csv reader
+def _csv_chunks(reader: Any, offset: int, file: str) -> Iterator[  # noqa: ANN401 - a csv reader
         tuple[list[list[str]], npt.NDArray[np.int64]]]:
     while True:
         before = reader.line_num
-        rows = list(islice(reader, _CHUNK))
+        try:
+            rows = list(islice(reader, _CHUNK))
+        except csv.Error as error:
+            raise _not_csv(error, file, reader.line_num + offset) from None
         if not rows:
             return
         if reader.line_num - before == len(rows):
