@@ -269,17 +269,16 @@ def test_optional_lets_none_through_and_checks_the_rest() -> None:
     assert (info.value.owner, info.value.field, info.value.value) == ("f", "x", -1)
 
 
-@attrs.frozen
-class _Holder:
-    _level: float = attrs.field(validator=_args.field(_args.confidence))
-
-
 def test_field_names_the_class_and_the_argument() -> None:
-    assert _Holder(0.9)._level == 0.9
+    @attrs.frozen
+    class Holder:
+        _level: float = attrs.field(validator=_args.field(_args.confidence))
+
+    assert Holder(0.9)._level == 0.9
     with pytest.raises(da.ValidationError) as info:
-        _Holder(1.5)
-    assert str(info.value) == "_Holder.level must be in (0, 1) (got 1.5)"
-    assert (info.value.owner, info.value.field, info.value.value) == ("_Holder", "level", 1.5)
+        Holder(1.5)
+    assert str(info.value) == "Holder.level must be in (0, 1) (got 1.5)"
+    assert (info.value.owner, info.value.field, info.value.value) == ("Holder", "level", 1.5)
 
 
 # -- undefined kernel quantities are NaN, silently ----------------------------------------
@@ -383,3 +382,13 @@ def test_values_equal_up_to_rounding_make_a_flat_trend_in_any_year() -> None:
     t = da.trend(series([0.1 + 0.2, 0.3, 0.3]))
     assert t.slope != 0.0
     assert t.flat
+
+
+def test_whole_numbers_beyond_int64_are_fitted_as_floats() -> None:
+    # a count of 10**20 is a valid figure (stored as an int); the fit works in floats
+    t = da.trend(series([10**20, 2 * 10**20, 3 * 10**20]))
+    assert t.slope == pytest.approx(1e20)
+    assert t.intercept == pytest.approx(1e20)
+    assert t.r_squared == pytest.approx(1.0)
+    f = da.forecast(series([10**20, 2 * 10**20, 3 * 10**20]), 5e20)
+    assert f.reach_date == START + dt.timedelta(days=4)

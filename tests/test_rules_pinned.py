@@ -27,7 +27,8 @@ INDEX = da.Indicator("index", "An index", "Chỉ số", unit=da.Unit.COUNT)
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, 10**400, -(10**400),
-                                   Fraction(10**400, 3), np.float64("inf")])
+                                   Fraction(10**400, 3), np.float64("inf"), Decimal("NaN"),
+                                   Decimal("sNaN"), Decimal("Infinity"), Decimal("-Infinity")])
 def test_a_number_outside_the_float_range_is_refused_by_name(value: object) -> None:
     with pytest.raises(da.ValidationError) as info:
         rules.real_number("Owner", "amount", value)
