@@ -269,7 +269,7 @@ def test_optional_lets_none_through_and_checks_the_rest() -> None:
     assert (info.value.owner, info.value.field, info.value.value) == ("f", "x", -1)
 
 
-def test_field_names_the_class_and_the_argument() -> None:
+def test_a_field_check_names_the_class_and_the_argument() -> None:
     @attrs.frozen
     class Holder:
         _level: float = attrs.field(validator=_args.field(_args.confidence))
