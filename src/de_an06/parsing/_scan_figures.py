@@ -33,16 +33,17 @@ from de_an06.parsing._prose_words import (
     PROSE_QUALIFIERS,
     RANK_WORDS,
     RATE_WORDS,
+    SCALES,
+    UNITS,
     VAGUE_MAGNITUDES,
     VAGUE_WORDS,
 )
 from de_an06.parsing.grammar import NUMBER_BODIES, NUMBERS
-from de_an06.parsing.numbers import SCALES, UNITS
 
 _QUALIFIERS: Final = Words(PROSE_QUALIFIERS)
 _LEADS: Final = Words(LEADS)
 _FILLERS: Final = Words(dict.fromkeys(LEAD_FILLERS, True))
-_SCALES: Final = Words({**SCALES, "nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "nghìn tỉ": 10**12})
+_SCALES: Final = Words(SCALES)
 _UNITS: Final = Words({word: unit for word, unit in UNITS.items() if unit is not Unit.PERCENT})
 _STOPS: Final = Words(dict.fromkeys(NOUN_STOPS, True))
 _RATES: Final = Words(dict.fromkeys(RATE_WORDS, True))
