@@ -536,8 +536,8 @@ ERRORS: list[tuple[Callable[..., Any], str, dict[str, Any], int, str]] = [
     (p.parse_quantity, "44.000 lượt 7", {}, 12, SECOND),
     (p.parse_quantity, "44.000 - 50.000", {}, 7, SECOND),
     (p.parse_quantity, "(44.000 người", {}, 13, "expected ')' here"),
-    (p.parse_quantity, "41/63", {}, 3, "expected a word of rate after '/' (a fraction such as "
-     "41/63 is not one figure)"),
+    (p.parse_quantity, "41/63", {}, 3, ("expected a word of rate after '/' (a fraction such as "
+     "41/63 is not one figure)")),
     (p.parse_quantity, "tăng-5", {}, 4, "expected a space after the lead word"),
     (p.parse_quantity, "tăng lên-5", {}, 8, "expected a space after the lead word"),
     (p.parse_date, "20-6", {}, 4, "no year printed: pass year="),

@@ -220,3 +220,11 @@ def test_strict_parsers_read_the_prose_forms() -> None:
         parse_period("năm 0000")
     with pytest.raises(da.ParseError, match="pass year"):
         parse_period("quý II")
+
+
+def test_half_marked_relative_words_are_no_date() -> None:
+    """A relative word written half with its marks is not the word: no date is made up."""
+    published = dt.date(2024, 5, 6)
+    assert find_dates("hom quà", published=published) == ()
+    assert find_dates("năm nảy", published=published) == ()
+    assert find_dates("hom qua", published=published)[0].start == dt.date(2024, 5, 5)

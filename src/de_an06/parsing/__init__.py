@@ -72,8 +72,8 @@ from typing import Final
 from de_an06.parsing import _lexical, _prose_words, grammar
 from de_an06.parsing._figures import DateMention, Figure
 from de_an06.parsing._find import find_dates, find_figures
-from de_an06.parsing.dates import parse_date, parse_period, parse_rank
 from de_an06.parsing._quantity import Quantity, format_quantity, parse_quantity
+from de_an06.parsing.dates import parse_date, parse_period, parse_rank
 from de_an06.parsing.numbers import (
     format_number,
     parse_number,

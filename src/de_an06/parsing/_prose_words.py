@@ -187,8 +187,9 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
     "năm nay": 0, "năm ngoái": -1, "năm trước": -1, "năm qua": -1, "năm sau": 1,
     "năm tới": 1}
 
-#: Nouns a number word may count (``"ba tổ công tác"``), besides the units.
-COUNTED: Final = RATE_WORDS | {
+#: Nouns a number word may count (``"ba tổ công tác"``): the unit words (but
+#: ``%``), the words of rate and these.
+COUNTED: Final = RATE_WORDS | {word for word, unit in UNITS.items() if unit is not Unit.PERCENT} | {
     "tổ", "nhóm", "tiện ích", "dịch vụ", "nhiệm vụ", "địa phương", "đơn vị", "mô hình",
     "quan điểm", "mục tiêu", "chỉ tiêu", "cấp", "sở", "ngành",
     "trường hợp", "điểm", "bước", "nội dung"}

@@ -18,8 +18,10 @@ from de_an06 import _validators as v
 from de_an06.model import Qualifier, Unit
 from de_an06.parsing._lexical import Scanner, normalise, with_folds
 from de_an06.parsing._prose_words import (
+    COUNTED,
     LEAD_FILLERS,
     LEADS,
+    NUMBER_WORDS,
     PROSE_QUALIFIERS,
     RATE_WORDS,
     SCALES,
@@ -37,6 +39,8 @@ _FILLER_WORDS: Final = with_folds(dict.fromkeys(LEAD_FILLERS, True))
 _SCALE_WORDS: Final = with_folds(dict(SCALES))
 _UNIT_WORDS: Final = with_folds(dict(UNITS))
 _RATE_WORDS: Final = with_folds(dict.fromkeys(RATE_WORDS, True))
+_NUMBER_WORDS: Final = with_folds(dict(NUMBER_WORDS))
+_COUNTED_WORDS: Final = with_folds(dict.fromkeys(COUNTED, True))
 #: The word written for each scale and each lead sense: the first of its table.
 _SCALE_NAME: Final = {scale: word for word, scale in reversed(SCALES.items())}
 _LEAD_NAME: Final = {sense: word for word, sense in reversed(LEADS.items())}
@@ -166,6 +170,7 @@ def parse_quantity(text: str, *, number_format: NumberFormat = "vi") -> Quantity
 
         quantity = ["("] [lead {filler}] [qualifier] number [scale] ["%"]
                    [noun] ["/" rate] [")"]
+        number    = digits | number word before a counted noun  (ba tổ công tác)
         lead      = "đạt" | "đạt tỷ lệ" | "tăng" | "giảm" | "vượt" | "đã cấp" | ...
         filler    = "được" | "là" | "lên" | "thêm" | "tới" | "đến" | "mức" | ...
         qualifier = "gần" | "khoảng" | "hơn" | "trên" | "dưới" | "chưa đến"
@@ -224,7 +229,7 @@ def parse_quantity(text: str, *, number_format: NumberFormat = "vi") -> Quantity
     scanner.pos += bracket
     scanner.skip_spaces()
     lead, qualifier = _lead_and_qualifier(scanner)
-    value = scanner.number(number_format)
+    value = _number(scanner, number_format)
     spaced = scanner.skip_spaces()
     scale_start = scanner.pos
     scale = scanner.word(_SCALE_WORDS)
@@ -250,6 +255,20 @@ def parse_quantity(text: str, *, number_format: NumberFormat = "vi") -> Quantity
         raise scanner.error(reason)
     return Quantity(_scaled(value, scale or 1), unit,  # type: ignore[arg-type]
                     qualifier, scale or 1, noun=noun, lead=lead, per=per)  # type: ignore[arg-type]
+
+
+def _number(scanner: Scanner, number_format: str) -> Decimal:
+    """A number, or a small one in words before the noun it counts (*ba tổ công tác*)."""
+    start = scanner.pos
+    word = scanner.word(_NUMBER_WORDS)
+    if word is None:
+        return scanner.number(number_format)
+    after = scanner.pos
+    if not scanner.skip_spaces() or scanner.word(_COUNTED_WORDS) is None:
+        raise scanner.error("a number in words must count a noun such as 'tổ' or 'người'",
+                            start)
+    scanner.pos = after
+    return Decimal(word)  # type: ignore[arg-type]
 
 
 def _space_after(scanner: Scanner, what: str) -> None:
@@ -279,29 +298,36 @@ def _lead_and_qualifier(scanner: Scanner) -> tuple[Lead | None, Qualifier]:
 def _noun_and_rate(scanner: Scanner, spaced: bool,
                    unit: Unit | None) -> tuple[Unit | None, str | None, str | None]:
     """Read ``[noun] ["/" rate]`` after the number (and its scale and ``%``)."""
-    text, start = scanner.text, scanner.pos
-    match = _NOUN.match(text, start)
-    if match is None:
-        if not text.startswith("/", start):
-            return unit, None, None
-        scanner.pos += 1 + text.startswith(" ", start + 1)
-        rate_start = scanner.pos
-        if scanner.word(_RATE_WORDS) is None:
-            raise scanner.error("expected a word of rate after '/' (a fraction such as "
-                                "41/63 is not one figure)")
-        return unit, None, text[rate_start:scanner.pos]
-    if not spaced:
-        raise scanner.error("expected a space before the unit or the counted noun", start)
-    scanner.pos = match.end()
-    noun, per = match[0], None
-    head, slash, tail = noun.rpartition("/")
-    if slash and _phrase(tail) in _RATE_WORDS:
-        noun, per = head, tail.lstrip(" ")
-    if unit is None:
-        unit, whole = _unit_of(noun)  # type: ignore[assignment]
-        if whole:
-            return unit, None, per
-    return unit, noun, per
+    match = _NOUN.match(scanner.text, scanner.pos)
+    noun = per = None
+    if match is not None:
+        if not spaced:
+            raise scanner.error("expected a space before the unit or the counted noun")
+        scanner.pos = match.end()
+        noun = match[0]
+        head, slash, tail = noun.rpartition("/")
+        if slash and _phrase(tail) in _RATE_WORDS:  # "lượt/ngày"
+            noun, per = head, tail.lstrip(" ")
+        if unit is None:
+            unit, whole = _unit_of(noun)  # type: ignore[assignment]
+            noun = None if whole else noun
+    return unit, noun, per or _rate(scanner)
+
+
+def _rate(scanner: Scanner) -> str | None:
+    """The word of rate after ``/`` (``"%/năm"``, ``"lượt / ngày"``), if any."""
+    mark = scanner.pos
+    scanner.skip_spaces()
+    if not scanner.text.startswith("/", scanner.pos):
+        scanner.pos = mark
+        return None
+    scanner.pos += 1
+    scanner.skip_spaces()
+    start = scanner.pos
+    if scanner.word(_RATE_WORDS) is None:
+        raise scanner.error("expected a word of rate after '/' (a fraction such as "
+                            "41/63 is not one figure)")
+    return scanner.text[start:scanner.pos]
 
 
 def format_quantity(quantity: Quantity, *, number_format: NumberFormat = "vi") -> str:
@@ -344,7 +370,7 @@ def format_quantity(quantity: Quantity, *, number_format: NumberFormat = "vi") -
     if quantity.noun is not None:
         number += " " + quantity.noun
     elif quantity.unit not in (None, Unit.PERCENT):
-        number += " " + _UNIT_NAME.get(quantity.unit, quantity.unit.name_vi)  # type: ignore[union-attr]
+        number += " " + _UNIT_NAME.get(quantity.unit, quantity.unit.name_vi)
     if quantity.per is not None:
         number += "/" + quantity.per
     parts.append(number)

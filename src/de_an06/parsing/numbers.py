@@ -16,8 +16,6 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-import attrs
-
 from de_an06 import _present
 from de_an06 import _validators as v
 from de_an06.model import Qualifier
