@@ -106,7 +106,7 @@ class Quantity:
         The counted thing as printed when it says more than a unit word
         (``"tài khoản định danh điện tử"``, ``"người dân"``): free text,
         words only. It starts with the word of `unit` when there is one
-        (``"người dân"`` counts :attr:`~de_an06.Unit.PEOPLE`); after ``%``
+        (``"người dân"`` counts ``Unit.PEOPLE``); after ``%``
         it is whatever the percentage is of (``"dân số"``).
     lead : str or None
         What the lead words before the figure say (``"reached"`` for
