@@ -1,0 +1,152 @@
+"""Edges of the finders and the strict parsers that a mutation run showed untested."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+import de_an06 as da
+from de_an06.parsing import find_dates, find_figures, parse_period
+
+KH = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+SHARE = da.Indicator("share", "share", "tỷ lệ", unit="percent")
+COUNT = da.Indicator("count", "count", "số", unit="people")
+FLOW = da.Indicator("flow", "flow", "luồng", unit="dossiers", measure="flow")
+SOURCE = da.Source("bao-tinh", "Bài báo", "Báo tỉnh")
+D = dt.date
+
+
+# --------------------------------------------------------------------------
+# Figure.to_reading
+# --------------------------------------------------------------------------
+
+def _one(text: str, **kwargs: Any) -> da.parsing.Figure:
+    figure, = find_figures(text, **kwargs)
+    return figure
+
+
+REFUSED: list[tuple[str, Any, str]] = [
+    ("Có 5 người.", "count",
+     "Figure.to_reading.indicator must be an Indicator (got 'count')"),
+    ("Có 5 người.", SHARE,
+     ("Figure.to_reading.indicator must be a percent indicator exactly when the figure is "
+     "a percentage (the figure is '5 người') (got 'share')")),
+    ("Đạt 5%.", COUNT,
+     ("Figure.to_reading.indicator must be a percent indicator exactly when the figure is "
+     "a percentage (the figure is '5%') (got 'count')")),
+    ("Từ 5 đến 7 người.", COUNT,
+     "Figure.to_reading.figure has no single value (a range) (got '5 đến 7 người')"),
+    ("Có 5 người.", COUNT,
+     "Figure.to_reading.as_of is needed: the figure has no dated mention (got None)"),
+    ("Ngày 3/4 có 5 người.", COUNT,  # a date without its year, and no publication date
+     "Figure.to_reading.as_of is needed: the figure has no dated mention (got None)"),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator", "message"), REFUSED)
+def test_to_reading_refuses(text: str, indicator: Any, message: str) -> None:
+    with pytest.raises(da.ValidationError) as info:
+        _one(text).to_reading(indicator, KH)
+    assert str(info.value) == message
+
+
+def test_to_reading_takes_every_field() -> None:
+    figure = _one("Tính đến ngày 30/6/2023 đạt gần 72,2%.")
+    reading = figure.to_reading(SHARE, KH, source=SOURCE)
+    assert (reading.value, reading.qualifier, reading.as_of, reading.source) == (
+        72.2, da.Qualifier.NEARLY, D(2023, 6, 30), SOURCE)
+    assert (reading.indicator, reading.jurisdiction, reading.inferred) == (SHARE, KH, frozenset())
+    assert reading.numerator is None
+    assert reading.period_start is None  # a stock indicator has no period
+
+
+def test_to_reading_of_a_fraction() -> None:
+    share = _one("Đã có 41/63 tỉnh, tính đến 1/1/2024")
+    reading = share.to_reading(SHARE, KH)
+    assert (reading.numerator, reading.denominator, reading.basis) == (41, 63, da.Basis.TOTAL)
+    assert reading.value == pytest.approx(4100 / 63)
+    assert reading.inferred == {"value"}
+    count = share.to_reading(COUNT, KH)  # the count of provinces: the numerator as it is
+    assert (count.value, count.numerator, count.denominator) == (41, None, None)
+
+
+def test_to_reading_dates() -> None:
+    flow = _one("Trong quý II, có 5.000 hồ sơ.", published=D(2024, 8, 1))
+    reading = flow.to_reading(FLOW, KH)
+    assert (reading.period_start, reading.as_of, reading.inferred) == (
+        D(2024, 4, 1), D(2024, 6, 30), frozenset({"as_of"}))
+    counted = _one("Trong quý II, có 5.000 người.", published=D(2024, 8, 1))
+    given = counted.to_reading(COUNT, KH, as_of=D(2024, 7, 1))  # as_of wins over the date
+    assert (given.as_of, given.period_start, given.inferred) == (D(2024, 7, 1), None, frozenset())
+    printed = _one("Trong quý II/2024, có 5.000 hồ sơ.").to_reading(FLOW, KH)
+    assert (printed.period_start, printed.inferred) == (D(2024, 4, 1), frozenset())
+    stock = _one("Trong quý II/2024, có 5.000 người.").to_reading(COUNT, KH)
+    assert (stock.as_of, stock.period_start) == (D(2024, 6, 30), None)
+
+
+# --------------------------------------------------------------------------
+# Spans of two dates ("từ A đến B")
+# --------------------------------------------------------------------------
+
+# (phrase, published, the mention's start, end, year_supplied and vague)
+SPANS: list[tuple[str, dt.date | None, tuple[Any, ...]]] = [
+    ("từ giữa tháng 3/2024 đến 5/6/2024", None, (D(2024, 3, 11), D(2024, 6, 5), False, True)),
+    ("từ đầu tháng 3/2024 đến 5/6/2024", None, (D(2024, 3, 1), D(2024, 6, 5), False, True)),
+    ("từ hôm qua đến 5/6/2024", D(2024, 6, 1), (D(2024, 5, 31), D(2024, 6, 5), False, False)),
+    ("từ 5/6/2024 đến 20/6", None, (None, None, True, False)),
+    ("từ 5/6/2024 đến 20/6", D(2024, 7, 1), (D(2024, 6, 5), D(2024, 6, 20), True, False)),
+    ("từ 31/2 đến 20/6/2024", None, (None, None, False, False)),
+    ("từ 5/6/2024 đến 5/6/2024", None, (D(2024, 6, 5), D(2024, 6, 5), False, False)),
+    ("từ 6/6/2024 đến 5/6/2024", None, (None, None, False, False)),
+    ("từ tháng 6/2024 đến 10/6/2024", None, (D(2024, 6, 1), D(2024, 6, 10), False, False)),
+    ("từ 9/2 đến 20/6/2023", D(2024, 1, 1), (D(2023, 2, 9), D(2023, 6, 20), False, False)),
+]
+
+
+@pytest.mark.parametrize(("phrase", "published", "expected"), SPANS)
+def test_spans(phrase: str, published: dt.date | None, expected: tuple[Any, ...]) -> None:
+    mention, = find_dates(phrase, published=published)
+    assert (mention.text, mention.role) == (phrase, "period")
+    assert (mention.start, mention.end, mention.year_supplied, mention.vague) == expected
+
+
+# --------------------------------------------------------------------------
+# Arguments, ranks and periods
+# --------------------------------------------------------------------------
+
+def test_the_finders_name_themselves() -> None:
+    for finder in (find_dates, find_figures):
+        with pytest.raises(da.ValidationError) as info:
+            finder("x", published="2024")  # type: ignore[arg-type]
+        assert str(info.value) == (f"{finder.__name__}.published must be a datetime.date, "
+                                   "not str (got '2024')")
+
+
+def test_second_to_last_is_a_rank() -> None:
+    found = [(f.kind, f.value, f.of) for f in find_figures("xếp áp chót", total=63)]
+    assert found == [("rank", Decimal(62), Decimal(63))]
+    assert [(f.kind, f.value) for f in find_figures("xếp áp chót")] == [("rank", None)]
+
+
+PERIOD_ERRORS: list[tuple[str, int, str]] = [
+    ("2025-2021", 5, "the period ends (2021) before it starts (2025)"),
+    ("  2025 - 2021", 9, "the period ends (2021) before it starts (2025)"),
+    ("năm 0000", 4, "year 0 does not exist"),
+    (" quý II/0000", 8, "year 0 does not exist"),
+    ("tháng 5/0000", 8, "year 0 does not exist"),
+]
+
+
+@pytest.mark.parametrize(("text", "position", "reason"), PERIOD_ERRORS)
+def test_period_errors(text: str, position: int, reason: str) -> None:
+    with pytest.raises(da.ParseError) as info:
+        parse_period(text)
+    assert info.value.position == position
+    assert str(info.value).splitlines()[0] == f"Invalid Vietnamese period: {text!r} ({reason})"
+
+
+def test_a_span_of_one_year() -> None:
+    assert parse_period("2025-2025") == (D(2025, 1, 1), D(2025, 12, 31))
