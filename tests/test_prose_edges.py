@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 import de_an06 as da
-from de_an06.parsing import find_dates, find_figures, parse_period
+from de_an06.parsing import find_dates, find_figures, parse_date, parse_period
+from de_an06.parsing._prose_words import RELATIVE_DAYS
+from prose_cases import DATES
 
 KH = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
 SHARE = da.Indicator("share", "share", "tỷ lệ", unit="percent")
@@ -150,3 +152,60 @@ def test_period_errors(text: str, position: int, reason: str) -> None:
 
 def test_a_span_of_one_year() -> None:
     assert parse_period("2025-2025") == (D(2025, 1, 1), D(2025, 12, 31))
+
+
+# --------------------------------------------------------------------------
+# A date mention cut out of prose reads the same with the strict parsers
+# --------------------------------------------------------------------------
+
+
+
+@pytest.mark.parametrize(("phrase", "published", "text", "start", "end"),
+                         [case[:5] for case in DATES if case[3] is not None])
+def test_a_date_found_reads_the_same_cut_out(phrase: str, published: dt.date | None,
+                                             text: str, start: dt.date, end: dt.date) -> None:
+    assert text in [m.text for m in find_dates(phrase, published=published)]
+    year = None if published is None else published.year
+    if any(word in text.casefold() for word in RELATIVE_DAYS):
+        with pytest.raises(da.ParseError):  # counted from a day, which a cell lacks
+            parse_period(text, year=year)
+        return
+    assert parse_period(text, year=year) == (start, end)
+    if start == end:
+        assert parse_date(text, year=year) == start
+
+
+CUT_OUT: list[tuple[str, int | None, tuple[dt.date, dt.date]]] = [
+    ("Tính đến ngày 14/9/2023", None, (D(2023, 9, 14), D(2023, 9, 14))),
+    ("giai đoạn 2021-2025", None, (D(2021, 1, 1), D(2025, 12, 31))),
+    ("cuối tháng 8/2024", None, (D(2024, 8, 21), D(2024, 8, 31))),
+    ("giữa năm 2024", None, (D(2024, 5, 1), D(2024, 8, 31))),
+    ("từ tháng 3 đến tháng 6/2024", None, (D(2024, 3, 1), D(2024, 6, 30))),
+    ("tháng 8", 2024, (D(2024, 8, 1), D(2024, 8, 31))),
+    ("năm nay", 2024, (D(2024, 1, 1), D(2024, 12, 31))),
+    ("20-6", 2024, (D(2024, 6, 20), D(2024, 6, 20))),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "days"), CUT_OUT)
+def test_periods_cut_out_of_prose(text: str, year: int | None,
+                                  days: tuple[dt.date, dt.date]) -> None:
+    assert parse_period(text, year=year) == days
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("hôm qua", 2024), ("tháng 8", None), ("tháng 8, tháng 9/2024", None),
+    ("cuối tháng 8/2024 xong", None), ("từ 6/6/2024 đến 5/6/2024", None),
+    ("giai đoạn 2025-2021", None), ("Sáng 23/5", None), ("31/2/2023", None)])
+def test_still_refused(text: str, year: int | None) -> None:
+    with pytest.raises(da.ParseError):
+        parse_period(text, year=year)
+    with pytest.raises(da.ParseError):
+        parse_date(text, year=year)
+
+
+def test_a_date_is_one_day() -> None:
+    assert parse_date("Sáng 23/5", year=2024) == D(2024, 5, 23)
+    assert parse_date("tính đến 17h ngày 12.10", year=2024) == D(2024, 10, 12)
+    with pytest.raises(da.ParseError):
+        parse_date("trong tháng 10/2024")  # a month is no date

@@ -18,8 +18,10 @@ from typing import Final
 
 from de_an06 import _validators as v
 from de_an06._days import month_end
+from de_an06.errors import ParseError
 from de_an06.model import Rank
-from de_an06.parsing._lexical import Scanner, fold, is_int, normalise
+from de_an06.parsing._lexical import Scanner, fold, fold_text, is_int, normalise
+from de_an06.parsing._scan_dates import scan_dates
 from de_an06.parsing.grammar import (
     DAY_FIRST_DATE,
     ISO_DATE,
@@ -116,7 +118,9 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     ``"ngày"``; and ``"ngày 6 tháng 1 năm 2022"``. A time of day printed
     before or after the date (``"17h ngày 12.10"``, ``"05/11/2024 08:15:00"``)
     is read and dropped. Two-digit years are refused. No month-first reading
-    is ever tried.
+    is ever tried. A date cut out of running text with its words of time
+    (``"tính đến ngày 14/9/2023"``, ``"Sáng 23/5"``) reads as
+    :func:`find_dates` reads it.
 
     Parameters
     ----------
@@ -146,10 +150,17 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     """
     year = _check_year(year, "parse_date")
     scanner, body, offset = _trimmed(text, "Vietnamese date")
+    whole = body
     around = _TIME_AROUND.fullmatch(body)
     if around is not None and around["date"] != body:
         body, offset = around["date"], offset + around.start("date")
-    return _date_at(scanner, body, offset, year)
+    try:
+        return _date_at(scanner, body, offset, year)
+    except ParseError:
+        days = _mentioned(whole, year)
+        if days is None or days[0] != days[1]:
+            raise
+        return days[0]
 
 
 def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.date]:
@@ -168,7 +179,13 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
 
     A period printed without its year ("6 tháng đầu năm", "quý II") takes `year`.
     The forms are those of :func:`find_dates` (patterns of
-    :mod:`~de_an06.parsing.grammar`).
+    :mod:`~de_an06.parsing.grammar`), and any one mention it finds, cut out
+    whole, reads to the same days: words of time before it (``"giai đoạn
+    2021-2025"``, ``"tính đến ngày 14/9/2023"``, a single day), *đầu*,
+    *giữa*, *cuối* (``"cuối tháng 8/2024"``: days 21-31), ``"từ tháng 3 đến
+    tháng 6/2024"``, ``"tháng 8"`` with `year` (and ``"năm nay"`` as
+    `year`). A day counted from a publication date (``"hôm qua"``) is
+    refused: pass that date to :func:`find_dates` instead.
 
     Raises
     ------
@@ -186,9 +203,40 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
     (datetime.date(2023, 2, 9), datetime.date(2023, 6, 20))
     >>> parse_period("tháng 10-2024")[1], parse_period("2021-2025")[1]
     (datetime.date(2024, 10, 31), datetime.date(2025, 12, 31))
+    >>> parse_period("cuối tháng 8/2024")
+    (datetime.date(2024, 8, 21), datetime.date(2024, 8, 31))
     """
     year = _check_year(year, "parse_period")
     scanner, body, offset = _trimmed(text, "Vietnamese period")
+    try:
+        return _strict_period(scanner, body, offset, year)
+    except ParseError:
+        days = _mentioned(body, year)
+        if days is None:
+            raise
+        return days
+
+
+def _mentioned(body: str, year: int | None) -> tuple[dt.date, dt.date] | None:
+    """The days of `body` when it is one whole mention as :func:`find_dates` reads it.
+
+    Words of time before it (*tính đến*, *giai đoạn*, *Sáng*), *đầu/giữa/cuối*
+    and *từ ... đến ...* are read; a phrase without a year takes `year`. A
+    day counted from the publication date (*hôm qua*) is no date here.
+    """
+    published = None if year is None else dt.date(year, 1, 1)
+    mentions = scan_dates(body, fold_text(body), published)
+    if len(mentions) != 1:
+        return None
+    mention = mentions[0]
+    if (mention.start, mention.end) != (0, len(body)) or mention.found.form == "relday":
+        return None
+    return mention.days
+
+
+def _strict_period(scanner: Scanner, body: str, offset: int,
+                   year: int | None) -> tuple[dt.date, dt.date]:
+    """The strict grammar of :func:`parse_period` (its errors point into the text)."""
     span = _RANGE.fullmatch(body)
     if span is not None:
         start = _date_at(scanner, span["start"], offset + span.start("start"), year)
