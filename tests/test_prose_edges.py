@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import de_an06 as da
-from de_an06.parsing import find_dates, find_figures, parse_date, parse_period
+from de_an06.parsing import find_dates, find_figures, parse_date, parse_period, parse_rank
 from de_an06.parsing._prose_words import RELATIVE_DAYS
 from prose_cases import DATES
 
@@ -209,3 +209,42 @@ def test_a_date_is_one_day() -> None:
     assert parse_date("tính đến 17h ngày 12.10", year=2024) == D(2024, 10, 12)
     with pytest.raises(da.ParseError):
         parse_date("trong tháng 10/2024")  # a month is no date
+
+
+RANKS: list[tuple[str, int | None, da.Rank]] = [
+    ("thứ hạng 5/63", None, da.Rank(5, 63)),
+    ("XEP HANG 37/63", None, da.Rank(37, 63)),
+    ("Đứng thứ 5", 63, da.Rank(5, 63)),
+    ("hạng 63", 63, da.Rank(63, 63)),
+    ("thứ 1", 2, da.Rank(1, 2)),
+    ("xếp thứ 12/63", 34, da.Rank(12, 63)),  # a printed total wins
+]
+
+
+@pytest.mark.parametrize(("text", "total", "rank"), RANKS)
+def test_ranks_with_the_finders_words(text: str, total: int | None, rank: da.Rank) -> None:
+    assert parse_rank(text, total=total) == rank
+
+
+@pytest.mark.parametrize(("text", "total", "position", "reason"), [
+    ("hạng 3", None, 6, "no total printed: pass total="),
+    ("  thứ 64", 63, 6, "the position must be between 1 and 63"),
+    ("đứng thứ 0", 63, 9, "the position must be between 1 and 63"),
+    ("Top 5", 63, 0, "expected a rank such as 25/63"),
+    ("25", 63, 0, "expected a rank such as 25/63"),
+    ("thứ5", 63, 0, "expected a rank such as 25/63"),
+])
+def test_ranks_refused(text: str, total: int | None, position: int, reason: str) -> None:
+    with pytest.raises(da.ParseError) as info:
+        parse_rank(text, total=total)
+    assert info.value.position == position
+    assert str(info.value).splitlines()[0] == f"Invalid rank: {text!r} ({reason})"
+
+
+def test_every_rank_found_reads_the_same_cut_out() -> None:
+    text = "Tỉnh xếp thứ 12/63, huyện đứng thứ 3/9 và xã xếp hạng 40/120 toàn tỉnh."
+    found = [f for f in find_figures(text) if f.kind == "rank"]
+    assert len(found) == 3
+    for figure in found:
+        rank = parse_rank(figure.text)
+        assert (Decimal(rank.position), Decimal(rank.total)) == (figure.value, figure.of)

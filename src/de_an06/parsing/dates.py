@@ -20,7 +20,8 @@ from de_an06 import _validators as v
 from de_an06._days import month_end
 from de_an06.errors import ParseError
 from de_an06.model import Rank
-from de_an06.parsing._lexical import Scanner, fold, fold_text, is_int, normalise
+from de_an06.parsing._lexical import Scanner, Words, fold, fold_text, is_int, normalise
+from de_an06.parsing._prose_words import RANK_WORDS
 from de_an06.parsing._scan_dates import scan_dates
 from de_an06.parsing.grammar import (
     DAY_FIRST_DATE,
@@ -54,11 +55,13 @@ _RANGE: Final = re.compile(r"""
     (?:từ|tu)\ +(?P<start>.+?)\ +(?:đến|den|tới|toi)\ +(?P<end>.+)   # "từ 9-2 đến 20-6"
 """, re.VERBOSE | re.IGNORECASE)
 
-_RANK: Final = re.compile(r"""
-    (?:(?:xếp\ +|đứng\ +)?(?:hạng|thứ)\ +|(?:xep\ +|dung\ +)?(?:hang|thu)\ +)?   # "xếp thứ"
-    (?P<position>[0-9]{1,6})\ */\ *(?P<total>[0-9]{1,6})        # "25/63"
-  | (?P<second_last>áp\ +chót|ap\ +chot)                        # second to last
-""", re.VERBOSE | re.IGNORECASE)
+# The words before a rank are those the finders read (but "top", which is no
+# position); matched on the folded text.
+_RANK_WORDS: Final = Words(dict.fromkeys((w for w in RANK_WORDS if w != "top"), True))
+_RANK: Final = re.compile(
+    rf"(?:(?:{_RANK_WORDS.body}) +)?(?P<position>[0-9]{{1,6}}) */ *(?P<total>[0-9]{{1,6}})"  # 25/63
+    rf"|(?:{_RANK_WORDS.body}) +(?P<alone>[0-9]{{1,6}})"  # "đứng thứ 5"
+    r"|(?P<second_last>ap +chot)")  # second to last
 
 
 def _check_year(year: object, owner: str) -> int | None:
@@ -288,7 +291,10 @@ def _period(scanner: Scanner, form: str, match: re.Match[str], offset: int,  # n
 def parse_rank(text: str, *, total: int | None = None) -> Rank:
     """Read a rank such as ``"25/63"`` (optionally after ``"hạng"`` / ``"xếp thứ"``).
 
-    ``"áp chót"`` (second to last) needs `total`.
+    The words before it are those :func:`find_figures` reads (``xếp thứ``,
+    ``xếp hạng``, ``đứng thứ``, ``thứ hạng``, ``hạng``, ``thứ``); after one
+    of them the total may be left out (``"đứng thứ 5"``) and is then `total`.
+    ``"áp chót"`` (second to last) needs `total`. ``"Top 5"`` is no position.
 
     Raises
     ------
@@ -299,23 +305,30 @@ def parse_rank(text: str, *, total: int | None = None) -> Rank:
     --------
     >>> parse_rank("25/63"), parse_rank("xếp hạng 37/63")
     (Rank(position=25, total=63), Rank(position=37, total=63))
-    >>> parse_rank("áp chót", total=63)
-    Rank(position=62, total=63)
+    >>> parse_rank("áp chót", total=63), parse_rank("Đứng thứ 5", total=63)
+    (Rank(position=62, total=63), Rank(position=5, total=63))
     """
     if total is not None and (not is_int(total) or total < 2):  # noqa: PLR2004 - two at least
         raise v.fail("parse_rank", "total", "must be an int >= 2 or None", total)
     scanner, body, offset = _trimmed(text, "rank")
-    match = _RANK.fullmatch(body)
+    match = _RANK.fullmatch(fold_text(body))
     if match is None:
         raise scanner.error("expected a rank such as 25/63", offset)
     if match["second_last"]:
         if total is None:
             raise scanner.error("'áp chót' (second to last) needs total=", offset)
         return Rank(total - 1, total)
-    position, of = int(match["position"]), int(match["total"])
-    if of < 1:
-        raise scanner.error("the total must be at least 1", offset + match.start("total"))
+    group = "alone" if match["alone"] else "position"
+    if group == "alone":
+        if total is None:
+            raise scanner.error("no total printed: pass total=", offset + match.end())
+        of = total
+    else:
+        of = int(match["total"])
+        if of < 1:
+            raise scanner.error("the total must be at least 1", offset + match.start("total"))
+    position = int(match[group])
     if not 1 <= position <= of:
         raise scanner.error(f"the position must be between 1 and {of}",
-                            offset + match.start("position"))
+                            offset + match.start(group))
     return Rank(position, of)
