@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 import de_an06 as da
-from de_an06.parsing import find_dates, find_figures, parse_date, parse_period, parse_rank
+from de_an06.parsing import (
+    _scan_dates,
+    _scan_figures,
+    find_dates,
+    find_figures,
+    grammar,
+    parse_date,
+    parse_period,
+    parse_rank,
+)
+from de_an06.parsing._lexical import Words
 from de_an06.parsing._prose_words import RELATIVE_DAYS
 from prose_cases import DATES
 
@@ -248,3 +259,67 @@ def test_every_rank_found_reads_the_same_cut_out() -> None:
     for figure in found:
         rank = parse_rank(figure.text)
         assert (Decimal(rank.position), Decimal(rank.total)) == (figure.value, figure.of)
+
+
+# --------------------------------------------------------------------------
+# The scanners' pieces
+# --------------------------------------------------------------------------
+
+def test_word_tables() -> None:
+    table = Words({"hồ sơ": 1, "hồ": 2, "xã": 3})
+    assert table.body == "ho +so|xa|ho"  # longest first, spaces repeatable
+    assert table.before.pattern == r"(?<![^\W_])(?:ho +so|xa|ho) *$"
+    assert table.after.pattern == r"(?:ho +so|xa|ho)(?![^\W_])"
+    assert [table.value(p) for p in ("ho so", "HỒ  SƠ", "hồ so", "XA", "xá")] == [
+        1, 1, None, 3, None]
+    assert table.ending("ho so ", "hồ sơ ", 6) == (0, 1)
+    assert table.starting("xa ho", "xã hồ", 3) == (5, 2)
+
+
+def test_date_patterns_on_folded_text() -> None:
+    first = _scan_dates._folded(grammar.MONTH, "t")
+    assert first.pattern == "(?=[t])(?:" + grammar.MONTH.pattern + "\n)"
+    assert first.flags & re.IGNORECASE == 0
+    assert first.flags & re.VERBOSE
+    plain = _scan_dates._folded(grammar.YEAR)
+    assert plain.pattern == "(?:" + grammar.YEAR.pattern + "\n)"
+
+
+@pytest.mark.parametrize(("phrase", "days"), [
+    ("ngày 5/13/2024", None),
+    ("tháng 1/2024", (D(2024, 1, 1), D(2024, 1, 31))),
+    ("tháng 12/2024", (D(2024, 12, 1), D(2024, 12, 31))),
+    ("1 tháng đầu năm 2024", (D(2024, 1, 1), D(2024, 1, 31))),
+    ("12 tháng cuối năm 2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("giai đoạn 2025-2021", None),
+    ("giai đoạn 2024-2024", (D(2024, 1, 1), D(2024, 12, 31))),
+])
+def test_edges_of_the_calendar(phrase: str, days: tuple[dt.date, dt.date] | None) -> None:
+    found = [(m.start, m.end) for m in find_dates(phrase)]
+    assert found == ([] if days is None else [days])
+
+
+def test_blocked_spans_merge() -> None:
+    scanner = _scan_figures.FigureScanner("", "", [(0, 5), (10, 20)], None)
+    scanner._block(3, 12)
+    assert (scanner.starts, scanner.ends) == ([0], [20])
+    scanner._block(30, 40)
+    scanner._block(25, 35)
+    assert (scanner.starts, scanner.ends) == ([0, 25], [20, 40])
+
+
+def test_chains_and_vague_amounts() -> None:
+    chain, = find_figures("đạt 12/30/45 xã")
+    assert (chain.kind, chain.parts, chain.of) == (
+        "fraction", (Decimal(12), Decimal(30), Decimal(45)), Decimal(45))
+    assert find_figures("vài trảm nghìn người") == ()  # half-marked: no word
+    vague, = find_figures("hàng chục nghìn người dân")
+    assert (vague.kind, vague.text, vague.noun) == ("vague", "hàng chục nghìn người dân",
+                                                    "người dân")
+
+
+def test_one_mention_one_object() -> None:
+    text = "Tính đến ngày 30/6/2023 đạt 72,2%."
+    figure, = find_figures(text)
+    mention, = find_dates(text)
+    assert figure.date is mention

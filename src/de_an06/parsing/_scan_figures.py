@@ -248,9 +248,11 @@ class FigureScanner:
         return self._rest(draft, end)
 
     def _vague(self, match: re.Match[str]) -> _Draft | None:
+        # A vague phrase starts with a vague word ("hàng chục": "hàng", then a
+        # magnitude); every word must be spelt right (never half-marked).
         words = self.text[match.start():match.end()].split()
-        first = _VAGUE.value(words[0]) or _VAGUE.value(" ".join(words[:2]))
-        if first is None or any(_MAGNITUDES.value(w) is None for w in words[-1:]):
+        if _VAGUE.value(words[0]) is None or any(
+                _MAGNITUDES.value(w) is None for w in words[1:]):
             return None
         return self._rest(_Draft(match.start(), match.end(), kind="vague"), match.end())
 
