@@ -1,8 +1,9 @@
-"""The finders of report prose: the phrase table, properties, seeds and to_reading."""
+"""The finders of report prose: the phrase table, properties, seeds, to_reading and edges."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,14 +15,18 @@ from hypothesis import strategies as st
 import de_an06 as da
 from de_an06.parsing import (
     Figure,
+    _scan_dates,
+    _scan_figures,
     find_dates,
     find_figures,
     format_number,
+    grammar,
     parse_date,
     parse_period,
     parse_rank,
 )
 from de_an06.parsing._lexical import Words
+from de_an06.parsing._prose_words import RELATIVE_DAYS
 from prose_cases import DATES, FIGURES, NOTHING
 
 
@@ -121,6 +126,8 @@ def test_bad_arguments() -> None:
 
 
 KH = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
+SOURCE = da.Source("bao-tinh", "Bài báo", "Báo tỉnh")
+D = dt.date
 SHARE = da.Indicator("share", "share", "tỷ lệ", unit="percent")
 COUNT = da.Indicator("count", "count", "số", unit="people")
 FLOW = da.Indicator("flow", "flow", "luồng", unit="dossiers", measure="flow")
@@ -228,3 +235,296 @@ def test_half_marked_relative_words_are_no_date() -> None:
     assert find_dates("hom quà", published=published) == ()
     assert find_dates("năm nảy", published=published) == ()
     assert find_dates("hom qua", published=published)[0].start == dt.date(2024, 5, 5)
+
+
+# --------------------------------------------------------------------------
+# Figure.to_reading
+# --------------------------------------------------------------------------
+
+def _one(text: str, **kwargs: Any) -> Figure:
+    figure, = find_figures(text, **kwargs)
+    return figure
+
+
+REFUSED: list[tuple[str, Any, str]] = [
+    ("Có 5 người.", "count",
+     "Figure.to_reading.indicator must be an Indicator (got 'count')"),
+    ("Có 5 người.", SHARE,
+     ("Figure.to_reading.indicator must be a percent indicator exactly when the figure is "
+     "a percentage (the figure is '5 người') (got 'share')")),
+    ("Đạt 5%.", COUNT,
+     ("Figure.to_reading.indicator must be a percent indicator exactly when the figure is "
+     "a percentage (the figure is '5%') (got 'count')")),
+    ("Từ 5 đến 7 người.", COUNT,
+     "Figure.to_reading.figure has no single value (a range) (got '5 đến 7 người')"),
+    ("Có 5 người.", COUNT,
+     "Figure.to_reading.as_of is needed: the figure has no dated mention (got None)"),
+    ("Ngày 3/4 có 5 người.", COUNT,  # a date without its year, and no publication date
+     "Figure.to_reading.as_of is needed: the figure has no dated mention (got None)"),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator", "message"), REFUSED)
+def test_to_reading_refuses(text: str, indicator: Any, message: str) -> None:
+    with pytest.raises(da.ValidationError) as info:
+        _one(text).to_reading(indicator, KH)
+    assert str(info.value) == message
+
+
+def test_to_reading_takes_every_field() -> None:
+    figure = _one("Tính đến ngày 30/6/2023 đạt gần 72,2%.")
+    reading = figure.to_reading(SHARE, KH, source=SOURCE)
+    assert (reading.value, reading.qualifier, reading.as_of, reading.source) == (
+        72.2, da.Qualifier.NEARLY, D(2023, 6, 30), SOURCE)
+    assert (reading.indicator, reading.jurisdiction, reading.inferred) == (SHARE, KH, frozenset())
+    assert reading.numerator is None
+    assert reading.period_start is None  # a stock indicator has no period
+
+
+def test_to_reading_of_a_fraction() -> None:
+    share = _one("Đã có 41/63 tỉnh, tính đến 1/1/2024")
+    reading = share.to_reading(SHARE, KH)
+    assert (reading.numerator, reading.denominator, reading.basis) == (41, 63, da.Basis.TOTAL)
+    assert reading.value == pytest.approx(4100 / 63)
+    assert reading.inferred == {"value"}
+    count = share.to_reading(COUNT, KH)  # the count of provinces: the numerator as it is
+    assert (count.value, count.numerator, count.denominator) == (41, None, None)
+
+
+def test_to_reading_dates() -> None:
+    flow = _one("Trong quý II, có 5.000 hồ sơ.", published=D(2024, 8, 1))
+    reading = flow.to_reading(FLOW, KH)
+    assert (reading.period_start, reading.as_of, reading.inferred) == (
+        D(2024, 4, 1), D(2024, 6, 30), frozenset({"as_of"}))
+    counted = _one("Trong quý II, có 5.000 người.", published=D(2024, 8, 1))
+    given = counted.to_reading(COUNT, KH, as_of=D(2024, 7, 1))  # as_of wins over the date
+    assert (given.as_of, given.period_start, given.inferred) == (D(2024, 7, 1), None, frozenset())
+    printed = _one("Trong quý II/2024, có 5.000 hồ sơ.").to_reading(FLOW, KH)
+    assert (printed.period_start, printed.inferred) == (D(2024, 4, 1), frozenset())
+    stock = _one("Trong quý II/2024, có 5.000 người.").to_reading(COUNT, KH)
+    assert (stock.as_of, stock.period_start) == (D(2024, 6, 30), None)
+
+
+# --------------------------------------------------------------------------
+# Spans of two dates ("từ A đến B")
+# --------------------------------------------------------------------------
+
+# (phrase, published, the mention's start, end, year_supplied and vague)
+SPANS: list[tuple[str, dt.date | None, tuple[Any, ...]]] = [
+    ("từ giữa tháng 3/2024 đến 5/6/2024", None, (D(2024, 3, 11), D(2024, 6, 5), False, True)),
+    ("từ đầu tháng 3/2024 đến 5/6/2024", None, (D(2024, 3, 1), D(2024, 6, 5), False, True)),
+    ("từ hôm qua đến 5/6/2024", D(2024, 6, 1), (D(2024, 5, 31), D(2024, 6, 5), False, False)),
+    ("từ 5/6/2024 đến 20/6", None, (None, None, True, False)),
+    ("từ 5/6/2024 đến 20/6", D(2024, 7, 1), (D(2024, 6, 5), D(2024, 6, 20), True, False)),
+    ("từ 31/2 đến 20/6/2024", None, (None, None, False, False)),
+    ("từ 5/6/2024 đến 5/6/2024", None, (D(2024, 6, 5), D(2024, 6, 5), False, False)),
+    ("từ 6/6/2024 đến 5/6/2024", None, (None, None, False, False)),
+    ("từ tháng 6/2024 đến 10/6/2024", None, (D(2024, 6, 1), D(2024, 6, 10), False, False)),
+    ("từ 9/2 đến 20/6/2023", D(2024, 1, 1), (D(2023, 2, 9), D(2023, 6, 20), False, False)),
+]
+
+
+@pytest.mark.parametrize(("phrase", "published", "expected"), SPANS)
+def test_spans(phrase: str, published: dt.date | None, expected: tuple[Any, ...]) -> None:
+    mention, = find_dates(phrase, published=published)
+    assert (mention.text, mention.role) == (phrase, "period")
+    assert (mention.start, mention.end, mention.year_supplied, mention.vague) == expected
+
+
+# --------------------------------------------------------------------------
+# Arguments, ranks and periods
+# --------------------------------------------------------------------------
+
+def test_the_finders_name_themselves() -> None:
+    for finder in (find_dates, find_figures):
+        with pytest.raises(da.ValidationError) as info:
+            finder("x", published="2024")  # type: ignore[arg-type]
+        assert str(info.value) == (f"{finder.__name__}.published must be a datetime.date, "
+                                   "not str (got '2024')")
+
+
+def test_second_to_last_is_a_rank() -> None:
+    found = [(f.kind, f.value, f.of) for f in find_figures("xếp áp chót", total=63)]
+    assert found == [("rank", Decimal(62), Decimal(63))]
+    assert [(f.kind, f.value) for f in find_figures("xếp áp chót")] == [("rank", None)]
+
+
+PERIOD_ERRORS: list[tuple[str, int, str]] = [
+    ("2025-2021", 5, "the period ends (2021) before it starts (2025)"),
+    ("  2025 - 2021", 9, "the period ends (2021) before it starts (2025)"),
+    ("năm 0000", 4, "year 0 does not exist"),
+    (" quý II/0000", 8, "year 0 does not exist"),
+    ("tháng 5/0000", 8, "year 0 does not exist"),
+]
+
+
+@pytest.mark.parametrize(("text", "position", "reason"), PERIOD_ERRORS)
+def test_period_errors(text: str, position: int, reason: str) -> None:
+    with pytest.raises(da.ParseError) as info:
+        parse_period(text)
+    assert info.value.position == position
+    assert str(info.value).splitlines()[0] == f"Invalid Vietnamese period: {text!r} ({reason})"
+
+
+def test_a_span_of_one_year() -> None:
+    assert parse_period("2025-2025") == (D(2025, 1, 1), D(2025, 12, 31))
+
+
+# --------------------------------------------------------------------------
+# A date mention cut out of prose reads the same with the strict parsers
+# --------------------------------------------------------------------------
+
+
+
+@pytest.mark.parametrize(("phrase", "published", "text", "start", "end"),
+                         [case[:5] for case in DATES if case[3] is not None])
+def test_a_date_found_reads_the_same_cut_out(phrase: str, published: dt.date | None,
+                                             text: str, start: dt.date, end: dt.date) -> None:
+    assert text in [m.text for m in find_dates(phrase, published=published)]
+    year = None if published is None else published.year
+    if any(word in text.casefold() for word in RELATIVE_DAYS):
+        with pytest.raises(da.ParseError):  # counted from a day, which a cell lacks
+            parse_period(text, year=year)
+        return
+    assert parse_period(text, year=year) == (start, end)
+    if start == end:
+        assert parse_date(text, year=year) == start
+
+
+CUT_OUT: list[tuple[str, int | None, tuple[dt.date, dt.date]]] = [
+    ("Tính đến ngày 14/9/2023", None, (D(2023, 9, 14), D(2023, 9, 14))),
+    ("giai đoạn 2021-2025", None, (D(2021, 1, 1), D(2025, 12, 31))),
+    ("cuối tháng 8/2024", None, (D(2024, 8, 21), D(2024, 8, 31))),
+    ("giữa năm 2024", None, (D(2024, 5, 1), D(2024, 8, 31))),
+    ("từ tháng 3 đến tháng 6/2024", None, (D(2024, 3, 1), D(2024, 6, 30))),
+    ("tháng 8", 2024, (D(2024, 8, 1), D(2024, 8, 31))),
+    ("năm nay", 2024, (D(2024, 1, 1), D(2024, 12, 31))),
+    ("20-6", 2024, (D(2024, 6, 20), D(2024, 6, 20))),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "days"), CUT_OUT)
+def test_periods_cut_out_of_prose(text: str, year: int | None,
+                                  days: tuple[dt.date, dt.date]) -> None:
+    assert parse_period(text, year=year) == days
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("hôm qua", 2024), ("tháng 8", None), ("tháng 8, tháng 9/2024", None),
+    ("cuối tháng 8/2024 xong", None), ("từ 6/6/2024 đến 5/6/2024", None),
+    ("giai đoạn 2025-2021", None), ("Sáng 23/5", None), ("31/2/2023", None)])
+def test_still_refused(text: str, year: int | None) -> None:
+    with pytest.raises(da.ParseError):
+        parse_period(text, year=year)
+    with pytest.raises(da.ParseError):
+        parse_date(text, year=year)
+
+
+def test_a_date_is_one_day() -> None:
+    assert parse_date("Sáng 23/5", year=2024) == D(2024, 5, 23)
+    assert parse_date("tính đến 17h ngày 12.10", year=2024) == D(2024, 10, 12)
+    with pytest.raises(da.ParseError):
+        parse_date("trong tháng 10/2024")  # a month is no date
+
+
+RANKS: list[tuple[str, int | None, da.Rank]] = [
+    ("thứ hạng 5/63", None, da.Rank(5, 63)),
+    ("XEP HANG 37/63", None, da.Rank(37, 63)),
+    ("Đứng thứ 5", 63, da.Rank(5, 63)),
+    ("hạng 63", 63, da.Rank(63, 63)),
+    ("thứ 1", 2, da.Rank(1, 2)),
+    ("xếp thứ 12/63", 34, da.Rank(12, 63)),  # a printed total wins
+]
+
+
+@pytest.mark.parametrize(("text", "total", "rank"), RANKS)
+def test_ranks_with_the_finders_words(text: str, total: int | None, rank: da.Rank) -> None:
+    assert parse_rank(text, total=total) == rank
+
+
+@pytest.mark.parametrize(("text", "total", "position", "reason"), [
+    ("hạng 3", None, 6, "no total printed: pass total="),
+    ("  thứ 64", 63, 6, "the position must be between 1 and 63"),
+    ("đứng thứ 0", 63, 9, "the position must be between 1 and 63"),
+    ("Top 5", 63, 0, "expected a rank such as 25/63"),
+    ("25", 63, 0, "expected a rank such as 25/63"),
+    ("thứ5", 63, 0, "expected a rank such as 25/63"),
+])
+def test_ranks_refused(text: str, total: int | None, position: int, reason: str) -> None:
+    with pytest.raises(da.ParseError) as info:
+        parse_rank(text, total=total)
+    assert info.value.position == position
+    assert str(info.value).splitlines()[0] == f"Invalid rank: {text!r} ({reason})"
+
+
+def test_every_rank_found_reads_the_same_cut_out() -> None:
+    text = "Tỉnh xếp thứ 12/63, huyện đứng thứ 3/9 và xã xếp hạng 40/120 toàn tỉnh."
+    found = [f for f in find_figures(text) if f.kind == "rank"]
+    assert len(found) == 3
+    for figure in found:
+        rank = parse_rank(figure.text)
+        assert (Decimal(rank.position), Decimal(rank.total)) == (figure.value, figure.of)
+
+
+# --------------------------------------------------------------------------
+# The scanners' pieces
+# --------------------------------------------------------------------------
+
+def test_word_tables() -> None:
+    table = Words({"hồ sơ": 1, "hồ": 2, "xã": 3})
+    assert table.body == "ho +so|xa|ho"  # longest first, spaces repeatable
+    assert table.before.pattern == r"(?<![^\W_])(?:ho +so|xa|ho) *$"
+    assert table.after.pattern == r"(?:ho +so|xa|ho)(?![^\W_])"
+    assert [table.value(p) for p in ("ho so", "HỒ  SƠ", "hồ so", "XA", "xá")] == [
+        1, 1, None, 3, None]
+    assert table.ending("ho so ", "hồ sơ ", 6) == (0, 1)
+    assert table.starting("xa ho", "xã hồ", 3) == (5, 2)
+
+
+def test_date_patterns_on_folded_text() -> None:
+    first = _scan_dates._folded(grammar.MONTH, "t")
+    assert first.pattern == "(?=[t])(?:" + grammar.MONTH.pattern + "\n)"
+    assert first.flags & re.IGNORECASE == 0
+    assert first.flags & re.VERBOSE
+    plain = _scan_dates._folded(grammar.YEAR)
+    assert plain.pattern == "(?:" + grammar.YEAR.pattern + "\n)"
+
+
+@pytest.mark.parametrize(("phrase", "days"), [
+    ("ngày 5/13/2024", None),
+    ("tháng 1/2024", (D(2024, 1, 1), D(2024, 1, 31))),
+    ("tháng 12/2024", (D(2024, 12, 1), D(2024, 12, 31))),
+    ("1 tháng đầu năm 2024", (D(2024, 1, 1), D(2024, 1, 31))),
+    ("12 tháng cuối năm 2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("giai đoạn 2025-2021", None),
+    ("giai đoạn 2024-2024", (D(2024, 1, 1), D(2024, 12, 31))),
+])
+def test_edges_of_the_calendar(phrase: str, days: tuple[dt.date, dt.date] | None) -> None:
+    found = [(m.start, m.end) for m in find_dates(phrase)]
+    assert found == ([] if days is None else [days])
+
+
+def test_blocked_spans_merge() -> None:
+    scanner = _scan_figures.FigureScanner("", "", [(0, 5), (10, 20)], None)
+    scanner._block(3, 12)
+    assert (scanner.starts, scanner.ends) == ([0], [20])
+    scanner._block(30, 40)
+    scanner._block(25, 35)
+    assert (scanner.starts, scanner.ends) == ([0, 25], [20, 40])
+
+
+def test_chains_and_vague_amounts() -> None:
+    chain, = find_figures("đạt 12/30/45 xã")
+    assert (chain.kind, chain.parts, chain.of) == (
+        "fraction", (Decimal(12), Decimal(30), Decimal(45)), Decimal(45))
+    assert find_figures("vài trảm nghìn người") == ()  # half-marked: no word
+    vague, = find_figures("hàng chục nghìn người dân")
+    assert (vague.kind, vague.text, vague.noun) == ("vague", "hàng chục nghìn người dân",
+                                                    "người dân")
+
+
+def test_one_mention_one_object() -> None:
+    text = "Tính đến ngày 30/6/2023 đạt 72,2%."
+    figure, = find_figures(text)
+    mention, = find_dates(text)
+    assert figure.date is mention
