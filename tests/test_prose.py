@@ -528,3 +528,56 @@ def test_one_mention_one_object() -> None:
     figure, = find_figures(text)
     mention, = find_dates(text)
     assert figure.date is mention
+
+
+@pytest.mark.parametrize(("text", "start", "end", "alone"), [
+    ("xong -12/5/2024", 6, 15, True),      # a dash after a word, not after a number
+    ("-1/6/2024 số 7", 1, 9, True),        # nothing before the dash
+    ("5-12/5/2024", 2, 11, False),         # inside "5-12/5/2024"
+    ("a5-12/5/2024", 3, 12, False),
+    ("1/6/2024.5a", 0, 8, False),          # runs on into a decimal
+    ("1/6/2024. Xong", 0, 8, True),
+])
+def test_a_date_stands_alone(text: str, start: int, end: int, alone: bool) -> None:
+    assert _scan_dates._bounded(text, start, end) is alone
+
+
+@pytest.mark.parametrize(("phrase", "found"), [
+    ("ngày 1/1", True), ("ngày 5/12", True), ("ngày 1/5", True), ("ngày 31/5", True),
+    ("ngày 32/5", False), ("ngày 5/13", False), ("ngày 0/5", False),
+    ("tháng 1", True), ("tháng 12", True), ("tháng 13", False), ("tháng 0", False),
+])
+def test_a_date_without_year_could_exist(phrase: str, found: bool) -> None:
+    mentions = find_dates(phrase)  # no publication date: found, but not resolved
+    assert [m.start for m in mentions] == ([None] if found else [])
+
+
+def test_relative_words_and_the_edges_of_the_calendar() -> None:
+    yesterday, = find_dates("hôm qua")
+    assert (yesterday.start, yesterday.year_supplied, yesterday.role) == (None, True, "point")
+    last, = find_dates("năm ngoái", published=D(2024, 5, 1))
+    assert (last.start, last.end) == (D(2023, 1, 1), D(2023, 12, 31))
+    following, = find_dates("năm sau", published=D(2024, 5, 1))
+    assert following.start == D(2025, 1, 1)
+    assert find_dates("ngày 5/6", published=D(1, 1, 1))[0].start == D(1, 6, 5)
+    assert find_dates("ngày 5/6", published=D(9999, 1, 1))[0].start == D(9999, 6, 5)
+    assert find_dates("năm sau", published=D(9999, 1, 1))[0].start is None  # year 10000
+
+
+def test_words_of_time_stop_at_the_mention_before() -> None:
+    mentions = find_dates("năm tới 5/6/2024", published=D(2024, 1, 1))
+    assert [(m.text, m.role) for m in mentions] == [("năm tới", "period"),
+                                                   ("5/6/2024", "point")]
+
+
+@pytest.mark.parametrize(("phrase", "texts"), [
+    ("Tháng 5 xong việc", ["Tháng 5"]),              # a month: no word needed before it
+    ("Họp ngày 19/3 xong", ["ngày 19/3"]),           # "ngày" makes it a date
+    ("Xong 19/3.", ["19/3"]),                         # punctuation after it
+    ("Có 2/10 nhiệm vụ", []),                         # a word after it: a fraction
+    ("Có 2/10  nhiệm vụ", []),                        # however many spaces
+    ("Có 2/10 %", []),
+    ("Có 2/10", ["2/10"]),
+])
+def test_day_and_month_alone(phrase: str, texts: list[str]) -> None:
+    assert [m.text for m in find_dates(phrase, published=D(2024, 1, 1))] == texts

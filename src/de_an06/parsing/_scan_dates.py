@@ -58,6 +58,8 @@ _CLOCK: Final = re.compile(r"(?<![\w.,:/])" + _TIME + r"(?![^\W_]|[:.,]?[0-9])",
 #: What may stand between two dates of one span ("từ 9-2 đến 20-6").
 _JOIN: Final = re.compile(r" *(?:den|toi|-) *(?:het +)?")
 _LOOK_BACK: Final = 30
+#: A word or "%" after a day and month without year: "2/10 nhiệm vụ" is a fraction.
+_WORD_AFTER: Final = re.compile(r" *(?:[^\W_]|%)")
 _THIRDS: Final = ((1, 10), (11, 20), (21, 31))
 
 
@@ -208,8 +210,7 @@ def _stands_as_date(text: str, folded: str, found: _Found, cued: bool) -> bool:
     if (found.form != "day" or found.year is not None or cued
             or folded.startswith("ngay", found.start)):
         return True
-    rest = text[found.end:found.end + 2].lstrip(" ")
-    return not rest or not (rest[0].isalnum() or rest[0] == "%")
+    return _WORD_AFTER.match(text, found.end) is None
 
 
 @attrs.frozen

@@ -79,6 +79,7 @@ _OUT_OF: Final = re.compile(
     rf" +(?:trong|trong tổng số|trong tong so|trên tổng số|tren tong so|trên|tren) +"
     rf"({_UNSIGNED})(?![^\W_]|[.,/][0-9])", re.IGNORECASE)
 _PERCENT: Final = re.compile(r" ?%")
+_SPACES: Final = re.compile(r" +")
 _WORD: Final = re.compile(r" +([^\W\d_]+(?:-[^\W\d_]+)*)")
 _VAGUE_AMOUNT: Final = re.compile(
     rf"(?<![^\W_])(?:{_VAGUE.body})(?: +(?:{_MAGNITUDES.body}))+(?![^\W_])")
@@ -92,7 +93,7 @@ class _Draft:
     """A figure being read (mutable while the scanner works on it)."""
 
     start: int
-    end: int
+    end: int = 0  # set by _rest for the starts that read on
     kind: str = "number"
     value: Decimal | None = None
     low: Decimal | None = None
@@ -123,10 +124,8 @@ def _scaled(value: Decimal, scale: int) -> Decimal:
 
 def _scale_at(text: str, folded: str, at: int) -> tuple[int, int]:
     """The scale word after `at` (its multiplier and end), or (1, at)."""
-    spaces = len(text) - len(text[at:].lstrip(" ")) - at if at < len(text) else 0
-    if not spaces:
-        return 1, at
-    hit = _SCALES.starting(folded, text, at + spaces)
+    spaces = _SPACES.match(text, at)
+    hit = None if spaces is None else _SCALES.starting(folded, text, spaces.end())
     return (1, at) if hit is None else (hit[1], hit[0])
 
 
@@ -234,7 +233,6 @@ class FigureScanner:
     def _fraction(self, draft: _Draft, fraction: re.Match[str],
                   rank: tuple[int, object] | None) -> _Draft:
         parts = [draft.value]
-        end = fraction.start()
         step: re.Match[str] | None = fraction
         while step is not None:
             parts.append(_number(self.text, step.start(1))[0])
@@ -254,14 +252,14 @@ class FigureScanner:
         if _VAGUE.value(words[0]) is None or any(
                 _MAGNITUDES.value(w) is None for w in words[1:]):
             return None
-        return self._rest(_Draft(match.start(), match.end(), kind="vague"), match.end())
+        return self._rest(_Draft(match.start(), kind="vague"), match.end())
 
     def _word(self, match: re.Match[str]) -> _Draft | None:
         value = _NUMBER_WORDS.value(self.text[match.start():match.end()])
         counted = _COUNTED.starting(self.folded, self.text, match.end() + 1)
         if value is None or counted is None:
             return None
-        return self._rest(_Draft(match.start(), match.end(), value=Decimal(value)), match.end())
+        return self._rest(_Draft(match.start(), value=Decimal(value)), match.end())
 
     def _second_last(self, match: re.Match[str]) -> _Draft | None:
         if self._is_blocked(match.start(), match.end()):  # pragma: no cover - checked by scan
