@@ -47,7 +47,6 @@ _LEAD_NAME: Final = {sense: word for word, sense in reversed(LEADS.items())}
 _WORD: Final = r"[^\W\d_]+(?:(?:-|/ ?)[^\W\d_]+)*"  # "định", "tỉnh/thành", "lượt/ ngày"
 _NOUN: Final = re.compile(rf"{_WORD}(?: +{_WORD})*")
 _SECOND: Final = re.compile(r"[-~;,]? *[0-9]")  # "5 - 7", "5 đến 7": two figures
-_UNIT_NAME: Final = {Unit.VND: "đồng", Unit.PERCENT: "%"}
 _UNIT_NAMES: Final = frozenset(UNITS.values())
 
 
@@ -370,7 +369,7 @@ def format_quantity(quantity: Quantity, *, number_format: NumberFormat = "vi") -
     if quantity.noun is not None:
         number += " " + quantity.noun
     elif quantity.unit not in (None, Unit.PERCENT):
-        number += " " + _UNIT_NAME.get(quantity.unit, quantity.unit.name_vi)
+        number += " " + quantity.unit.name_vi
     if quantity.per is not None:
         number += "/" + quantity.per
     parts.append(number)
