@@ -29,7 +29,6 @@ from de_an06.parsing.grammar import (
     MONTH_YEAR,
     MONTHS_OF_YEAR,
     QUARTER,
-    TIME_OF_DAY,
     WORDED_DATE,
     YEAR,
     YEAR_SPAN,
@@ -45,12 +44,6 @@ _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _PERIODS: Final = (("months", MONTHS_OF_YEAR), ("quarter", QUARTER), ("month", MONTH_YEAR),
                    ("years", YEAR_SPAN), ("year", YEAR))
 
-# A time of day, on lines of its own and without its group (it is used twice).
-_TIME: Final = "(?:\n" + TIME_OF_DAY.pattern.replace("(?P<hour>", "(?:") + "\n)"
-_TIME_AROUND: Final = re.compile(
-    r"(?:" + _TIME + r"\ *,?\ *)?(?P<date>.+?)(?:\ *,?\ *(?:(?:lúc|luc)\ +)?" + _TIME + r")?",
-    re.VERBOSE | re.IGNORECASE)
-
 _RANGE: Final = re.compile(r"""
     (?:từ|tu)\ +(?P<start>.+?)\ +(?:đến|den|tới|toi)\ +(?P<end>.+)   # "từ 9-2 đến 20-6"
 """, re.VERBOSE | re.IGNORECASE)
@@ -62,6 +55,18 @@ _RANK: Final = re.compile(
     rf"(?:(?:{_RANK_WORDS.body}) +)?(?P<position>[0-9]{{1,6}}) */ *(?P<total>[0-9]{{1,6}})"  # 25/63
     rf"|(?:{_RANK_WORDS.body}) +(?P<alone>[0-9]{{1,6}})"  # "đứng thứ 5"
     r"|(?P<second_last>ap +chot)")  # second to last
+
+
+class _NoShape(Exception):  # noqa: N818 - a signal between the readers, never raised out
+    """No form of the strict grammar read the text (or its year is elsewhere).
+
+    The text may still be one mention as :func:`find_dates` reads it
+    (:func:`_mentioned`); `error` is raised if it is not.
+    """
+
+    def __init__(self, error: ParseError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _check_year(year: object, owner: str) -> int | None:
@@ -95,15 +100,15 @@ def _date_at(scanner: Scanner, text: str, offset: int, year: int | None) -> dt.d
         match = pattern.fullmatch(text)
         if match is None:
             continue
-        if match["year"] is None and year is None:
-            raise scanner.error("no year printed: pass year=", offset + match.end())
+        if match["year"] is None and year is None:  # a span may print it later
+            raise _NoShape(scanner.error("no year printed: pass year=", offset + match.end()))
         the_year = int(match["year"]) if match["year"] is not None else int(year or 0)
         where = (offset + (match.start("year") if match["year"] else 0),
                  offset + match.start("month"), offset + match.start("day"))
         return _make_date(scanner, the_year, int(match["month"]), int(match["day"]), where)
     digits = re.search(r"[0-9]", text)
-    raise scanner.error("expected a day-first date such as 20-6, 1/6/2022 or 2022-01-06",
-                        offset + (digits.start() if digits else 0))
+    raise _NoShape(scanner.error("expected a day-first date such as 20-6, 1/6/2022 or "
+                                 "2022-01-06", offset + (digits.start() if digits else 0)))
 
 
 def _trimmed(text: object, what: str) -> tuple[Scanner, str, int]:
@@ -153,16 +158,12 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     """
     year = _check_year(year, "parse_date")
     scanner, body, offset = _trimmed(text, "Vietnamese date")
-    whole = body
-    around = _TIME_AROUND.fullmatch(body)
-    if around is not None and around["date"] != body:
-        body, offset = around["date"], offset + around.start("date")
     try:
         return _date_at(scanner, body, offset, year)
-    except ParseError:
-        days = _mentioned(whole, year)
+    except _NoShape as no_shape:
+        days = _mentioned(body, year)  # with a time of day or words of time
         if days is None or days[0] != days[1]:
-            raise
+            raise no_shape.error from None
         return days[0]
 
 
@@ -213,10 +214,10 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
     scanner, body, offset = _trimmed(text, "Vietnamese period")
     try:
         return _strict_period(scanner, body, offset, year)
-    except ParseError:
+    except _NoShape as no_shape:
         days = _mentioned(body, year)
         if days is None:
-            raise
+            raise no_shape.error from None
         return days
 
 
@@ -252,8 +253,8 @@ def _strict_period(scanner: Scanner, body: str, offset: int,
         match = pattern.fullmatch(body)
         if match is not None:
             return _period(scanner, form, match, offset, year)
-    raise scanner.error("expected e.g. '6 tháng đầu năm 2023', 'quý II/2023', "
-                        "'năm 2024' or 'từ 9-2 đến 20-6'", offset)
+    raise _NoShape(scanner.error("expected e.g. '6 tháng đầu năm 2023', 'quý II/2023', "
+                                 "'năm 2024' or 'từ 9-2 đến 20-6'", offset))
 
 
 def _period(scanner: Scanner, form: str, match: re.Match[str], offset: int,  # noqa: C901
