@@ -581,3 +581,39 @@ def test_words_of_time_stop_at_the_mention_before() -> None:
 ])
 def test_day_and_month_alone(phrase: str, texts: list[str]) -> None:
     assert [m.text for m in find_dates(phrase, published=D(2024, 1, 1))] == texts
+
+
+# (phrase, [(text, value, low, high, noun, unit, per, qualifier)] of every figure)
+READ_ON: list[tuple[str, list[tuple[Any, ...]]]] = [
+    ("từ 500 nghìn đến 2 triệu người",  # each end keeps its own scale word
+     [("500 nghìn đến 2 triệu người", None, Decimal("5.00E+5"), Decimal("2E+6"), "người",
+       da.Unit.PEOPLE, None, "exact")]),
+    ("18 trong tổng số 25 thủ tục",  # the noun after the total counts both
+     [("18 trong tổng số 25 thủ tục", Decimal(18), None, None, "thủ tục", None, None,
+       "exact")]),
+    ("18 người trong tổng số 25 người",
+     [("18 người trong tổng số 25 người", Decimal(18), None, None, "người", da.Unit.PEOPLE,
+       None, "exact")]),
+    ("5 Công an", [("5", Decimal(5), None, None, None, None, None, "exact")]),  # a name
+    ("5 CCCD", [("5 CCCD", Decimal(5), None, None, "CCCD", None, None, "exact")]),
+    ("5 thẻ Căn cước", [("5 thẻ Căn cước", Decimal(5), None, None, "thẻ Căn cước", None,
+                          None, "exact")]),
+    ("5 cán bộ chiến sĩ công an xã chính quy",  # six words at most
+     [("5 cán bộ chiến sĩ công an", Decimal(5), None, None, "cán bộ chiến sĩ công an", None,
+       None, "exact")]),
+    ("5 lượt/Ngày", [("5 lượt/Ngày", Decimal(5), None, None, "lượt/Ngày", da.Unit.USES,
+                       None, "exact")]),  # a capital after "/" is no rate
+    ("5 hộ/Xã", [("5 hộ/Xã", Decimal(5), None, None, "hộ/Xã", None, None, "exact")]),
+    ("5 CCCD/ngày", [("5 CCCD/ngày", Decimal(5), None, None, "CCCD", None, "ngày",
+                       "exact")]),
+    ("5 người xấp xỉ 6 người",  # a hedge ends the noun before it
+     [("5 người", Decimal(5), None, None, "người", da.Unit.PEOPLE, None, "exact"),
+      ("xấp xỉ 6 người", Decimal(6), None, None, "người", da.Unit.PEOPLE, None, "about")]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), READ_ON)
+def test_what_follows_a_number(phrase: str, expected: list[tuple[Any, ...]]) -> None:
+    found = [(f.text, f.value, f.low, f.high, f.noun, f.unit, f.per, f.qualifier.value)
+             for f in find_figures(phrase)]
+    assert found == expected

@@ -150,7 +150,8 @@ NOUN_STOPS: Final = frozenset({
     "đang", "không", "chưa", "tính", "hết", "nay", "vừa", "rồi", "nữa",
     "thuộc", "về", "mức", "số", "lúc", "hạng", "thứ", "cả", "toàn",
     "do", "bởi", "nhằm", "giúp", "hơn", "gần", "khoảng",
-    "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "mỗi", "một", "các", "những"})
+    "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "mỗi", "một", "các", "những"}
+    | {phrase.split()[0] for phrase in PROSE_QUALIFIERS})  # "5 người xấp xỉ 6 người"
 
 #: The longest counted noun kept, in words.
 NOUN_WORDS: Final = 6

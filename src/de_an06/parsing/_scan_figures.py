@@ -298,7 +298,7 @@ class FigureScanner:
             if out_of is not None and not self._is_blocked(out_of.start(1), out_of.end()):
                 total, end = _number(text, out_of.start(1))
                 draft.kind, draft.of = "fraction", total
-                draft.parts = (draft.value, total) if draft.value is not None else (total,)
+                draft.parts = (draft.value, total)  # type: ignore[assignment]
                 rest = _Draft(end, end)
                 end = self._noun(rest, end)
                 draft.noun = draft.noun or rest.noun
