@@ -617,3 +617,56 @@ def test_what_follows_a_number(phrase: str, expected: list[tuple[Any, ...]]) -> 
     found = [(f.text, f.value, f.low, f.high, f.noun, f.unit, f.per, f.qualifier.value)
              for f in find_figures(phrase)]
     assert found == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("theo 112/KH-UBND đã xong", []),                    # a document number, no word before
+    ("Gửi về cb2024@congan.gov.vn", []),                 # an e-mail address
+    ("ngày 5/6/2024 gửi a1@b.vn", []),                   # a date and an address
+    ("có 5 người top 10 tỉnh", [("5 người top", "number"), ("10 tỉnh", "number")]),
+    ("xếp hạng     25/63", [("hạng     25/63", "rank")]),  # rank words close to the number
+    ("5 triệu/10 người", [("5 triệu", "number")]),       # a scaled figure is no fraction
+    ("Tỉnh đứng thứ 5 cả nước", [("đứng thứ 5", "rank")]),
+])
+def test_starts_of_figures(phrase: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.kind) for f in find_figures(phrase)] == expected
+
+
+@pytest.mark.parametrize("phrase", ["80; 85 và 90%", "70; 80; 85 và 90%", "91,2; 85,07% và 80,5%"])
+def test_percent_lists_reach_the_first_item(phrase: str) -> None:
+    assert all(f.percent for f in find_figures(phrase))
+
+
+def test_lead_words_are_kept_as_printed() -> None:
+    figure, = find_figures("Toàn tỉnh đã cấp hơn 2,415 triệu thẻ")
+    assert (figure.lead, figure.lead_text, figure.qualifier_word) == ("issued", "đã cấp", "hơn")
+
+
+def test_blocked_spans_are_half_open() -> None:
+    scanner = _scan_figures.FigureScanner("", "", [(10, 20)], None)
+    assert [scanner._is_blocked(*span) for span in [(5, 10), (5, 11), (19, 25), (20, 25)]] == [
+        False, True, True, False]
+
+
+def test_clock_times_need_h_or_a_colon() -> None:
+    assert _scan_dates.clock_spans("luc 17h va 10 gio, 8:15") == [(4, 7), (19, 23)]
+
+
+def test_total_and_spans_are_checked() -> None:
+    assert find_figures("xếp áp chót", total=2)[0].value == 1
+    with pytest.raises(da.ValidationError) as info:
+        find_figures("x", total=1)
+    assert str(info.value) == "find_figures.total must be an int >= 2 or None (got 1)"
+    message = "Figure.span must be (start, end) with 0 <= start <= end (got {!r})"
+    for span in [(1, 2, 3), (1, "2"), (-1, 2), (3, 2), [1, 2]]:
+        with pytest.raises(da.ValidationError) as info:
+            Figure(span=span, text="x")  # type: ignore[arg-type]
+        assert str(info.value) == message.format(span)
+    assert Figure(span=(3, 3), text="").span == (3, 3)
+
+
+def test_a_date_that_does_not_exist_says_so() -> None:
+    with pytest.raises(da.ParseError) as info:
+        parse_date("31/2", year=2023)
+    assert "day 31 does not exist in 2023-02" in str(info.value)
+    assert Words({"xã": 1}).starting("xa", "xá", 0) is None  # half-marked: no word

@@ -156,7 +156,8 @@ class FigureScanner:
         self.ends[index:stop] = [high]
 
     def _is_blocked(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self.starts, end - 1) - 1 if end > start else -1
+        """Whether start:end (never empty) overlaps a blocked span."""
+        index = bisect.bisect_right(self.starts, end - 1) - 1
         return index >= 0 and self.ends[index] > start
 
     def scan(self) -> list[_Draft]:

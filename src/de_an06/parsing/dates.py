@@ -65,7 +65,7 @@ class _NoShape(Exception):  # noqa: N818 - a signal between the readers, never r
     """
 
     def __init__(self, error: ParseError) -> None:
-        super().__init__(str(error))
+        super().__init__()
         self.error = error
 
 
