@@ -670,3 +670,11 @@ def test_a_date_that_does_not_exist_says_so() -> None:
         parse_date("31/2", year=2023)
     assert "day 31 does not exist in 2023-02" in str(info.value)
     assert Words({"xã": 1}).starting("xa", "xá", 0) is None  # half-marked: no word
+
+
+def test_a_hedge_that_is_a_lead_word() -> None:
+    exceeded, = find_figures("Tỉnh vượt 5% kế hoạch")
+    assert (exceeded.lead, exceeded.lead_text, exceeded.qualifier) == (
+        "exceeded", "vượt", da.Qualifier.MORE_THAN)
+    nearly, = find_figures("Tỉnh gần 5% kế hoạch")
+    assert (nearly.lead, nearly.lead_text) == (None, None)
