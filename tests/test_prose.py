@@ -678,3 +678,12 @@ def test_a_hedge_that_is_a_lead_word() -> None:
         "exceeded", "vượt", da.Qualifier.MORE_THAN)
     nearly, = find_figures("Tỉnh gần 5% kế hoạch")
     assert (nearly.lead, nearly.lead_text) == (None, None)
+
+
+def test_last_edges() -> None:
+    with pytest.raises(da.ParseError) as info:
+        find_figures(b"5 xa")  # type: ignore[arg-type]
+    assert str(info.value).startswith("Invalid text: expected str, got bytes")
+    assert find_figures("Gửi về hotro@123.vn") == ()  # digits of an address
+    share, = find_figures("18 người trong tổng số 25")
+    assert (share.kind, share.unit, share.of) == ("fraction", da.Unit.PEOPLE, Decimal(25))
