@@ -687,3 +687,13 @@ def test_last_edges() -> None:
     assert find_figures("Gửi về hotro@123.vn") == ()  # digits of an address
     share, = find_figures("18 người trong tổng số 25")
     assert (share.kind, share.unit, share.of) == ("fraction", da.Unit.PEOPLE, Decimal(25))
+
+
+def test_spans_and_spaces_of_a_text_not_in_nfc() -> None:
+    text = " 5 ho\u0302\u0300 sơ, gần\u00a07\u00a0người"  # decomposed marks, no-break spaces
+    first, second = find_figures(text)
+    assert (first.span, first.text, first.noun) == ((1, 10), "5 ho\u0302\u0300 sơ", "hồ sơ")
+    assert text[second.span[0]:second.span[1]] == second.text == "gần\u00a07\u00a0người"
+    assert (second.qualifier, second.noun) == (da.Qualifier.NEARLY, "người")
+    plain, = find_figures("gần\u00a07\u00a0người")  # already NFC: the spaces still read
+    assert (plain.qualifier, plain.noun) == (da.Qualifier.NEARLY, "người")
