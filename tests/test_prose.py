@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import de_an06 as da
 from de_an06.parsing import (
     Figure,
+    _find,
     _scan_dates,
     _scan_figures,
     find_dates,
@@ -25,7 +26,7 @@ from de_an06.parsing import (
     parse_period,
     parse_rank,
 )
-from de_an06.parsing._lexical import Words
+from de_an06.parsing._lexical import Words, fold_text
 from de_an06.parsing._prose_words import RELATIVE_DAYS
 from prose_cases import DATES, FIGURES, NOTHING
 
@@ -697,3 +698,45 @@ def test_spans_and_spaces_of_a_text_not_in_nfc() -> None:
     assert (second.qualifier, second.noun) == (da.Qualifier.NEARLY, "người")
     plain, = find_figures("gần\u00a07\u00a0người")  # already NFC: the spaces still read
     assert (plain.qualifier, plain.noun) == (da.Qualifier.NEARLY, "người")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("từ 9/2 - 20/6/2023", [("từ 9/2 - 20/6/2023", D(2023, 2, 9), D(2023, 6, 20), False)]),
+    ("từ tháng 3/2024 tính đến 5/6/2024",
+     [("từ tháng 3/2024 tính đến 5/6/2024", D(2024, 3, 1), D(2024, 6, 5), False)]),
+    ("từ tháng 3/2024, xong, đến 5/6/2024",  # words between: two mentions
+     [("từ tháng 3/2024", D(2024, 3, 1), D(2024, 3, 31), False),
+      ("đến 5/6/2024", D(2024, 6, 5), D(2024, 6, 5), False)]),
+    ("từ tháng 3/2024 ngày 5/6/2024",  # a point after an open start is no end
+     [("từ tháng 3/2024", D(2024, 3, 1), D(2024, 3, 31), False),
+      ("ngày 5/6/2024", D(2024, 6, 5), D(2024, 6, 5), False)]),
+    ("từ 5/6/2024 đến cuối tháng 8/2024",
+     [("từ 5/6/2024 đến cuối tháng 8/2024", D(2024, 6, 5), D(2024, 8, 31), True)]),
+    ("ngày 6 tháng 1 năm 2022 và 5/6/2024",  # overlapping forms, then another date
+     [("ngày 6 tháng 1 năm 2022", D(2022, 1, 6), D(2022, 1, 6), False),
+      ("5/6/2024", D(2024, 6, 5), D(2024, 6, 5), False)]),
+    ("tháng 5/2024 08:15", [("tháng 5/2024", D(2024, 5, 1), D(2024, 5, 31), False)]),
+])
+def test_spans_and_neighbours(phrase: str, expected: list[tuple[Any, ...]]) -> None:
+    found = [(m.text, m.start, m.end, m.vague) for m in find_dates(phrase)]
+    assert found == expected
+
+
+def test_up_to_now_is_as_of() -> None:
+    mention, = find_dates("Số liệu đến nay", published=D(2024, 5, 6))
+    assert (mention.text, mention.role, mention.start) == ("đến nay", "as_of", D(2024, 5, 6))
+
+
+def test_folding_characters_met_for_the_first_time() -> None:
+    assert fold_text("Ŵ ﬁ Ǆ Ꜵ5") == "w ﬁ ǆ ꜵ5"  # "ﬁ" would fold to two letters: kept
+
+
+def test_the_last_reading_is_kept_per_text_and_date() -> None:
+    _find._LAST.clear()
+    text = "Tính đến ngày 30/6/2023 đạt 72,2%."
+    figure, = find_figures(text, published=D(2024, 1, 1))
+    mention, = find_dates(text, published=D(2024, 1, 1))
+    assert figure.date is mention
+    assert find_dates(text)[0] == mention  # another date: read again, the same mention
+    hedged, = find_figures("hôn 5 người")  # a half-marked "hơn" is no hedge
+    assert hedged.qualifier is da.Qualifier.EXACT
