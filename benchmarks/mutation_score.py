@@ -46,11 +46,14 @@ def equivalent() -> dict[str, str]:
 
 
 def module(name: str) -> str:
-    """``de_an06._kernel.x_fit__mutmut_18`` -> ``de_an06._kernel``."""
+    """``de_an06.analysis._kernel.x_fit__mutmut_18`` -> ``de_an06.analysis._kernel``.
+
+    The last dotted part is the function (``x_fit``) or the method
+    (``xǁScannerǁword``: class and method joined by ``ǁ``, never by a dot);
+    all before it is the module path.
+    """
     function = name.partition("__mutmut_")[0]
-    parts = function.split(".")
-    # Methods are named module.x_Class__mutmut_... or module.xǁClassǁmethod__...
-    return ".".join(parts[:2])
+    return function.rpartition(".")[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
                 stale.append(name)
         elif name in listed:
             row["equivalent"] += 1
-    print(f"{'module':<20} {'mutants':>8} {'detected':>9} {'equivalent':>11} "
+    width = max((len(name) for name in counts), default=6)
+    print(f"{'module':<{width}} {'mutants':>8} {'detected':>9} {'equivalent':>11} "
           f"{'score':>7} {'adjusted':>9}")
     failed = False
     for name in sorted(counts):
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         raw = 100 * row["detected"] / row["total"]
         adjusted = 100 * row["detected"] / (row["total"] - row["equivalent"])
         failed |= adjusted < args.fail_under
-        print(f"{name:<20} {row['total']:>8} {row['detected']:>9} {row['equivalent']:>11} "
+        print(f"{name:<{width}} {row['total']:>8} {row['detected']:>9} {row['equivalent']:>11} "
               f"{raw:>6.1f}% {adjusted:>8.1f}%")
     survivors = sorted(n for n, s in statuses.items() if s not in DETECTED and n not in listed)
     print(f"\n{len(survivors)} surviving mutants not judged equivalent:")

@@ -30,11 +30,16 @@ How the package is laid out
 ``_lexical``
     the lexical layer: :data:`SPACES` and :data:`DASHES`, folding of
     Vietnamese words, the scanner, and the error with its caret.
+``_prose_words``
+    every word table, read by the strict parsers and the finders alike:
+    :data:`QUALIFIERS`, :data:`PROSE_QUALIFIERS`, :data:`LEADS`,
+    :data:`SCALES`, :data:`UNITS`, and the words of dates, nouns and rates.
 ``numbers``
-    :func:`parse_number`, :func:`parse_percent`, :func:`parse_qualifier`,
-    :class:`Quantity` and :func:`parse_quantity`; :func:`format_number` and
-    :func:`format_quantity`; the word tables :data:`QUALIFIERS`,
-    :data:`SCALES` and :data:`UNITS`.
+    :func:`parse_number`, :func:`parse_percent`, :func:`parse_qualifier`
+    and :func:`format_number`.
+``_quantity``
+    :class:`Quantity`, :func:`parse_quantity` (one figure cut out of a
+    report) and :func:`format_quantity`.
 ``dates``
     :func:`parse_date`, :func:`parse_period` and :func:`parse_rank`.
 
@@ -64,18 +69,16 @@ from __future__ import annotations
 
 from typing import Final
 
-from de_an06.parsing import _lexical, _prose_words, grammar, numbers
+from de_an06.parsing import _lexical, _prose_words, grammar
 from de_an06.parsing._figures import DateMention, Figure
 from de_an06.parsing._find import find_dates, find_figures
+from de_an06.parsing._quantity import Quantity, format_quantity, parse_quantity
 from de_an06.parsing.dates import parse_date, parse_period, parse_rank
 from de_an06.parsing.numbers import (
-    Quantity,
     format_number,
-    format_quantity,
     parse_number,
     parse_percent,
     parse_qualifier,
-    parse_quantity,
 )
 
 __all__ = [
@@ -128,15 +131,15 @@ SPACES: Final = _lexical.SPACES
 DASHES: Final = _lexical.DASHES
 
 #: Words that hedge a figure, with the :class:`~de_an06.Qualifier` each means.
-QUALIFIERS: Final = numbers.QUALIFIERS
+QUALIFIERS: Final = _prose_words.QUALIFIERS
 #: Words that hedge a figure in prose, with the :class:`~de_an06.Qualifier` each means.
 PROSE_QUALIFIERS: Final = _prose_words.PROSE_QUALIFIERS
 #: Lead words before a figure and what each says it is (``"đạt"``: ``"reached"``).
 LEADS: Final = _prose_words.LEADS
 #: Scale words and their multipliers.
-SCALES: Final = numbers.SCALES
+SCALES: Final = _prose_words.SCALES
 #: Unit words and the :class:`~de_an06.Unit` each names.
-UNITS: Final = numbers.UNITS
+UNITS: Final = _prose_words.UNITS
 
 #: A Vietnamese number, where ``.`` groups thousands and ``,`` marks decimals.
 VI_NUMBER_PATTERN: Final = grammar.VI_NUMBER_PATTERN

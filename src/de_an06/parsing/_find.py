@@ -22,11 +22,13 @@ class _Text:
     def __init__(self, value: object, owner: str, published: object) -> None:
         if published is not None:
             v.checked_date(owner, "published", published)
+        self.source = value
         self.original = str(value) if isinstance(value, str) else ""
         self.text, self.offsets = normalise_prose(value, "text")
         self.folded = fold_text(self.text)
         self.published: dt.date | None = published  # type: ignore[assignment]
         self.mentions = scan_dates(self.text, self.folded, self.published)
+        self._dates: dict[int, DateMention] = {}
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         if self.offsets is None:
@@ -34,12 +36,32 @@ class _Text:
         return self.offsets[start], self.offsets[end]
 
     def date(self, mention: Mention) -> DateMention:
-        start, end = self.span(mention.start, mention.end)
-        days = mention.days
-        return DateMention(span=(start, end), text=self.original[start:end],
-                           start=None if days is None else days[0],
-                           end=None if days is None else days[1], role=mention.role,
-                           year_supplied=mention.supplied, vague=mention.vague)
+        """The :class:`DateMention` of `mention` (one object per mention of the text)."""
+        found = self._dates.get(mention.start)
+        if found is None:
+            start, end = self.span(mention.start, mention.end)
+            days = mention.days
+            found = self._dates[mention.start] = DateMention(
+                span=(start, end), text=self.original[start:end],
+                start=None if days is None else days[0],
+                end=None if days is None else days[1], role=mention.role,
+                year_supplied=mention.supplied, vague=mention.vague)
+        return found
+
+
+# The last text read: find_figures and find_dates on one article read it once.
+_LAST: list[_Text] = []
+
+
+def _read(value: object, owner: str, published: object) -> _Text:
+    """`value` read for the finders, or the last reading when it is of the same text."""
+    last = _LAST[0] if _LAST else None
+    if (last is not None and last.source is value and type(last.published) is type(published)
+            and last.published == published):
+        return last
+    read = _Text(value, owner, published)
+    _LAST[:] = [read]
+    return read
 
 
 def find_dates(text: str, *, published: dt.date | None = None) -> tuple[DateMention, ...]:
@@ -98,7 +120,7 @@ def find_dates(text: str, *, published: dt.date | None = None) -> tuple[DateMent
     find_figures : the figures of a text, each with the date that governs it.
     parse_period : one period in a cell.
     """
-    read = _Text(text, "find_dates", published)
+    read = _read(text, "find_dates", published)
     return tuple(read.date(mention) for mention in read.mentions)
 
 
@@ -156,14 +178,13 @@ def find_figures(text: str, *, published: dt.date | None = None,
     """
     if total is not None and (not is_int(total) or total < 2):  # noqa: PLR2004 - two at least
         raise v.fail("find_figures", "total", "must be an int >= 2 or None", total)
-    read = _Text(text, "find_figures", published)
+    read = _read(text, "find_figures", published)
     blocked = [(m.start, m.end) for m in read.mentions] + clock_spans(read.folded)
     drafts = FigureScanner(read.text, read.folded, blocked, total).scan()
     ends = [m.end() for m in _SENTENCE_END.finditer(read.text)]
     by_sentence: dict[int, list[Mention]] = {}
     for mention in read.mentions:
         by_sentence.setdefault(bisect.bisect_right(ends, mention.start), []).append(mention)
-    shown: dict[int, DateMention] = {}
     figures = []
     for draft in drafts:
         same = by_sentence.get(bisect.bisect_right(ends, draft.start), [])
@@ -172,7 +193,7 @@ def find_figures(text: str, *, published: dt.date | None = None,
             (m for m in same if m.start >= draft.end), None)
         date = None
         if governing is not None:
-            date = shown.setdefault(governing.start, read.date(governing))
+            date = read.date(governing)
         start, end = read.span(draft.start, draft.end)
         figures.append(figure(draft, (start, end), read.original[start:end], date))
     return tuple(figures)

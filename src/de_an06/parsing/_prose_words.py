@@ -1,18 +1,58 @@
-"""The words of report prose the finders read, as data.
+"""The words of figures and dates, as data: one table per kind of word.
 
-Every table is keyed by the Vietnamese phrase as printed (lower case, with
-its diacritics); the finders match a phrase with its diacritics or entirely
-without them, in any letter case, never half-marked (the rule of the lexical
-layer). Numbers, dates and units themselves come from
-:mod:`~de_an06.parsing.grammar` and :mod:`~de_an06.parsing.numbers`.
+The strict parsers (:func:`~de_an06.parsing.parse_quantity` ...) and the
+finders of running text read the same tables. Every table is keyed by the
+Vietnamese phrase as printed (lower case, with its diacritics); a phrase
+matches with its diacritics or entirely without them, in any letter case,
+never half-marked (the rule of the lexical layer). Numbers and dates
+themselves come from :mod:`~de_an06.parsing.grammar`.
 """
 
 from __future__ import annotations
 
 from typing import Final, Literal
 
-from de_an06.model import Qualifier
-from de_an06.parsing.numbers import QUALIFIERS
+from de_an06.model import Qualifier, Unit
+
+#: Words that hedge a figure, with the :class:`~de_an06.Qualifier` each means.
+QUALIFIERS: Final[dict[str, Qualifier]] = {
+    "gần": Qualifier.NEARLY,          # "gần 98%": nearly
+    "khoảng": Qualifier.ABOUT,        # "khoảng 10 phút": about
+    "xấp xỉ": Qualifier.ABOUT,        # approximately
+    "hơn": Qualifier.MORE_THAN,       # "hơn 323.000 lượt": more than
+    "trên": Qualifier.MORE_THAN,      # "trên 65%": above
+    "dưới": Qualifier.LESS_THAN,      # "dưới 50%": below
+    "đạt": Qualifier.EXACT,           # "đạt 72,2%": reached (exact figure)
+    "đạt tỷ lệ": Qualifier.EXACT,     # "đạt tỷ lệ 100%": reached the rate
+    "đạt tỉ lệ": Qualifier.EXACT,     # the older spelling of "tỷ"
+}
+
+#: Scale words and their multipliers.
+SCALES: Final[dict[str, int]] = {
+    "nghìn": 10**3,   # thousand (northern)
+    "ngàn": 10**3,    # thousand (southern)
+    "triệu": 10**6,   # million
+    "tỷ": 10**9,      # billion (thousand million)
+    "tỉ": 10**9,      # the older spelling
+    "nghìn tỷ": 10**12,  # a thousand billion ("12 nghìn tỷ đồng")
+    "ngàn tỷ": 10**12,
+    "nghìn tỉ": 10**12,
+    "ngàn tỉ": 10**12,
+}
+
+#: Unit words and the :class:`~de_an06.Unit` each names.
+UNITS: Final[dict[str, Unit]] = {
+    "người": Unit.PEOPLE,
+    "hồ sơ": Unit.DOSSIERS,
+    "lượt": Unit.USES,
+    "ngày làm việc": Unit.WORKING_DAYS,
+    "ngày": Unit.DAYS,
+    "phút": Unit.MINUTES,
+    "đồng": Unit.VND,
+    "vnd": Unit.VND,
+    "vnđ": Unit.VND,
+    "%": Unit.PERCENT,
+}
 
 #: What the words before a figure say it is (the closed set of ``Figure.lead``).
 Lead = Literal["reached", "increased", "decreased", "exceeded", "issued", "share",
@@ -54,7 +94,7 @@ LEADS: Final[dict[str, Lead]] = {
     "đạt được": "reached", "ước đạt": "reached",
     "tăng": "increased", "tăng thêm": "increased", "tăng lên": "increased",
     "giảm": "decreased", "giảm còn": "decreased", "giảm xuống": "decreased",
-    "vượt": "exceeded", "vượt hơn": "exceeded",
+    "vượt": "exceeded",
     "cấp": "issued", "đã cấp": "issued", "cấp được": "issued", "cấp mới": "issued",
     "chiếm": "share", "chiếm tỷ lệ": "share", "chiếm tỉ lệ": "share",
     "thu nhận": "collected", "đã thu nhận": "collected",
@@ -110,7 +150,8 @@ NOUN_STOPS: Final = frozenset({
     "đang", "không", "chưa", "tính", "hết", "nay", "vừa", "rồi", "nữa",
     "thuộc", "về", "mức", "số", "lúc", "hạng", "thứ", "cả", "toàn",
     "do", "bởi", "nhằm", "giúp", "hơn", "gần", "khoảng",
-    "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "mỗi", "một", "các", "những"})
+    "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "mỗi", "một", "các", "những"}
+    | {phrase.split()[0] for phrase in PROSE_QUALIFIERS})  # "5 người xấp xỉ 6 người"
 
 #: The longest counted noun kept, in words.
 NOUN_WORDS: Final = 6
@@ -147,8 +188,9 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
     "năm nay": 0, "năm ngoái": -1, "năm trước": -1, "năm qua": -1, "năm sau": 1,
     "năm tới": 1}
 
-#: Nouns a number word may count (``"ba tổ công tác"``), besides the units.
-COUNTED: Final = RATE_WORDS | {
+#: Nouns a number word may count (``"ba tổ công tác"``): the unit words (but
+#: ``%``), the words of rate and these.
+COUNTED: Final = RATE_WORDS | {word for word, unit in UNITS.items() if unit is not Unit.PERCENT} | {
     "tổ", "nhóm", "tiện ích", "dịch vụ", "nhiệm vụ", "địa phương", "đơn vị", "mô hình",
     "quan điểm", "mục tiêu", "chỉ tiêu", "cấp", "sở", "ngành",
     "trường hợp", "điểm", "bước", "nội dung"}

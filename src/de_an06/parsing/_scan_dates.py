@@ -31,14 +31,35 @@ _EDGES: Final = Words(VAGUE_EDGES)
 _RELATIVE_DAYS: Final = Words(RELATIVE_DAYS)
 _RELATIVE_YEARS: Final = Words(RELATIVE_YEARS)
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_FLAGS: Final = re.VERBOSE | re.IGNORECASE
+# Every pattern here runs on the folded text, which is in lower case: without
+# re.IGNORECASE, which makes a pattern markedly slower.
+_FLAGS: Final = re.VERBOSE
+
+
+def _folded(pattern: re.Pattern[str], first: str = "") -> re.Pattern[str]:
+    """A grammar pattern for folded text; `first`, the characters it may start with."""
+    lead = f"(?=[{first}])" if first else ""
+    return re.compile(f"{lead}(?:{pattern.pattern}\n)", _FLAGS)
+
+
+_ISO_DATE: Final = _folded(grammar.ISO_DATE)
+_WORDED_DATE: Final = _folded(grammar.WORDED_DATE)
+_DAY_FIRST_DATE: Final = _folded(grammar.DAY_FIRST_DATE, "0-9n")
+_MONTH_YEAR: Final = _folded(grammar.MONTH_YEAR, "0-9t")
+_MONTH: Final = _folded(grammar.MONTH)
+_QUARTER: Final = _folded(grammar.QUARTER)
+_MONTHS_OF_YEAR: Final = _folded(grammar.MONTHS_OF_YEAR)
+_YEAR_SPAN: Final = _folded(grammar.YEAR_SPAN)
+_YEAR: Final = _folded(grammar.YEAR)
 _TIME: Final = f"(?:\n{grammar.TIME_OF_DAY.pattern}\n)"  # embedded on lines of its own
 _TIME_BEFORE: Final = re.compile(_TIME + r"\ *,?\ *$", _FLAGS)
 _TIME_AFTER: Final = re.compile(r"\ *,?\ *(?:(?:lúc|luc)\ +)?" + _TIME + r"(?![^\W_])", _FLAGS)
 _CLOCK: Final = re.compile(r"(?<![\w.,:/])" + _TIME + r"(?![^\W_]|[:.,]?[0-9])", _FLAGS)
 #: What may stand between two dates of one span ("từ 9-2 đến 20-6").
-_JOIN: Final = re.compile(r" *(?:den|toi|-) *(?:het +)?", re.IGNORECASE)
+_JOIN: Final = re.compile(r" *(?:den|toi|-) *(?:het +)?")
 _LOOK_BACK: Final = 30
+#: A word or "%" after a day and month without year: "2/10 nhiệm vụ" is a fraction.
+_WORD_AFTER: Final = re.compile(r" *(?:[^\W_]|%)")
 _THIRDS: Final = ((1, 10), (11, 20), (21, 31))
 
 
@@ -67,32 +88,37 @@ def _year(match: re.Match[str], group: str = "year") -> int | None:
     return int(match[group]) if match[group] else None
 
 
+def _standing(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:
+    """The matches of `pattern` in `folded` that stand alone (see :func:`_bounded`)."""
+    return [m for m in pattern.finditer(folded) if _bounded(folded, m.start(), m.end())]
+
+
 def _candidates(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
-    for pattern in (grammar.ISO_DATE, grammar.WORDED_DATE, grammar.DAY_FIRST_DATE):
+    for pattern in (_ISO_DATE, _WORDED_DATE, _DAY_FIRST_DATE):
         found += [_Found(m.start(), m.end(), "day", _year(m), int(m["month"]), int(m["day"]))
-                  for m in pattern.finditer(folded)]
+                  for m in _standing(pattern, folded)]
     found += [_Found(m.start(), m.end(), "month", _year(m), int(m["month"]))
-              for m in grammar.MONTH_YEAR.finditer(folded)]
+              for m in _standing(_MONTH_YEAR, folded)]
     found += [_Found(m.start(), m.end(), "month", None, int(m["month"]))
-              for m in grammar.MONTH.finditer(folded)]
+              for m in _standing(_MONTH, folded)]
     found += [_Found(m.start(), m.end(), "quarter", _year(m),
                      _ROMAN.get(m["quarter"]) or int(m["quarter"]))
-              for m in grammar.QUARTER.finditer(folded)]
+              for m in _standing(_QUARTER, folded)]
     found += [_Found(m.start(), m.end(), "months", _year(m), int(m["months"]),
                      int(m["edge"] == "dau"))
-              for m in grammar.MONTHS_OF_YEAR.finditer(folded)]
+              for m in _standing(_MONTHS_OF_YEAR, folded)]
     found += [_Found(m.start(), m.end(), "years", _year(m, "first"), int(m["last"]))
-              for m in grammar.YEAR_SPAN.finditer(folded)]
+              for m in _standing(_YEAR_SPAN, folded)]
     found += [_Found(m.start(), m.end(), "year", _year(m))
-              for m in grammar.YEAR.finditer(folded)]
+              for m in _standing(_YEAR, folded)]
     for form, words in (("relday", _RELATIVE_DAYS), ("relyear", _RELATIVE_YEARS)):
-        for m in words.after.finditer(folded):
+        for m in _standing(words.after, folded):
             shift = words.value(text[m.start():m.end()])
             if shift is not None:
                 found.append(_Found(m.start(), m.end(), form, None, shift))
     found.sort(key=lambda f: (f.start, -f.end))
-    return [f for f in found if _bounded(folded, f.start, f.end)]
+    return found
 
 
 def clock_spans(folded: str) -> list[tuple[int, int]]:
@@ -184,8 +210,7 @@ def _stands_as_date(text: str, folded: str, found: _Found, cued: bool) -> bool:
     if (found.form != "day" or found.year is not None or cued
             or folded.startswith("ngay", found.start)):
         return True
-    rest = text[found.end:found.end + 2].lstrip(" ")
-    return not rest or not (rest[0].isalnum() or rest[0] == "%")
+    return _WORD_AFTER.match(text, found.end) is None
 
 
 @attrs.frozen

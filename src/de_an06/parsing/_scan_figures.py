@@ -33,20 +33,21 @@ from de_an06.parsing._prose_words import (
     PROSE_QUALIFIERS,
     RANK_WORDS,
     RATE_WORDS,
+    SCALES,
+    UNITS,
     VAGUE_MAGNITUDES,
     VAGUE_WORDS,
 )
 from de_an06.parsing.grammar import NUMBER_BODIES, NUMBERS
-from de_an06.parsing.numbers import SCALES, UNITS
 
 _QUALIFIERS: Final = Words(PROSE_QUALIFIERS)
 _LEADS: Final = Words(LEADS)
 _FILLERS: Final = Words(dict.fromkeys(LEAD_FILLERS, True))
-_SCALES: Final = Words({**SCALES, "nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "nghìn tỉ": 10**12})
+_SCALES: Final = Words(SCALES)
 _UNITS: Final = Words({word: unit for word, unit in UNITS.items() if unit is not Unit.PERCENT})
 _STOPS: Final = Words(dict.fromkeys(NOUN_STOPS, True))
 _RATES: Final = Words(dict.fromkeys(RATE_WORDS, True))
-_COUNTED: Final = Words(dict.fromkeys(COUNTED | set(_UNITS.table), True))
+_COUNTED: Final = Words(dict.fromkeys(COUNTED, True))
 _NUMBER_WORDS: Final = Words(NUMBER_WORDS)
 _VAGUE: Final = Words(dict.fromkeys(VAGUE_WORDS, True))
 _MAGNITUDES: Final = Words(dict.fromkeys(VAGUE_MAGNITUDES, True))
@@ -67,8 +68,9 @@ _DOCUMENT_NUMBER: Final = re.compile(
     r"[0-9]+(?:[/.-][0-9]+)*(?:[/-][0-9]*[A-ZĐ]|/[0-9]{4}/)[\w/-]*")
 _PHONE: Final = re.compile(r"0[0-9]{2,3}(?:[ .]?[0-9]{3}){2}[0-9]?(?![0-9])")
 _DIGIT_RUN: Final = re.compile(r"[0-9](?:[0-9 .]*[0-9])?")
-_URL: Final = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                         r"|(?<![0-9])24/(?:24|7)(?![0-9])", re.IGNORECASE)  # and "24/24"
+_URL: Final = re.compile(r"(?:https?://|www\.)\S+|(?<![0-9])24/(?:24|7)(?![0-9])",  # and "24/24"
+                         re.IGNORECASE)
+_EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # slow: only where "@" is
 _FRACTION: Final = re.compile(rf" */ *({_UNSIGNED})(?![^\W_]|[.,][0-9])")
 _RANGE: Final = re.compile(
     rf"(?: ?%)?(?: *(?:-|~) *| +(?:đến|den|tới|toi) +)({_UNSIGNED})"
@@ -77,6 +79,7 @@ _OUT_OF: Final = re.compile(
     rf" +(?:trong|trong tổng số|trong tong so|trên tổng số|tren tong so|trên|tren) +"
     rf"({_UNSIGNED})(?![^\W_]|[.,/][0-9])", re.IGNORECASE)
 _PERCENT: Final = re.compile(r" ?%")
+_SPACES: Final = re.compile(r" +")
 _WORD: Final = re.compile(r" +([^\W\d_]+(?:-[^\W\d_]+)*)")
 _VAGUE_AMOUNT: Final = re.compile(
     rf"(?<![^\W_])(?:{_VAGUE.body})(?: +(?:{_MAGNITUDES.body}))+(?![^\W_])")
@@ -90,7 +93,7 @@ class _Draft:
     """A figure being read (mutable while the scanner works on it)."""
 
     start: int
-    end: int
+    end: int = 0  # set by _rest for the starts that read on
     kind: str = "number"
     value: Decimal | None = None
     low: Decimal | None = None
@@ -121,10 +124,8 @@ def _scaled(value: Decimal, scale: int) -> Decimal:
 
 def _scale_at(text: str, folded: str, at: int) -> tuple[int, int]:
     """The scale word after `at` (its multiplier and end), or (1, at)."""
-    spaces = len(text) - len(text[at:].lstrip(" ")) - at if at < len(text) else 0
-    if not spaces:
-        return 1, at
-    hit = _SCALES.starting(folded, text, at + spaces)
+    spaces = _SPACES.match(text, at)
+    hit = None if spaces is None else _SCALES.starting(folded, text, spaces.end())
     return (1, at) if hit is None else (hit[1], hit[0])
 
 
@@ -138,7 +139,10 @@ class FigureScanner:
         self.total = total
         self.starts: list[int] = []
         self.ends: list[int] = []
-        for low, high in sorted(blocked + [m.span() for m in _URL.finditer(text)]):
+        blocked = blocked + [m.span() for m in _URL.finditer(text)]
+        if "@" in text:
+            blocked += [m.span() for m in _EMAIL.finditer(text)]
+        for low, high in sorted(blocked):
             self._block(low, high)
         self.floor = 0
 
@@ -152,7 +156,8 @@ class FigureScanner:
         self.ends[index:stop] = [high]
 
     def _is_blocked(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self.starts, end - 1) - 1 if end > start else -1
+        """Whether start:end (never empty) overlaps a blocked span."""
+        index = bisect.bisect_right(self.starts, end - 1) - 1
         return index >= 0 and self.ends[index] > start
 
     def scan(self) -> list[_Draft]:
@@ -229,7 +234,6 @@ class FigureScanner:
     def _fraction(self, draft: _Draft, fraction: re.Match[str],
                   rank: tuple[int, object] | None) -> _Draft:
         parts = [draft.value]
-        end = fraction.start()
         step: re.Match[str] | None = fraction
         while step is not None:
             parts.append(_number(self.text, step.start(1))[0])
@@ -243,18 +247,20 @@ class FigureScanner:
         return self._rest(draft, end)
 
     def _vague(self, match: re.Match[str]) -> _Draft | None:
+        # A vague phrase starts with a vague word ("hàng chục": "hàng", then a
+        # magnitude); every word must be spelt right (never half-marked).
         words = self.text[match.start():match.end()].split()
-        first = _VAGUE.value(words[0]) or _VAGUE.value(" ".join(words[:2]))
-        if first is None or any(_MAGNITUDES.value(w) is None for w in words[-1:]):
+        if _VAGUE.value(words[0]) is None or any(
+                _MAGNITUDES.value(w) is None for w in words[1:]):
             return None
-        return self._rest(_Draft(match.start(), match.end(), kind="vague"), match.end())
+        return self._rest(_Draft(match.start(), kind="vague"), match.end())
 
     def _word(self, match: re.Match[str]) -> _Draft | None:
         value = _NUMBER_WORDS.value(self.text[match.start():match.end()])
         counted = _COUNTED.starting(self.folded, self.text, match.end() + 1)
         if value is None or counted is None:
             return None
-        return self._rest(_Draft(match.start(), match.end(), value=Decimal(value)), match.end())
+        return self._rest(_Draft(match.start(), value=Decimal(value)), match.end())
 
     def _second_last(self, match: re.Match[str]) -> _Draft | None:
         if self._is_blocked(match.start(), match.end()):  # pragma: no cover - checked by scan
@@ -293,7 +299,7 @@ class FigureScanner:
             if out_of is not None and not self._is_blocked(out_of.start(1), out_of.end()):
                 total, end = _number(text, out_of.start(1))
                 draft.kind, draft.of = "fraction", total
-                draft.parts = (draft.value, total) if draft.value is not None else (total,)
+                draft.parts = (draft.value, total)  # type: ignore[assignment]
                 rest = _Draft(end, end)
                 end = self._noun(rest, end)
                 draft.noun = draft.noun or rest.noun

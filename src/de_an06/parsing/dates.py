@@ -18,15 +18,17 @@ from typing import Final
 
 from de_an06 import _validators as v
 from de_an06._days import month_end
+from de_an06.errors import ParseError
 from de_an06.model import Rank
-from de_an06.parsing._lexical import Scanner, fold, is_int, normalise
+from de_an06.parsing._lexical import Scanner, Words, fold, fold_text, is_int, normalise
+from de_an06.parsing._prose_words import RANK_WORDS
+from de_an06.parsing._scan_dates import scan_dates
 from de_an06.parsing.grammar import (
     DAY_FIRST_DATE,
     ISO_DATE,
     MONTH_YEAR,
     MONTHS_OF_YEAR,
     QUARTER,
-    TIME_OF_DAY,
     WORDED_DATE,
     YEAR,
     YEAR_SPAN,
@@ -42,21 +44,29 @@ _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _PERIODS: Final = (("months", MONTHS_OF_YEAR), ("quarter", QUARTER), ("month", MONTH_YEAR),
                    ("years", YEAR_SPAN), ("year", YEAR))
 
-# A time of day, on lines of its own and without its group (it is used twice).
-_TIME: Final = "(?:\n" + TIME_OF_DAY.pattern.replace("(?P<hour>", "(?:") + "\n)"
-_TIME_AROUND: Final = re.compile(
-    r"(?:" + _TIME + r"\ *,?\ *)?(?P<date>.+?)(?:\ *,?\ *(?:(?:lúc|luc)\ +)?" + _TIME + r")?",
-    re.VERBOSE | re.IGNORECASE)
-
 _RANGE: Final = re.compile(r"""
     (?:từ|tu)\ +(?P<start>.+?)\ +(?:đến|den|tới|toi)\ +(?P<end>.+)   # "từ 9-2 đến 20-6"
 """, re.VERBOSE | re.IGNORECASE)
 
-_RANK: Final = re.compile(r"""
-    (?:(?:xếp\ +|đứng\ +)?(?:hạng|thứ)\ +|(?:xep\ +|dung\ +)?(?:hang|thu)\ +)?   # "xếp thứ"
-    (?P<position>[0-9]{1,6})\ */\ *(?P<total>[0-9]{1,6})        # "25/63"
-  | (?P<second_last>áp\ +chót|ap\ +chot)                        # second to last
-""", re.VERBOSE | re.IGNORECASE)
+# The words before a rank are those the finders read (but "top", which is no
+# position); matched on the folded text.
+_RANK_WORDS: Final = Words(dict.fromkeys((w for w in RANK_WORDS if w != "top"), True))
+_RANK: Final = re.compile(
+    rf"(?:(?:{_RANK_WORDS.body}) +)?(?P<position>[0-9]{{1,6}}) */ *(?P<total>[0-9]{{1,6}})"  # 25/63
+    rf"|(?:{_RANK_WORDS.body}) +(?P<alone>[0-9]{{1,6}})"  # "đứng thứ 5"
+    r"|(?P<second_last>ap +chot)")  # second to last
+
+
+class _NoShape(Exception):  # noqa: N818 - a signal between the readers, never raised out
+    """No form of the strict grammar read the text (or its year is elsewhere).
+
+    The text may still be one mention as :func:`find_dates` reads it
+    (:func:`_mentioned`); `error` is raised if it is not.
+    """
+
+    def __init__(self, error: ParseError) -> None:
+        super().__init__()
+        self.error = error
 
 
 def _check_year(year: object, owner: str) -> int | None:
@@ -90,15 +100,15 @@ def _date_at(scanner: Scanner, text: str, offset: int, year: int | None) -> dt.d
         match = pattern.fullmatch(text)
         if match is None:
             continue
-        if match["year"] is None and year is None:
-            raise scanner.error("no year printed: pass year=", offset + match.end())
+        if match["year"] is None and year is None:  # a span may print it later
+            raise _NoShape(scanner.error("no year printed: pass year=", offset + match.end()))
         the_year = int(match["year"]) if match["year"] is not None else int(year or 0)
         where = (offset + (match.start("year") if match["year"] else 0),
                  offset + match.start("month"), offset + match.start("day"))
         return _make_date(scanner, the_year, int(match["month"]), int(match["day"]), where)
     digits = re.search(r"[0-9]", text)
-    raise scanner.error("expected a day-first date such as 20-6, 1/6/2022 or 2022-01-06",
-                        offset + (digits.start() if digits else 0))
+    raise _NoShape(scanner.error("expected a day-first date such as 20-6, 1/6/2022 or "
+                                 "2022-01-06", offset + (digits.start() if digits else 0)))
 
 
 def _trimmed(text: object, what: str) -> tuple[Scanner, str, int]:
@@ -116,7 +126,9 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     ``"ngày"``; and ``"ngày 6 tháng 1 năm 2022"``. A time of day printed
     before or after the date (``"17h ngày 12.10"``, ``"05/11/2024 08:15:00"``)
     is read and dropped. Two-digit years are refused. No month-first reading
-    is ever tried.
+    is ever tried. A date cut out of running text with its words of time
+    (``"tính đến ngày 14/9/2023"``, ``"Sáng 23/5"``) reads as
+    :func:`find_dates` reads it.
 
     Parameters
     ----------
@@ -146,10 +158,13 @@ def parse_date(text: str, *, year: int | None = None) -> dt.date:
     """
     year = _check_year(year, "parse_date")
     scanner, body, offset = _trimmed(text, "Vietnamese date")
-    around = _TIME_AROUND.fullmatch(body)
-    if around is not None and around["date"] != body:
-        body, offset = around["date"], offset + around.start("date")
-    return _date_at(scanner, body, offset, year)
+    try:
+        return _date_at(scanner, body, offset, year)
+    except _NoShape as no_shape:
+        days = _mentioned(body, year)  # with a time of day or words of time
+        if days is None or days[0] != days[1]:
+            raise no_shape.error from None
+        return days[0]
 
 
 def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.date]:
@@ -168,7 +183,13 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
 
     A period printed without its year ("6 tháng đầu năm", "quý II") takes `year`.
     The forms are those of :func:`find_dates` (patterns of
-    :mod:`~de_an06.parsing.grammar`).
+    :mod:`~de_an06.parsing.grammar`), and any one mention it finds, cut out
+    whole, reads to the same days: words of time before it (``"giai đoạn
+    2021-2025"``, ``"tính đến ngày 14/9/2023"``, a single day), *đầu*,
+    *giữa*, *cuối* (``"cuối tháng 8/2024"``: days 21-31), ``"từ tháng 3 đến
+    tháng 6/2024"``, ``"tháng 8"`` with `year` (and ``"năm nay"`` as
+    `year`). A day counted from a publication date (``"hôm qua"``) is
+    refused: pass that date to :func:`find_dates` instead.
 
     Raises
     ------
@@ -186,9 +207,40 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
     (datetime.date(2023, 2, 9), datetime.date(2023, 6, 20))
     >>> parse_period("tháng 10-2024")[1], parse_period("2021-2025")[1]
     (datetime.date(2024, 10, 31), datetime.date(2025, 12, 31))
+    >>> parse_period("cuối tháng 8/2024")
+    (datetime.date(2024, 8, 21), datetime.date(2024, 8, 31))
     """
     year = _check_year(year, "parse_period")
     scanner, body, offset = _trimmed(text, "Vietnamese period")
+    try:
+        return _strict_period(scanner, body, offset, year)
+    except _NoShape as no_shape:
+        days = _mentioned(body, year)
+        if days is None:
+            raise no_shape.error from None
+        return days
+
+
+def _mentioned(body: str, year: int | None) -> tuple[dt.date, dt.date] | None:
+    """The days of `body` when it is one whole mention as :func:`find_dates` reads it.
+
+    Words of time before it (*tính đến*, *giai đoạn*, *Sáng*), *đầu/giữa/cuối*
+    and *từ ... đến ...* are read; a phrase without a year takes `year`. A
+    day counted from the publication date (*hôm qua*) is no date here.
+    """
+    published = None if year is None else dt.date(year, 1, 1)
+    mentions = scan_dates(body, fold_text(body), published)
+    if len(mentions) != 1:
+        return None
+    mention = mentions[0]
+    if (mention.start, mention.end) != (0, len(body)) or mention.found.form == "relday":
+        return None
+    return mention.days
+
+
+def _strict_period(scanner: Scanner, body: str, offset: int,
+                   year: int | None) -> tuple[dt.date, dt.date]:
+    """The strict grammar of :func:`parse_period` (its errors point into the text)."""
     span = _RANGE.fullmatch(body)
     if span is not None:
         start = _date_at(scanner, span["start"], offset + span.start("start"), year)
@@ -201,8 +253,8 @@ def parse_period(text: str, *, year: int | None = None) -> tuple[dt.date, dt.dat
         match = pattern.fullmatch(body)
         if match is not None:
             return _period(scanner, form, match, offset, year)
-    raise scanner.error("expected e.g. '6 tháng đầu năm 2023', 'quý II/2023', "
-                        "'năm 2024' or 'từ 9-2 đến 20-6'", offset)
+    raise _NoShape(scanner.error("expected e.g. '6 tháng đầu năm 2023', 'quý II/2023', "
+                                 "'năm 2024' or 'từ 9-2 đến 20-6'", offset))
 
 
 def _period(scanner: Scanner, form: str, match: re.Match[str], offset: int,  # noqa: C901
@@ -240,7 +292,10 @@ def _period(scanner: Scanner, form: str, match: re.Match[str], offset: int,  # n
 def parse_rank(text: str, *, total: int | None = None) -> Rank:
     """Read a rank such as ``"25/63"`` (optionally after ``"hạng"`` / ``"xếp thứ"``).
 
-    ``"áp chót"`` (second to last) needs `total`.
+    The words before it are those :func:`find_figures` reads (``xếp thứ``,
+    ``xếp hạng``, ``đứng thứ``, ``thứ hạng``, ``hạng``, ``thứ``); after one
+    of them the total may be left out (``"đứng thứ 5"``) and is then `total`.
+    ``"áp chót"`` (second to last) needs `total`. ``"Top 5"`` is no position.
 
     Raises
     ------
@@ -251,23 +306,30 @@ def parse_rank(text: str, *, total: int | None = None) -> Rank:
     --------
     >>> parse_rank("25/63"), parse_rank("xếp hạng 37/63")
     (Rank(position=25, total=63), Rank(position=37, total=63))
-    >>> parse_rank("áp chót", total=63)
-    Rank(position=62, total=63)
+    >>> parse_rank("áp chót", total=63), parse_rank("Đứng thứ 5", total=63)
+    (Rank(position=62, total=63), Rank(position=5, total=63))
     """
     if total is not None and (not is_int(total) or total < 2):  # noqa: PLR2004 - two at least
         raise v.fail("parse_rank", "total", "must be an int >= 2 or None", total)
     scanner, body, offset = _trimmed(text, "rank")
-    match = _RANK.fullmatch(body)
+    match = _RANK.fullmatch(fold_text(body))
     if match is None:
         raise scanner.error("expected a rank such as 25/63", offset)
     if match["second_last"]:
         if total is None:
             raise scanner.error("'áp chót' (second to last) needs total=", offset)
         return Rank(total - 1, total)
-    position, of = int(match["position"]), int(match["total"])
-    if of < 1:
-        raise scanner.error("the total must be at least 1", offset + match.start("total"))
+    group = "alone" if match["alone"] else "position"
+    if group == "alone":
+        if total is None:
+            raise scanner.error("no total printed: pass total=", offset + match.end())
+        of = total
+    else:
+        of = int(match["total"])
+        if of < 1:
+            raise scanner.error("the total must be at least 1", offset + match.start("total"))
+    position = int(match[group])
     if not 1 <= position <= of:
         raise scanner.error(f"the position must be between 1 and {of}",
-                            offset + match.start("position"))
+                            offset + match.start(group))
     return Rank(position, of)
