@@ -107,8 +107,9 @@ def test_minimal_frame_is_enough(reading: da.Reading) -> None:
 
 def test_frames_have_the_csv_layout(reading: da.Reading) -> None:
     """One row layout: a frame's columns are a readings CSV file's, in order, then decimals."""
-    assert frames.COLUMNS == (*io.READING_COLUMNS, "decimals")
-    assert frames.COLUMNS == io.schema.FRAME_COLUMNS["readings"]
+    columns = frames.COLUMNS
+    assert columns == (*io.READING_COLUMNS, "decimals")
+    assert columns == io.schema.FRAME_COLUMNS["readings"]
     share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
     inferred = da.Reading(share, 72.2, as_of=reading.as_of, jurisdiction=reading.jurisdiction,
                           inferred={"as_of", "denominator"})
