@@ -182,7 +182,7 @@ REQUIRED: Final[dict[str, frozenset[str]]] = {
 #: reads them back from it, so its layout stays as it is; a frame holds the
 #: value as a float (98.9) and the decimals beside it, in a whole-number
 #: column left empty when the value's shortest form says them all
-#: (:attr:`de_an06.Reading.decimals` is then ``None``).
+#: (the reading's ``decimals`` is then ``None``).
 FRAME_ONLY: Final[dict[str, tuple[Column, ...]]] = {
     "readings": _own(("decimals", WHOLE, False)), "targets": (), "tasks": ()}
 #: The columns of each kind of record in a data frame: a file's, then :data:`FRAME_ONLY`.
