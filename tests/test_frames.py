@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io as stdio
 import math
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -28,11 +29,14 @@ def reading_lists(draw: st.DrawFn) -> list[da.Reading]:
     places = draw(st.lists(das.jurisdictions(), min_size=1, max_size=2,
                            unique_by=lambda j: j.code))
     sources = draw(st.lists(das.sources(), max_size=2, unique_by=lambda s: s.code))
-    return draw(st.lists(das.readings(indicators=st.sampled_from(indicators),
-                                      jurisdictions=st.sampled_from(places),
-                                      sources=st.none() | (st.sampled_from(sources)
-                                                           if sources else st.none())),
-                         max_size=6))
+    readings = draw(st.lists(das.readings(indicators=st.sampled_from(indicators),
+                                          jurisdictions=st.sampled_from(places),
+                                          sources=st.none() | (st.sampled_from(sources)
+                                                               if sources else st.none())),
+                             max_size=6))
+    # Some printed with more decimals than their shortest form shows ("98.90").
+    return [attrs.evolve(r, decimals=r.printed_decimals + draw(st.integers(0, 3)))
+            for r in readings]
 
 
 @pytest.mark.slow
@@ -102,8 +106,10 @@ def test_minimal_frame_is_enough(reading: da.Reading) -> None:
 
 
 def test_frames_have_the_csv_layout(reading: da.Reading) -> None:
-    """One row layout: a frame's columns are a readings CSV file's, in order."""
-    assert frames.COLUMNS == io.READING_COLUMNS
+    """One row layout: a frame's columns are a readings CSV file's, in order, then decimals."""
+    columns = frames.COLUMNS
+    assert columns == (*io.READING_COLUMNS, "decimals")
+    assert columns == io.schema.FRAME_COLUMNS["readings"]
     share = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
     inferred = da.Reading(share, 72.2, as_of=reading.as_of, jurisdiction=reading.jurisdiction,
                           inferred={"as_of", "denominator"})
@@ -253,3 +259,73 @@ def test_source_cells_without_a_source_code_are_refused(reading: da.Reading) -> 
     frame = frames.to_pandas([reading]).assign(source_title="Report")
     with pytest.raises(da.ParseError, match=r"column 'source': row 0 .*: a source code is "):
         frames.from_pandas(frame)
+
+
+SHARE = da.Indicator("eid-share", "e-ID share", "Tỷ lệ ĐDĐT", unit="percent")
+
+
+def _printed(reading: da.Reading, value: str) -> da.Reading:
+    return da.Reading(SHARE, Decimal(value), as_of=reading.as_of,
+                      jurisdiction=reading.jurisdiction)
+
+
+def test_a_percent_printed_98_90_keeps_its_two_decimals(reading: da.Reading) -> None:
+    """Issue 17: a frame used to give back 98.9 with decimals None."""
+    readings = (_printed(reading, "98.90"), _printed(reading, "100.00"),
+                _printed(reading, "72.2"))
+    assert [r.decimals for r in readings] == [2, 2, None]
+    frame = frames.to_pandas(readings)
+    assert str(frame["decimals"].dtype) == "Int16"
+    assert frame["value"].tolist() == [98.9, 100.0, 72.2]
+    assert frame["decimals"].tolist()[:2] == [2, 2]
+    assert frame["decimals"].isna().tolist() == [False, False, True]
+    polar = frames.to_polars(readings)
+    assert polar.schema["decimals"] == pl.Int16
+    assert polar["decimals"].to_list() == [2, 2, None]
+    for back in (frames.from_pandas(frame), frames.from_polars(polar)):
+        assert back == readings
+        assert [r.decimals for r in back] == [2, 2, None]
+        assert [r.printed_value for r in back] == [Decimal("98.90"), Decimal("100.00"),
+                                                   Decimal("72.2")]
+
+
+def test_a_frame_without_decimals_reads_as_before(reading: da.Reading) -> None:
+    printed = _printed(reading, "98.90")
+    bare = attrs.evolve(printed, decimals=None)
+    assert frames.from_pandas(frames.to_pandas([printed]).drop(columns=["decimals"])) == (bare,)
+    assert frames.from_polars(frames.to_polars([printed]).drop("decimals")) == (bare,)
+
+
+def test_decimals_in_a_float_column_are_whole_numbers(reading: da.Reading) -> None:
+    """A column of decimals with a gap, as pandas makes it by default (float64 and NaN)."""
+    readings = (_printed(reading, "98.90"), _printed(reading, "72.2"))
+    frame = frames.to_pandas(readings).assign(decimals=[2.0, math.nan])
+    assert frames.from_pandas(frame) == readings
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(-1, r"Reading\.decimals must be .*\(got -1\)"),
+     (401, r"Reading\.decimals must be .*\(got 401\)"),
+     (1, r"Reading\.decimals must be at least 2, .*\(got 1\)"),
+     (2.5, r"must be a whole number, not float \(2\.5\)"),
+     (math.inf, r"must be a whole number, not float \(inf\)"),
+     ("2", r"must be a whole number, not str \('2'\)"),
+     (True, r"must be a whole number, not bool \(True\)")],
+)
+def test_a_bad_decimals_value_names_column_row_and_value(reading: da.Reading, value: object,
+                                                         words: str) -> None:
+    frame = _frame(_printed(reading, "98.94"), decimals=value)
+    with pytest.raises(da.ParseError, match=words) as info:
+        frames.from_pandas(frame)
+    assert info.value.column == "decimals"
+    assert "row 1 (index 1)" in str(info.value)
+
+
+def test_polars_bad_decimals_name_the_row(reading: da.Reading) -> None:
+    frame = frames.to_polars([_printed(reading, "98.90")] * 2).with_columns(
+        pl.Series("decimals", [2, -3], dtype=pl.Int16))
+    with pytest.raises(da.ParseError, match=r"column 'decimals': row 1: Reading\.decimals "
+                                            r"must be .*\(got -3\)") as info:
+        frames.from_polars(frame)
+    assert isinstance(info.value.__cause__, da.ValidationError)

@@ -10,16 +10,20 @@ full definitions of its indicator, jurisdiction and source in wide columns
 polars has no ``attrs`` to keep them elsewhere, and a filtered or
 concatenated frame stays self-describing. The columns are those of a
 readings CSV file (:data:`de_an06.io.READING_COLUMNS`: one layout for both,
-``de_an06.io.schema``), in the same order; codes and enums are
-categorical, dates are ``datetime64[ns]`` (pandas) or ``Date`` (polars), and
-``inferred`` joins field names with ``;`` (the table is in :doc:`/api/frames`).
+``de_an06.io.schema``), in the same order, then ``decimals``: the printed
+decimals of a value (``98.90`` has 2), which a file keeps in the text of the
+number and a frame's float cannot. Codes and enums are categorical, dates are
+``datetime64[ns]`` (pandas) or ``Date`` (polars), and ``inferred`` joins
+field names with ``;`` (the table is in :doc:`/api/frames`).
 
 Missing numbers and dates (an unknown numerator, a reading without a source)
 are NaN/NaT in pandas and null in polars, and come back as ``None``.
 Integral values come back as ``int``. A frame read back needs only the
 columns a readings CSV file must have (see :doc:`/api/io`); a missing cell
 of an optional column takes the default a CSV file's empty cell takes (the
-unit's direction, a stock, an exact figure...).
+unit's direction, a stock, an exact figure...), and a frame without
+``decimals`` (one from before 0.2, or read from a CSV file by pandas) gives
+readings whose ``decimals`` is ``None``.
 
 Examples
 --------
@@ -32,6 +36,17 @@ Examples
 10 2023-07-01  546234.0         people
 >>> from_pandas(frame) == readings
 True
+
+A percent printed ``98,90 %`` keeps its two decimals:
+
+>>> from decimal import Decimal
+>>> import attrs
+>>> printed = attrs.evolve(readings[11], value=Decimal("98.90"))
+>>> to_pandas([printed])[["value", "decimals"]]
+   value  decimals
+0   98.9         2
+>>> from_pandas(to_pandas([printed]))[0].printed_value
+Decimal('98.90')
 """
 
 from __future__ import annotations
@@ -70,10 +85,13 @@ def __dir__() -> list[str]:
     return __all__
 
 
-#: The columns of a frame of readings, in order (those of a readings CSV file).
-COLUMNS: tuple[str, ...] = schema.READING_COLUMNS
+#: The columns of a frame of readings, in order: those of a readings CSV file,
+#: then ``decimals`` (``de_an06.io.schema.FRAME_COLUMNS``).
+COLUMNS: tuple[str, ...] = schema.FRAME_COLUMNS["readings"]
 
-_LAYOUT: tuple[Column, ...] = schema.SCHEMAS["readings"]
+_LAYOUT: tuple[Column, ...] = schema.FRAME_SCHEMAS["readings"]
+# The one whole-number column, ``decimals``, holds at most 400 (rules.MAX_DECIMALS).
+_WHOLE_PANDAS = "Int16"
 _DATES = tuple(c.name for c in _LAYOUT if c.cell.kind == "date")
 
 
@@ -167,7 +185,9 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
         ``datetime64[ns]`` and missing numbers as NaN. Numbers are
         ``float64``, unless a column holds an integer that ``float64`` would
         round (beyond 2**53): that column holds the Python numbers
-        (``object``), so every value comes back exact.
+        (``object``), so every value comes back exact. ``decimals`` is
+        ``Int16`` (nullable), missing where the value's shortest form shows
+        all its decimals.
 
     Raises
     ------
@@ -187,8 +207,8 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
     --------
     >>> from de_an06 import datasets
     >>> frame = to_pandas(datasets.readings(jurisdiction="54"))
-    >>> frame.dtypes[["indicator", "as_of", "value", "numerator"]].astype(str).tolist()
-    ['category', 'datetime64[ns]', 'float64', 'float64']
+    >>> frame.dtypes[["indicator", "as_of", "value", "decimals"]].astype(str).tolist()
+    ['category', 'datetime64[ns]', 'float64', 'Int16']
     """
     _extras.require("pandas", "de_an06.frames.to_pandas")
     import pandas as pd
@@ -207,6 +227,8 @@ def to_pandas(readings: Iterable[Reading]) -> pd.DataFrame:
         elif kind == "number":
             data[column.name] = pd.Series([math.nan if x is None else x for x in values],
                                           dtype="float64" if _floats_hold(values) else object)
+        elif kind == "whole":
+            data[column.name] = pd.Series(values, dtype=_WHOLE_PANDAS)
         else:
             data[column.name] = pd.Series(values, dtype="boolean" if kind == "flag"
                                           else object if not values else None)
@@ -241,8 +263,10 @@ def from_pandas(frame: pd.DataFrame) -> tuple[Reading, ...]:
 
     Rows become readings in order; indicators, jurisdictions and sources are
     rebuilt from the wide columns, once per code, by the builder
-    :func:`~de_an06.io.read_csv` uses. Only the columns a readings CSV file
-    must have are needed; the others may be left out.
+    :func:`~de_an06.io.read_csv` uses, and each value with its printed
+    ``decimals``. Only the columns a readings CSV file must have are needed;
+    the others may be left out (without ``decimals``, a reading's
+    ``decimals`` is ``None``).
 
     Parameters
     ----------
@@ -259,7 +283,8 @@ def from_pandas(frame: pd.DataFrame) -> tuple[Reading, ...]:
         Naming the column and row (by position and index label) for a
         missing column, a cell of the wrong type, an unknown enum value, a
         code whose definition differs between rows, or a value the domain
-        model refuses (the :class:`~de_an06.ValidationError` is chained).
+        model refuses (the :class:`~de_an06.ValidationError` is chained),
+        ``decimals`` fewer than the value shows included.
 
     See Also
     --------
@@ -276,6 +301,10 @@ def from_pandas(frame: pd.DataFrame) -> tuple[Reading, ...]:
     Traceback (most recent call last):
     ...
     de_an06.errors.ParseError: pandas.DataFrame: column 'value': row 0 (index 0): Reading.value ...
+    >>> from_pandas(frame.assign(decimals=-1))
+    Traceback (most recent call last):
+    ...
+    de_an06.errors.ParseError: pandas.DataFrame: column 'decimals': row 0 (index 0): ...
     """
     _extras.require("pandas", "de_an06.frames.from_pandas")
     import pandas as pd
@@ -301,7 +330,8 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
     null. Numbers are ``Float64``, unless a column holds an integer that
     ``Float64`` would round (beyond 2**53): then ``Int64`` if every number of
     the column is an integer that fits, else ``Object``, so every value comes
-    back exact.
+    back exact. ``decimals`` is ``Int16``, null where the value's shortest
+    form shows all its decimals.
 
     Raises
     ------
@@ -327,7 +357,8 @@ def to_polars(readings: Iterable[Reading]) -> pl.DataFrame:
 
     columns = _columns(readings, "to_polars")
     kinds = {"code": pl.Categorical(), "date": pl.Date(), "number": pl.Float64(),
-             "flag": pl.Boolean(), "text": pl.String(), "names": pl.String()}
+             "whole": pl.Int16(), "flag": pl.Boolean(), "text": pl.String(),
+             "names": pl.String()}
     types = {column.name: pl.Enum(_members(column)) if column.cell.members is not None
              else kinds[_kind_of(column)] for column in _LAYOUT}
     for column in _LAYOUT:

@@ -302,6 +302,15 @@ def _number_value(_: Cell, value: object) -> object:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+def _whole_value(_: Cell, value: object) -> object:
+    # An integral float is whole (a pandas column of whole numbers with NaN is float64).
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CellError(f"must be a whole number, not {_kind(value)} ({value!r})")
+    return value
+
+
 def _date_value(_: Cell, value: object) -> object:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0) or value.tzinfo is not None:
@@ -330,7 +339,8 @@ def read_value(cell: Cell, value: object) -> object:
 
     The typed twin of ``cell.read(text, number_format)``: ``None`` (a
     missing value) is the cell's default; text must be ``str``, numbers
-    ``int`` or ``float`` (an integral float comes back as ``int``), dates
+    ``int`` or ``float`` (an integral float comes back as ``int``), whole
+    numbers ``int`` or an integral ``float``, dates
     ``datetime.date`` or a midnight ``datetime``, flags ``bool``, enums a
     member's value.
 
@@ -406,8 +416,8 @@ def enum_cell(kind: type[enum.Enum], default: enum.Enum | None = None, *,
 
 # How a Python value is read, by the kind of cell (read_value).
 _VALUE_READERS: Final[dict[str, Callable[[Cell, object], object]]] = {
-    "text": _text_value, "names": _text_value, "number": _number_value, "date": _date_value,
-    "flag": _flag_value, "enum": _member_value}
+    "text": _text_value, "names": _text_value, "number": _number_value, "whole": _whole_value,
+    "date": _date_value, "flag": _flag_value, "enum": _member_value}
 
 #: Text, empty allowed (names, notes, codes: the model judges them).
 TEXT: Final = Cell("text", _read_text)

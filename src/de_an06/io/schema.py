@@ -11,7 +11,10 @@ the columnar reader and :mod:`de_an06.frames`:
 * which model field each column holds and how its cell is read
   (:class:`Column`, with a :class:`~de_an06.io.cells.Cell`);
 * how a row of cells becomes a record (:class:`RecordBuilder`): equal parts
-  shared, a code described two ways refused, and every error naming its column.
+  shared, a code described two ways refused, and every error naming its column;
+* the columns a data frame holds beyond a file's (:data:`FRAME_ONLY`): a
+  reading's printed ``decimals``, which a file keeps in the text of its value
+  (``98.90``) and a frame's float (98.9) cannot.
 
 Examples
 --------
@@ -20,6 +23,8 @@ Examples
 >>> column = column_named("readings", "indicator_unit")
 >>> column.part, column.field, column.cell.kind
 ('indicator', 'unit', 'enum')
+>>> FRAME_COLUMNS["readings"][-3:]
+('source_note', 'source_tier', 'decimals')
 """
 
 from __future__ import annotations
@@ -66,6 +71,9 @@ from de_an06.model import (
 
 __all__ = [
     "COLUMNS",
+    "FRAME_COLUMNS",
+    "FRAME_ONLY",
+    "FRAME_SCHEMAS",
     "KINDS",
     "PART_KINDS",
     "READING_COLUMNS",
@@ -169,6 +177,21 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
 REQUIRED: Final[dict[str, frozenset[str]]] = {
     kind: frozenset(c.name for c in schema if c.required) for kind, schema in SCHEMAS.items()}
 
+#: Columns a data frame holds after those of a file, by kind of record. A file
+#: keeps a reading's printed decimals in the text of its value (``98.90``) and
+#: reads them back from it, so its layout stays as it is; a frame holds the
+#: value as a float (98.9) and the decimals beside it, in a whole-number
+#: column left empty when the value's shortest form says them all
+#: (the reading's ``decimals`` is then ``None``).
+FRAME_ONLY: Final[dict[str, tuple[Column, ...]]] = {
+    "readings": _own(("decimals", WHOLE, False)), "targets": (), "tasks": ()}
+#: The columns of each kind of record in a data frame: a file's, then :data:`FRAME_ONLY`.
+FRAME_SCHEMAS: Final[dict[str, tuple[Column, ...]]] = {
+    kind: (*schema, *FRAME_ONLY[kind]) for kind, schema in SCHEMAS.items()}
+#: Column names of each kind of record in a data frame, in order.
+FRAME_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    kind: tuple(c.name for c in schema) for kind, schema in FRAME_SCHEMAS.items()}
+
 #: Columns of a readings file, in the order :func:`~de_an06.io.write_csv` writes them.
 READING_COLUMNS: Final = COLUMNS["readings"]
 #: Columns of a targets file.
@@ -183,9 +206,10 @@ PART_KINDS: Final[dict[str, type[Any]]] = {
 RECORD_KINDS: Final[dict[str, type[Any]]] = {
     "readings": Reading, "targets": Target, "tasks": Task}
 
-_BY_NAME: Final = {kind: {c.name: c for c in schema} for kind, schema in SCHEMAS.items()}
+# Every column a file or a frame may hold (a file's reader checks its header first).
+_BY_NAME: Final = {kind: {c.name: c for c in schema} for kind, schema in FRAME_SCHEMAS.items()}
 _BY_FIELD: Final = {kind: {(c.part, c.field): c for c in schema}
-                    for kind, schema in SCHEMAS.items()}
+                    for kind, schema in FRAME_SCHEMAS.items()}
 _EMPTY: Final = ("", None)
 
 
@@ -203,7 +227,7 @@ def described_differently(part: str, code: str, first: str, field: str,
 
 
 def column_named(kind: str, name: str) -> Column:
-    """The column `name` of the layout of `kind` (a KeyError for an unknown one)."""
+    """The column `name` of `kind`, frame-only ones too (a KeyError for an unknown one)."""
     return _BY_NAME[kind][name]
 
 
