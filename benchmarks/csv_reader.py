@@ -169,6 +169,15 @@ def main(rows: int = 1_000_000, repeat: int = 3) -> dict[str, float]:
 SECTION = "## CSV readers: speed and memory (issue 17)"
 
 
+def kept_section(results: str) -> str:
+    """The section of these figures in the text of ``RESULTS.md`` ("" when it has none)."""
+    start = results.find(SECTION)
+    if start < 0:
+        return ""
+    end = results.find("\n## ", start + len(SECTION))
+    return results[start:] if end < 0 else results[start:end + 1]
+
+
 def write_section(lines: list[str], command: str, load: tuple[float, float]) -> None:
     """Put the figures in ``RESULTS.md``, in place of the section written before."""
     path = Path(__file__).with_name("RESULTS.md")
@@ -178,12 +187,9 @@ def write_section(lines: list[str], command: str, load: tuple[float, float]) -> 
             f"start and {load[1]:.1f} at the end. Times are the best of a few runs; memory "
             "is the peak of `tracemalloc` during one call.")
     section = "\n".join([SECTION, "", note, "", *lines, ""])
-    start = old.find(SECTION)
-    if start < 0:
-        text = old.rstrip("\n") + "\n\n" + section
-    else:
-        end = old.find("\n## ", start + len(SECTION))
-        text = old[:start] + section + ("" if end < 0 else old[end:])
+    kept = kept_section(old)
+    text = (old.replace(kept, section + ("\n" if kept.endswith("\n\n") else "")) if kept
+            else old.rstrip("\n") + "\n\n" + section)
     path.write_text(text, encoding="utf-8")
 
 
