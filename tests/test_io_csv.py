@@ -685,3 +685,25 @@ def test_readers_do_not_hold_the_whole_text(tmp_path: Path, newline: str,
             tracemalloc.stop()
         assert len(result.readings if isinstance(result, io.Dataset) else result) == 27_000
         assert (peak - held) / size <= 3  # the working memory, beside the result
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_read_once(tmp_path: Path) -> None:
+    """A pipe cannot be read twice: its text is read whole, as a stream's is."""
+    import os
+    import threading
+
+    path = tmp_path / "pipe.csv"
+    os.mkfifo(path)
+    text = csv_text(good(), good("7", "2023-07-02").replace(",56,", ",57,"))
+
+    def feed() -> None:
+        path.write_text(text.replace(",546234,", ",x,"), encoding="utf-8")
+
+    for reader in (io.read_csv_columns, io.read_csv):
+        writer = threading.Thread(target=feed)
+        writer.start()
+        with pytest.raises(da.ParseError, match="as a number") as info:
+            reader(path)
+        writer.join()
+        assert info.value.line == 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io as stdio
-import os
+import stat
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
@@ -92,10 +92,13 @@ class Text:
             self.name = str(source)
             self.path = Path(source)
             try:
-                with self.path.open("rb") as file:
-                    self.size = os.fstat(file.fileno()).st_size  # bounds the longest field
+                info = self.path.stat()
             except OSError:
                 self.fail()
+            self.size = info.st_size  # bounds the longest field
+            if not stat.S_ISREG(info.st_mode):  # a pipe is read once: whole, as a stream
+                self.text, _ = decode(source, owner)
+                self.size = len(self.text)
         else:
             self.text, self.name = decode(source, owner)
             self.size = len(self.text)
