@@ -1,4 +1,4 @@
-"""How fast `de_an06.io.read_csv_columns` reads a national-scale readings CSV.
+r"""How fast `de_an06.io.read_csv_columns` reads a national-scale readings CSV.
 
 Writes a readings file in the library's wide CSV layout (63 provinces, 16
 indicators, daily dates, Vietnamese names; 1,000,000 rows by default) to a
@@ -12,18 +12,36 @@ Each is run ``repeat`` times, alternating, and the best time is kept. The
 ratio is the reader's throughput over the baseline's (baseline time / reader
 time); the goal is at least 0.5.
 
-Run ``.venv/bin/python benchmarks/csv_reader.py [rows]``; ``main()`` returns
-the figures for other scripts.
+Then memory (issue 17): the peak of ``tracemalloc`` while each reader reads
+the file, over the file's size in bytes, for the same rows written with
+``\n`` and with ``\r\n`` line ends (the goal: at most 3 for both).
+``tracemalloc`` sees every allocation of Python objects and of NumPy arrays
+(NumPy reports its buffers to it), in this process alone, one call at a time.
+``read_csv_columns`` is measured whole: its peak includes the arrays it
+returns. ``read_csv`` builds a :class:`~de_an06.Reading` for every row, whose
+size belongs to the result, not to the reader; it is measured on fewer rows
+(``--csv-rows``), and its figure is the *working* memory: the peak less what
+the returned dataset still holds when the call ends (its whole peak is
+printed beside it).
+
+Run ``.venv/bin/python benchmarks/csv_reader.py [rows] [--csv-rows N] [--write]``
+(``make bench`` runs it with the defaults); ``main()`` returns the figures for
+other scripts; ``--write`` puts them in ``RESULTS.md``.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
+import gc
+import os
 import random
 import sys
 import tempfile
 import time
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 from de_an06 import io
@@ -34,12 +52,12 @@ INDICATORS = [(f"ind-{n:02d}", f"Indicator {n}", f"Chỉ tiêu số {n} của Đ
                "percent" if n % 4 == 0 else "people") for n in range(16)]
 
 
-def make_file(path: Path, rows: int, *, seed: int = 6) -> None:
+def make_file(path: Path, rows: int, *, seed: int = 6, newline: str = "\n") -> None:
     """Write `rows` readings in the wide layout of :data:`de_an06.io.READING_COLUMNS`."""
     rng = random.Random(seed)
     start = dt.date(2022, 1, 6)
     with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file, lineterminator="\n")
+        writer = csv.writer(file, lineterminator=newline)
         writer.writerow(io.READING_COLUMNS)
         for i in range(rows):
             code, name, name_vi = PROVINCES[i % len(PROVINCES)]
@@ -52,7 +70,7 @@ def make_file(path: Path, rows: int, *, seed: int = 6) -> None:
                 "indicator_measure": "stock", "jurisdiction": code, "jurisdiction_name": name,
                 "jurisdiction_name_vi": name_vi, "jurisdiction_level": "province",
                 "jurisdiction_parent": "VN", "value": repr(value), "as_of": day.isoformat(),
-                "qualifier": "exact", "basis": "unstated", "source_date_inferred": "false",
+                "qualifier": "exact", "basis": "unstated",
             }
             writer.writerow([record.get(column, "") for column in io.READING_COLUMNS])
 
@@ -74,6 +92,53 @@ def columns(path: Path) -> float:
     begin = time.perf_counter()
     io.read_csv_columns(path)
     return time.perf_counter() - begin
+
+
+def peak(read: Callable[[Path], object], path: Path) -> tuple[int, int]:
+    """Peak bytes allocated while `read` reads `path`, and the bytes its result holds."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = read(path)
+        held, top = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del result
+    return top, held
+
+
+def memory(rows: int, csv_rows: int) -> dict[str, float]:
+    """Peak memory of both readers over the file size, LF and CRLF files of the same rows."""
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for reader, count in (("read_csv_columns", rows), ("read_csv", csv_rows)):
+            for ends, newline in (("lf", "\n"), ("crlf", "\r\n")):
+                path = Path(folder) / f"{ends}.csv"
+                make_file(path, count, newline=newline)
+                size = path.stat().st_size
+                top, held = peak(getattr(io, reader), path)
+                key = f"{reader}_{ends}"
+                figures[f"{key}_megabytes"] = size / 1e6
+                figures[f"{key}_peak"] = top / size
+                figures[f"{key}_working"] = (top - held) / size
+                path.unlink()
+    return figures
+
+
+def memory_lines(rows: int, csv_rows: int, figures: dict[str, float]) -> list[str]:
+    """The memory figures as rows of a Markdown table."""
+    lines = []
+    for reader, count, measure in (("read_csv_columns", rows, "peak"),
+                                   ("read_csv", csv_rows, "working")):
+        for ends, label in (("lf", "LF"), ("crlf", "CRLF")):
+            key = f"{reader}_{ends}"
+            what = ("peak / file size" if measure == "peak" else
+                    f"working memory (peak less the result) / file size; whole peak "
+                    f"{figures[f'{key}_peak']:.2f}")
+            lines.append(f"| `io.{reader}`, {count:,} rows, {label} "
+                         f"({figures[f'{key}_megabytes']:.0f} MB): {what} (<= 3 wanted) "
+                         f"| {figures[f'{key}_{measure}']:.2f} |")
+    return lines
 
 
 def main(rows: int = 1_000_000, repeat: int = 3) -> dict[str, float]:
@@ -100,5 +165,59 @@ def main(rows: int = 1_000_000, repeat: int = 3) -> dict[str, float]:
     return figures
 
 
+#: The heading of this benchmark's section of ``RESULTS.md``.
+SECTION = "## CSV readers: speed and memory (issue 17)"
+
+
+def kept_section(results: str) -> str:
+    """The section of these figures in the text of ``RESULTS.md`` ("" when it has none)."""
+    start = results.find(SECTION)
+    if start < 0:
+        return ""
+    end = results.find("\n## ", start + len(SECTION))
+    return results[start:] if end < 0 else results[start:end + 1]
+
+
+def write_section(lines: list[str], command: str, load: tuple[float, float]) -> None:
+    """Put the figures in ``RESULTS.md``, in place of the section written before."""
+    path = Path(__file__).with_name("RESULTS.md")
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    note = (f"Written by `{command}` on {when}; load average (1 min) {load[0]:.1f} at the "
+            f"start and {load[1]:.1f} at the end. Times are the best of a few runs; memory "
+            "is the peak of `tracemalloc` during one call.")
+    section = "\n".join([SECTION, "", note, "", *lines, ""])
+    kept = kept_section(old)
+    text = (old.replace(kept, section + ("\n" if kept.endswith("\n\n") else "")) if kept
+            else old.rstrip("\n") + "\n\n" + section)
+    path.write_text(text, encoding="utf-8")
+
+
+def cli(argv: list[str] | None = None) -> int:
+    """Print speed and memory as a Markdown table (and with ``--write``, put it in RESULTS.md)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("rows", type=int, nargs="?", default=1_000_000)
+    parser.add_argument("--csv-rows", type=int, default=100_000,
+                        help="rows of the file read_csv's memory is measured on")
+    parser.add_argument("--write", action="store_true", help="write the figures to RESULTS.md")
+    args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
+    speed = main(args.rows)
+    figures = memory(args.rows, args.csv_rows)
+    lines = ["| measure | figure |", "|---|---|",
+             (f"| csv.reader + float(), {args.rows:,} rows ({speed['megabytes']:.0f} MB) "
+             f"| {speed['csv_reader_float_s']:.2f} s |"),
+             f"| io.read_csv_columns, same file | {speed['read_csv_columns_s']:.2f} s |",
+             f"| throughput ratio (>= 0.5 wanted) | {speed['ratio']:.2f} |",
+             *memory_lines(args.rows, args.csv_rows, figures)]
+    print("\n".join(lines))
+    if args.write:
+        command = "python benchmarks/csv_reader.py --write" + (
+            f" {args.rows}" if args.rows != 1_000_000 else "") + (
+            f" --csv-rows {args.csv_rows}" if args.csv_rows != 100_000 else "")
+        write_section(lines, command, (load_before, os.getloadavg()[0]))
+    return 0
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
+    sys.exit(cli())

@@ -573,3 +573,137 @@ def test_a_source_without_its_title_column_is_a_parse_error(tmp_path: Path) -> N
                                             r"described: give its source_title, "
                                             r"source_publisher on its first row"):
         io.read_csv(path)
+
+
+# A file is read in blocks (issue 17): what spans blocks reads as the whole file did,
+# and errors come in the order they did when the whole text was decoded first.
+
+
+def many_rows(rows: int, newline: str = "\n") -> str:
+    return csv_text(*(good(str(i), f"2023-07-{1 + i % 28:02d}") for i in range(rows))
+                    ).replace("\n", newline)
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from de_an06.io import _columns, _csv
+
+    monkeypatch.setattr(_csv, "_BYTES", 64)
+    monkeypatch.setattr(_csv, "_CHARACTERS", 64)
+    monkeypatch.setattr(_columns, "_CHUNK", 3)
+
+
+@pytest.mark.usefixtures("small_blocks")
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_files_read_in_small_blocks_read_as_whole(tmp_path: Path, newline: str) -> None:
+    text = many_rows(40, newline)
+    text = text.replace("Khanh Hoa", "Khanh Hoa " + "x" * 300)  # lines over many blocks
+    path = write(tmp_path, text.encode("utf-8-sig"))
+    stream = stdio.StringIO(text)
+    columns = io.read_csv_columns(path)
+    from de_an06.io import _columns
+
+    assert columns == io.read_csv_columns(stdio.StringIO(text))
+    assert columns == _columns._slow(text, "text", "plain")
+    assert columns.value.tolist() == [float(i) for i in range(40)]
+    readings = io.read_csv(path).readings
+    assert readings == io.read_csv(stream).readings
+    assert [r.value for r in readings] == list(range(40))
+    assert readings[0].jurisdiction.name.endswith("x" * 300)
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_a_quote_after_the_first_block_is_read_by_csv_reader(tmp_path: Path) -> None:
+    rows = [good(str(i)) for i in range(30)]
+    rows[20] = rows[20].replace("56,Khanh Hoa", '57,"Khanh\nHoa, a place"')
+    path = write(tmp_path, csv_text(*rows))
+    columns = io.read_csv_columns(path)
+    assert columns.value.tolist() == [float(i) for i in range(30)]
+    assert io.read_csv(path).readings[20].jurisdiction.name == "Khanh\nHoa, a place"
+    broken = write(tmp_path, csv_text(*rows, "eid,x"), "broken.csv")
+    with pytest.raises(da.ParseError, match="expected 11 fields, got 2") as info:
+        io.read_csv_columns(broken)
+    assert info.value.line == 33  # the quoted cell spans two lines
+
+
+@pytest.mark.usefixtures("small_blocks")
+@pytest.mark.parametrize(("tail", "message"), [
+    (b"\xff\n", "not UTF-8 text"),
+    (b"a\x00b\n", "NUL byte"),
+])
+def test_a_bad_byte_late_in_the_file_comes_before_a_bad_record(tmp_path: Path, tail: bytes,
+                                                               message: str) -> None:
+    text = many_rows(30)
+    bad_header = text.replace("as_of", "as_off", 1).encode()
+    bad_row = text.replace(",0,2023-07-01", ",x,2023-07-01", 1).encode()
+    for data in (bad_header, bad_row):
+        path = write(tmp_path, data + tail)
+        for reader in (io.read_csv, io.read_csv_columns):
+            with pytest.raises(da.ParseError, match=message) as info:
+                reader(path)
+            assert info.value.line == 32
+    with pytest.raises(da.ParseError, match="unknown column"):
+        io.read_csv(write(tmp_path, bad_header))
+    with pytest.raises(da.ParseError, match="as a number") as info:
+        io.read_csv_columns(write(tmp_path, bad_row))
+    assert info.value.line == 2
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_blank_files_of_many_blocks_are_empty(tmp_path: Path) -> None:
+    for blank in (" " * 200, "\n" * 200, "\r\n" * 100):
+        path = write(tmp_path, blank)
+        for reader in (io.read_csv, io.read_csv_columns):
+            with pytest.raises(da.ParseError, match="empty file"):
+                reader(path)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_readers_do_not_hold_the_whole_text(tmp_path: Path, newline: str,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generous bound on a 2 MB file: holding its text (2 bytes a character) breaks it.
+
+    Blocks and chunks are made smaller than a real file's, so that they do
+    not weigh on so small a file; ``benchmarks/csv_reader.py`` measures real files.
+    """
+    import tracemalloc
+
+    from de_an06.io import _columns, _csv
+
+    monkeypatch.setattr(_csv, "_BYTES", 1 << 16)
+    monkeypatch.setattr(_columns, "_CHUNK", 1024)
+    path = write(tmp_path, many_rows(27_000, newline))
+    size = path.stat().st_size
+    assert size > 2_000_000
+    io.read_csv_columns(path)  # first calls fill caches (compiled patterns, imports)
+    for reader in (io.read_csv_columns, io.read_csv):
+        tracemalloc.start()
+        try:
+            result = reader(path)
+            held, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert len(result.readings if isinstance(result, io.Dataset) else result) == 27_000
+        assert (peak - held) / size <= 3  # the working memory, beside the result
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_read_once(tmp_path: Path) -> None:
+    """A pipe cannot be read twice: its text is read whole, as a stream's is."""
+    import os
+    import threading
+
+    path = tmp_path / "pipe.csv"
+    os.mkfifo(path)
+    text = csv_text(good(), good("7", "2023-07-02").replace(",56,", ",57,"))
+
+    def feed() -> None:
+        path.write_text(text.replace(",546234,", ",x,"), encoding="utf-8")
+
+    for reader in (io.read_csv_columns, io.read_csv):
+        writer = threading.Thread(target=feed)
+        writer.start()
+        with pytest.raises(da.ParseError, match="as a number") as info:
+            reader(path)
+        writer.join()
+        assert info.value.line == 2

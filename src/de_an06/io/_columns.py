@@ -1,8 +1,9 @@
 """A fast, columnar reader for large readings CSV files (public through :mod:`de_an06.io`).
 
-The reader parses with ``str.split`` (or :func:`csv.reader` when the file
-has quotes or carriage returns) in blocks and converts whole columns at
-once: one regular-expression match checks every number (or date) of a
+The reader parses the blocks of the file's text (:class:`~de_an06.io._csv.Text`:
+never the whole text at once) with ``str.split`` (or, from the first block
+with quotes or carriage returns on, with :func:`csv.reader`) and converts
+whole columns at once: one regular-expression match checks every number (or date) of a
 block, ``float`` and NumPy convert them, and dictionaries turn codes into
 small integers. Only when a check fails does it read the file again row by
 row, to name the first bad line and column exactly as
@@ -16,9 +17,8 @@ nothing to scan: the reader runs at full speed with the collector on.
 from __future__ import annotations
 
 import csv
-import io as stdio
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import IO, Any, Final
@@ -102,13 +102,13 @@ def read_csv_columns(path: str | Path | IO[str], *,
     de_an06.batch.ReadingTable.from_columns : Trends and forecasts of every series.
     """
     number_format = cells.check_number_format(number_format, "read_csv_columns")  # type: ignore[assignment]
-    text, name = _csv.decode(path, "read_csv_columns")
-    with _csv.field_limit(len(text)):
+    text = _csv.Text(path, "read_csv_columns")
+    with _csv.field_limit(text.size), text.first_error():
         try:
-            return _fast(text, name, number_format)
+            return _fast(text, text.name, number_format)
         except (_Slow, csv.Error):
             pass
-        return _slow(text, name, number_format)
+        return _slow(text, text.name, number_format)
 
 
 _Chunk = list[list[str]]
@@ -119,22 +119,43 @@ def _present(columns: list[str]) -> list[str]:
     return [key for key in _KEYS if key in columns]
 
 
-def _split_chunks(text: str, name: str) -> tuple[list[str], Iterator[_Chunk]]:
-    """Columns of a file without quotes or carriage returns, split with str.split.
+def _simple(block: str) -> bool:
+    """Whether `block` has neither quotes nor carriage returns."""
+    return '"' not in block and "\r" not in block
 
-    Without quotes a CSV record is one line and its fields are what lies
-    between commas, so ``str.split`` reads it exactly as :func:`csv.reader`
-    does, at a fraction of the cost; only the leading fields up to the last
-    one needed are split off.
-    """
-    end = text.find("\n")
-    end = len(text) if end < 0 else end
-    columns = text[:end].split(",")
+
+def _chunks(text: _csv.Text, name: str) -> tuple[list[str], Iterator[_Chunk]]:
+    """The key columns and the columns of the rows, a chunk of rows at a time."""
+    blocks = text.blocks()
+    first = next(blocks)  # a file has a first block, or blocks() raised
+    if not _simple(first):
+        return _csv_chunks(chain([first], blocks), name)
+    end = first.find("\n")
+    end = len(first) if end < 0 else end
+    columns = first[:end].split(",")
     if columns == [""]:
         raise _Slow  # a blank first line: leave it to the careful reader
     _csv.header(columns, name, "readings", "read_csv_columns")
     keys = _present(columns)
-    return keys, _split_body(text, end + 1, columns, keys)
+    return keys, _split_blocks(chain([first[end + 1:]], blocks), columns, keys)
+
+
+def _split_blocks(blocks: Iterator[str], columns: list[str],
+                  keys: list[str]) -> Iterator[_Chunk]:
+    """Blocks split with str.split, then, from the first that is not simple, with csv.reader.
+
+    Without quotes a CSV record is one line and its fields are what lies
+    between commas, so ``str.split`` reads it exactly as :func:`csv.reader`
+    does, at a fraction of the cost; only the leading fields up to the last
+    one needed are split off. A block ends at a line end, so the blocks
+    before the first with a quote leave no quoted field open.
+    """
+    for block in blocks:
+        if not _simple(block):
+            reader = csv.reader(_csv.lines(chain([block], blocks)), strict=True)
+            yield from _csv_body(reader, columns, keys)
+            return
+        yield from _split_body(block, 0, columns, keys)
 
 
 def _split_body(text: str, position: int, columns: list[str],
@@ -173,9 +194,9 @@ def _extend(chunk: _Chunk, rows: Iterable[Sequence[str]]) -> None:
         column.extend(cells_)
 
 
-def _csv_chunks(text: str, name: str) -> tuple[list[str], Iterator[_Chunk]]:
+def _csv_chunks(blocks: Iterator[str], name: str) -> tuple[list[str], Iterator[_Chunk]]:
     """Columns of any CSV text, a chunk of records at a time, with csv.reader."""
-    reader = csv.reader(stdio.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(_csv.lines(blocks), strict=True)
     first = next(reader)
     if not first:
         raise _Slow
@@ -203,9 +224,8 @@ def _csv_body(reader: Iterator[list[str]], columns: list[str],
         yield chunk
 
 
-def _fast(text: str, name: str, number_format: str) -> ReadingColumns:
-    simple = '"' not in text and "\r" not in text
-    keys, chunks = _split_chunks(text, name) if simple else _csv_chunks(text, name)
+def _fast(text: _csv.Text, name: str, number_format: str) -> ReadingColumns:
+    keys, chunks = _chunks(text, name)
     codes = {key: _Codes() for key in keys if key != "value"}
     parts: dict[str, list[Any]] = {key: [] for key in keys}
     for chunk in chunks:
@@ -292,7 +312,7 @@ def _describe(indicator: npt.NDArray[np.int32], unit: npt.NDArray[np.int32],
             tuple(_DIRECTIONS[w] for w in way[first].tolist()))
 
 
-def _slow(text: str, name: str, number_format: str) -> ReadingColumns:
+def _slow(text: str | _csv.Text, name: str, number_format: str) -> ReadingColumns:
     """Read row by row: the same result as the fast path, or the first error."""
     rows = _csv.records(text, name)
     _, first = next(rows)

@@ -4,6 +4,10 @@ One record per line, UTF-8 (a byte-order mark is accepted), a header row.
 The layout, the cells and the row -> record builder are those of
 :mod:`de_an06.io.schema` and :mod:`de_an06.io.cells`; this module adds the
 text around them: decoding, the header check, records with their lines.
+
+A file named by its path is read in blocks (:class:`Text`), so that the
+readers never hold its whole text: their memory stays within a few times the
+file's size, whatever its line ends or its characters.
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import io as stdio
+import stat
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final, NoReturn
 
 from de_an06 import _validators as v
-from de_an06.errors import ParseError
+from de_an06.errors import DeAn06Error, ParseError
 from de_an06.io import cells, schema
 from de_an06.io._dataset import Dataset, known_by_code
 from de_an06.io.cells import CellError, CsvNumberFormat
@@ -61,6 +67,116 @@ def decode(source: str | Path | IO[str], owner: str) -> tuple[str, str]:
     if not text or text.isspace():
         raise ParseError("empty file: expected a header row", file=name, line=1)
     return text, name
+
+
+_BYTES: Final = 1 << 20  # bytes of a file decoded at a time
+_CHARACTERS: Final = 1 << 20  # characters of a stream's text handed on at a time
+
+
+class Text:
+    r"""The text of a CSV source, in blocks that each end at a line end (but the last).
+
+    A path is opened, then decoded a block of bytes at a time (cut after its
+    last ``\n`` byte) each time :meth:`blocks` is called; a stream is read
+    whole once (its text is the caller's) and cut into blocks. The checks
+    are those of :func:`decode`; a block that fails one makes :func:`decode`
+    read the whole file, so that the error is the one it raises, where it
+    raises it.
+    """
+
+    def __init__(self, source: str | Path | IO[str], owner: str) -> None:
+        self.owner = owner
+        self.text: str | None = None
+        self.path = Path()
+        if isinstance(source, (str, Path)):
+            self.name = str(source)
+            self.path = Path(source)
+            try:
+                info = self.path.stat()
+            except OSError:
+                self.fail()
+            self.size = info.st_size  # bounds the longest field
+            if not stat.S_ISREG(info.st_mode):  # a pipe is read once: whole, as a stream
+                self.text, _ = decode(source, owner)
+                self.size = len(self.text)
+        else:
+            self.text, self.name = decode(source, owner)
+            self.size = len(self.text)
+
+    def fail(self) -> NoReturn:
+        """Raise the error :func:`decode` raises on the whole file."""
+        decode(self.path, self.owner)
+        raise AssertionError("decode() found nothing wrong")  # pragma: no cover - a race
+
+    def blocks(self) -> Iterator[str]:
+        r"""The text, a block at a time; each block but the last ends with ``\n``."""
+        if self.text is not None:
+            yield from _cut(self.text)
+            return
+        # A "\n" byte is never part of a longer UTF-8 sequence: the bytes up to
+        # one decode alone. The bytes after the last one wait for the next read.
+        pending: list[bytes] = []
+        codec = "utf-8-sig"  # the first block may open with a byte-order mark
+        blank = True
+        try:
+            with self.path.open("rb") as file:
+                while True:
+                    data = file.read(_BYTES)
+                    cut = data.rfind(b"\n") + 1
+                    if data and not cut:
+                        pending.append(data)
+                        continue
+                    pending.append(data[:cut])
+                    raw = b"".join(pending)
+                    pending = [data[cut:]]
+                    if raw:
+                        piece = raw.decode(codec)
+                        codec = "utf-8"
+                        if "\x00" in piece:
+                            self.fail()
+                        blank = blank and (not piece or piece.isspace())
+                        yield piece
+                    if not data:
+                        break
+        except (OSError, UnicodeDecodeError):
+            self.fail()
+        if blank:
+            self.fail()  # empty, or nothing but white space
+
+    def check(self) -> None:
+        """Raise what :func:`decode` would on the whole source (nothing if it is fine)."""
+        for _ in self.blocks():
+            pass
+
+    @contextlib.contextmanager
+    def first_error(self) -> Iterator[None]:
+        """Let an error found in the text's blocks come before one found in its records.
+
+        As when the whole text was decoded before any record was read.
+        """
+        try:
+            yield
+        except DeAn06Error:
+            self.check()
+            raise
+
+
+def _cut(text: str) -> Iterator[str]:
+    r"""`text` in blocks of about :data:`_CHARACTERS`, each cut after a ``\n``."""
+    position = 0
+    while position < len(text):
+        stop = text.find("\n", position + _CHARACTERS)
+        stop = len(text) if stop < 0 else stop + 1
+        yield text[position:stop]
+        position = stop
+
+
+def lines(blocks: Iterable[str]) -> Iterator[str]:
+    r"""The lines of the blocks, as :class:`io.StringIO` with ``newline=""`` cuts them.
+
+    No line spans two blocks, since each block ends with ``\n``.
+    """
+    return chain.from_iterable(stdio.StringIO(block, newline="") for block in blocks)
 
 
 def header(columns: list[str], name: str, kind: str | None,
@@ -120,9 +236,10 @@ def field_limit(size: int) -> Iterator[None]:
         csv.field_size_limit(before)
 
 
-def records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+def records(text: str | Text, name: str) -> Iterator[tuple[int, list[str]]]:
     """CSV records with the line each starts on; blank lines are skipped."""
-    reader = csv.reader(stdio.StringIO(text, newline=""), strict=True)
+    blocks = _cut(text) if isinstance(text, str) else text.blocks()
+    reader = csv.reader(lines(blocks), strict=True)
     line = 1
     while True:
         try:
@@ -172,8 +289,9 @@ def read(path: str | Path | IO[str], *, kind: str | None, number_format: str,
     """The kind of records in the file, the records read, and the errors collected."""
     number_format = cells.check_number_format(number_format, "read_csv")
     by_code = known_by_code(known, "read_csv")
-    text, name = decode(path, "read_csv")
-    with field_limit(len(text)):
+    text = Text(path, "read_csv")
+    name = text.name
+    with field_limit(text.size), text.first_error():
         rows = records(text, name)
         _, first = next(rows)  # decode() refused empty files, so a first record exists
         the_kind, columns = header(first, name, kind, "read_csv", described_once=True)
