@@ -85,7 +85,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-#: The columns of a frame of readings, in order: those of a readings CSV file,
+#: The columns of a frame of readings, in order; those of a readings CSV file,
 #: then ``decimals`` (``de_an06.io.schema.FRAME_COLUMNS``).
 COLUMNS: tuple[str, ...] = schema.FRAME_COLUMNS["readings"]
 
