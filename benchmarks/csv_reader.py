@@ -44,6 +44,8 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import results_file
+
 from de_an06 import io
 
 PROVINCES = [(f"{code:02d}", f"Province {code:02d}", f"Tỉnh số {code:02d}")
@@ -171,26 +173,14 @@ SECTION = "## CSV readers: speed and memory (issue 17)"
 
 def kept_section(results: str) -> str:
     """The section of these figures in the text of ``RESULTS.md`` ("" when it has none)."""
-    start = results.find(SECTION)
-    if start < 0:
-        return ""
-    end = results.find("\n## ", start + len(SECTION))
-    return results[start:] if end < 0 else results[start:end + 1]
+    return results_file.kept_section(results, SECTION)
 
 
 def write_section(lines: list[str], command: str, load: tuple[float, float]) -> None:
     """Put the figures in ``RESULTS.md``, in place of the section written before."""
-    path = Path(__file__).with_name("RESULTS.md")
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    note = (f"Written by `{command}` on {when}; load average (1 min) {load[0]:.1f} at the "
-            f"start and {load[1]:.1f} at the end. Times are the best of a few runs; memory "
-            "is the peak of `tracemalloc` during one call.")
-    section = "\n".join([SECTION, "", note, "", *lines, ""])
-    kept = kept_section(old)
-    text = (old.replace(kept, section + ("\n" if kept.endswith("\n\n") else "")) if kept
-            else old.rstrip("\n") + "\n\n" + section)
-    path.write_text(text, encoding="utf-8")
+    results_file.write_section(SECTION, lines, command, load,
+                               "Times are the best of a few runs; memory is the peak of "
+                               "`tracemalloc` during one call.")
 
 
 def cli(argv: list[str] | None = None) -> int:

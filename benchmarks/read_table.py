@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+import results_file
+
 from de_an06 import batch, io
 
 HEADER = ("STT;Mã tỉnh;Mã xã;Tên xã;Ngày;Số tài khoản ĐDĐT mức 2 đã kích hoạt;Chỉ tiêu;"
@@ -195,27 +197,15 @@ SECTION = "## Spreadsheets: read_table (issue 16)"
 
 def kept_section(results: str) -> str:
     """The section of these figures in the text of ``RESULTS.md`` ("" when it has none)."""
-    start = results.find(SECTION)
-    if start < 0:
-        return ""
-    end = results.find("\n## ", start + len(SECTION))
-    return results[start:] if end < 0 else results[start:end + 1]
+    return results_file.kept_section(results, SECTION)
 
 
 def write_section(lines: list[str], command: str, load: tuple[float, float]) -> None:
     """Put the figures in ``RESULTS.md``, in place of the section written before."""
-    path = Path(__file__).with_name("RESULTS.md")
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    note = (f"Written by `{command}` on {when}; load average (1 min) {load[0]:.1f} at the "
-            f"start and {load[1]:.1f} at the end (the machine is shared: times vary from run "
-            "to run more than the ratios, each of which compares two figures of this run). "
-            "Times are the best of a few runs.")
-    section = "\n".join([SECTION, "", note, "", *lines, ""])
-    kept = kept_section(old)
-    text = old.replace(kept, section + ("\n" if kept.endswith("\n\n") else "")) if kept else (
-        old.rstrip("\n") + "\n\n" + section)
-    path.write_text(text, encoding="utf-8")
+    results_file.write_section(SECTION, lines, command, load,
+                               "The machine is shared: times vary from run to run more than "
+                               "the ratios, each of which compares two figures of this run. "
+                               "Times are the best of a few runs.")
 
 
 def main(argv: list[str] | None = None) -> int:
