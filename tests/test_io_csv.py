@@ -707,3 +707,11 @@ def test_a_named_pipe_is_read_once(tmp_path: Path) -> None:
             reader(path)
         writer.join()
         assert info.value.line == 2
+
+
+@pytest.mark.parametrize("value", ["1e+400", "-1E400"])
+def test_a_plain_exponent_beyond_a_float_is_a_parse_error(value: str) -> None:
+    text = csv_text(ROW.format(value=value, as_of="2023-07-01"))
+    with pytest.raises(da.ParseError, match="too large to be a finite number") as info:
+        io.read_csv(stdio.StringIO(text), number_format="plain")
+    assert (info.value.line, info.value.column) == (2, "value")
