@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import de_an06 as da
 from de_an06 import io
 from de_an06 import strategies as das
+from de_an06.io import cells
 
 FORMATS = ("plain", "vi", "international")
 
@@ -715,3 +716,9 @@ def test_a_plain_exponent_beyond_a_float_is_a_parse_error(value: str) -> None:
     with pytest.raises(da.ParseError, match="too large to be a finite number") as info:
         io.read_csv(stdio.StringIO(text), number_format="plain")
     assert (info.value.line, info.value.column) == (2, "value")
+    sheet = stdio.StringIO(f"Mã xã;Ngày;Giá trị\n1;2023-07-01;5\n1;2023-07-02;{value}\n")
+    with pytest.raises(da.ParseError, match="too large to be a finite number") as info:
+        io.read_table(sheet, number_format="plain")
+    assert info.value.line == 3
+    with pytest.raises(cells.CellError, match="too large to be a finite number"):
+        cells.read_number(value, "plain")
