@@ -184,14 +184,14 @@ def build_site(readings: Iterable[Reading], targets: Iterable[Target], *,
     """
     kept = [r for r in readings if as_of is None or r.as_of <= as_of]
     goals = list(targets)
-    groups: dict[tuple[str, str], list[Reading]] = {}
-    for r in kept:
-        groups.setdefault((r.jurisdiction.code, r.indicator.code), []).append(r)
     by_key = {(t.jurisdiction.code, t.indicator.code): t for t in goals}
     made: list[tuple[str, Series, Target | None]] = []
     used: set[str] = set()
-    for (place, code), rows in sorted(groups.items()):
-        series = Series.from_readings(rows, duplicates="last")
+    # One series per indicator, place and basis (Series.split): a share of the
+    # target and a share of those eligible on one date are two series.
+    every = Series.split(kept, duplicates="last") if kept else ()
+    for series in sorted(every, key=lambda s: (s.jurisdiction.code, s.indicator.code)):
+        place, code = series.jurisdiction.code, series.indicator.code
         key = file_key(place, code)
         while key in used:
             key += "_"
@@ -211,7 +211,8 @@ def build_site(readings: Iterable[Reading], targets: Iterable[Target], *,
             outlook = forecast_table.forecast(row)
         group, late = _outlook(series, target, outlook)
         entries.append(Entry(key, series, target, outlook, group, late, row))
-    unread = tuple(t for t in goals if (t.jurisdiction.code, t.indicator.code) not in groups)
+    read = {(s.jurisdiction.code, s.indicator.code) for _, s, _ in made}
+    unread = tuple(t for t in goals if (t.jurisdiction.code, t.indicator.code) not in read)
     counts = dict.fromkeys(OUTLOOK_ORDER, 0)
     for e in entries:
         if e.outlook is not None:

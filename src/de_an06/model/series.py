@@ -103,6 +103,10 @@ class Series:
         duplicates : {"raise", "last"}
             ``"raise"`` (the default) refuses two readings on one date and
             names both; ``"last"`` keeps the reading given last for each date.
+            Two readings of one date on different bases (a share of the
+            target and a share of those eligible) are never duplicates:
+            they belong to two series (:meth:`split`), and are refused here
+            whatever `duplicates` says.
 
         Returns
         -------
@@ -141,6 +145,13 @@ class Series:
         kept: dict[tuple[Indicator, Jurisdiction, dt.date], int] = {}
         for index, reading in enumerate(items):
             key = (reading.indicator, reading.jurisdiction, reading.as_of)
+            if key in kept and items[kept[key]].basis is not reading.basis:
+                before = kept[key]
+                raise v.fail(cls.__name__, "readings",
+                             f"must not mix bases on one date: readings[{before}] "
+                             f"({items[before].basis.value}) and readings[{index}] "
+                             f"({reading.basis.value}) are two series; use Series.split",
+                             reading.as_of)
             if duplicates == "raise" and key in kept:
                 before = kept[key]
                 raise v.fail(cls.__name__, "readings",
@@ -149,6 +160,57 @@ class Series:
                              "last with duplicates='last'", reading.as_of)
             kept[key] = index
         return cls(items[index] for index in kept.values())
+
+    @classmethod
+    def split(cls, readings: Iterable[Reading], *,
+              duplicates: Literal["raise", "last"] = "raise") -> tuple[Series, ...]:
+        """One series per indicator, jurisdiction and basis, in order of first appearance.
+
+        The key of a series: a share of the target and a share of those
+        eligible, reported for one place on one date, are two series.
+
+        Parameters
+        ----------
+        readings : iterable of Reading
+            Readings of any indicators, places and bases.
+        duplicates : {"raise", "last"}
+            As :meth:`from_readings`, within each series.
+
+        Returns
+        -------
+        tuple of Series
+
+        Raises
+        ------
+        ValidationError
+            As :meth:`from_readings`, for no readings or items that are not
+            readings.
+
+        See Also
+        --------
+        from_readings : One series, with the duplicate-date policy.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> th = Jurisdiction("th", "Tuy Hoa", "Tuy Hòa", level="district")
+        >>> ind = Indicator("id-share", "ID cards collected", "Thu nhận CCCD", unit="percent")
+        >>> day = dt.date(2024, 1, 31)
+        >>> pair = [Reading(ind, 100, as_of=day, jurisdiction=th, basis="target"),
+        ...         Reading(ind, 97.28, as_of=day, jurisdiction=th, basis="eligible")]
+        >>> [(s.readings[0].basis.value, s.values.tolist()) for s in Series.split(pair)]
+        [('target', [100.0]), ('eligible', [97.28])]
+        """
+        items = v.to_tuple(readings)
+        if not isinstance(items, tuple) or not items or not all(
+                isinstance(r, Reading) for r in items):
+            return (cls(items),)  # the constructor says what is wrong
+        groups: dict[tuple[Indicator, Jurisdiction, object], list[Reading]] = {}
+        for reading in items:
+            groups.setdefault((reading.indicator, reading.jurisdiction, reading.basis),
+                              []).append(reading)
+        return tuple(cls.from_readings(group, duplicates=duplicates)
+                     for group in groups.values())
 
     @property
     def indicator(self) -> Indicator:
