@@ -88,7 +88,8 @@ def test_impossible_hedges() -> None:
 
 def test_basis_conflicts_only_between_different_bases() -> None:
     same = [share(100, basis="total"), share(80, 8, 10, basis="total")]
-    assert audit(same) == []
+    # One basis, two figures: no basis finding, but the two figures conflict.
+    assert [f.kind for f in audit(same)] == [da.FindingKind.CONFLICT]
     agree = [share(97.28, 139_026, 142_912, basis="eligible"), share(97.28, basis="target")]
     assert audit(agree) == []
     conflict = [share(100, basis="target"), share(90, basis="eligible")]

@@ -46,9 +46,28 @@ def test_a_month_figure_is_not_compared_with_a_day_of_that_month() -> None:
     assert da.audit([day, month]) == []
     (conflict,) = da.audit([day, same_day])
     assert conflict.kind is FindingKind.CONFLICT
-    # One source twice, or one figure twice, is no conflict.
-    assert da.audit([day, reading(300_000, dt.date(2025, 4, 22), A)]) == []
+    # One figure twice is no conflict.
     assert da.audit([day, reading(292_000, dt.date(2025, 4, 22), B)]) == []
+
+
+def test_two_figures_for_one_date_are_a_conflict_whoever_gives_them() -> None:
+    # The report and the dashboard keep the last of them: the audit must say so.
+    day = dt.date(2025, 4, 22)
+    (same,) = da.audit([reading(292_000, day, A), reading(300_000, day, A)])
+    assert same.kind is FindingKind.CONFLICT
+    assert "accounts: one source, two figures for one date" in same.message
+    bare = [da.Reading(TOTAL, v, as_of=day, jurisdiction=VN) for v in (292_000, 300_000)]
+    (unsourced,) = da.audit(bare)
+    assert "no source, two figures for one date" in unsourced.message
+    assert (unsourced.reported, unsourced.computed) == (292_000, 300_000)
+
+
+def test_two_bases_of_one_date_are_no_conflict() -> None:
+    share = da.Indicator("share", "Share", "Tỷ lệ", unit="percent")
+    day = dt.date(2024, 1, 31)
+    pair = [da.Reading(share, v, as_of=day, jurisdiction=VN, source=A, basis=b)
+            for v, b in ((100, "target"), (97.28, "eligible"))]
+    assert [f for f in da.audit(pair) if f.kind is FindingKind.CONFLICT] == []
 
 
 def test_decreases_only_for_running_totals_and_ordered_periods() -> None:

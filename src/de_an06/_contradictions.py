@@ -4,10 +4,11 @@ Used by :func:`de_an06.audit`; each check yields ``(kind, readings, message,
 reported, computed)`` for the audit to turn into a
 :class:`~de_an06.checks.Finding`. Every message cites both sources.
 
-* ``conflict``: two sources give different figures for one series and one
-  date. Dates count as one only at the same :class:`~de_an06.Precision`: a
-  figure for March 2022 and one for 2022-03-31 are never compared as the
-  same day.
+* ``conflict``: two different figures for one series, one basis and one
+  date, whether two sources, one source or none give them (the report and the
+  dashboard keep the last: this finding says so). Dates count as one only at
+  the same :class:`~de_an06.Precision`: a figure for March 2022 and one for
+  2022-03-31 are never compared as the same day.
 * ``decrease``: a running total (a stock counted in people, dossiers, uses or
   items, higher being better) printed lower than an earlier figure. Figures
   whose periods overlap (a day inside a month figure's month) are not ordered.
@@ -62,10 +63,13 @@ def _overlap(a: Reading, b: Reading) -> bool:
 def _conflicts(group: list[Reading]) -> Iterator[Found]:
     for i, a in enumerate(group):
         for b in group[i + 1:]:
-            if (a.as_of, a.precision) != (b.as_of, b.precision) or a.source == b.source:
+            # Another basis is another series (Series.split), not a second figure.
+            if (a.as_of, a.precision, a.basis) != (b.as_of, b.precision, b.basis):
                 continue
             if a.value != b.value:
-                message = (f"{_name(a)}: two sources, two figures for one date: "
+                sources = "two sources" if a.source != b.source else (
+                    "one source" if a.source is not None else "no source")
+                message = (f"{_name(a)}: {sources}, two figures for one date: "
                            f"{_cite(a)}, {_cite(b)}")
                 yield ("conflict", (a, b), message, a.value, b.value)
 
