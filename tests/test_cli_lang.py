@@ -218,7 +218,7 @@ def test_vietnamese_rates_paces_and_gaps_read_back(value: float) -> None:
     rate = parse_number(_render._rate(value, "vi"), number_format="vi")
     assert rate == Decimal(value).quantize(Decimal("0.01"), rounding=decimal.ROUND_HALF_EVEN)
     places = 2 if abs(value) < 1 else 1 if abs(value) < 1_000 else 0
-    pace = parse_number(_render._pace(value, "vi"), number_format="vi")
+    pace = parse_number(_render.pace_cell(value, "vi"), number_format="vi")
     assert pace == Decimal(value).quantize(Decimal(1).scaleb(-places),
                                            rounding=decimal.ROUND_HALF_EVEN)
     gap = _render._gap(value, 0.0, "vi")

@@ -32,13 +32,13 @@ from de_an06.cli._html_pages import (
     indicator_name,
     num,
     outlook_cell,
-    pace,
     page,
     series_page,
     sources_table,
     table,
     td,
 )
+from de_an06.cli._render import pace_cell
 from de_an06.cli._site import OUTLOOK_ORDER, Entry, Site
 
 T = TypeVar("T")
@@ -104,9 +104,9 @@ def at_risk_rows(site: Site, lang: Lang, linked: set[str] | None = None) -> list
             td(day(target.deadline, lang), target.deadline),
             td(day(reach, lang), reach),
             td(late_text, late, numeric=True),
-            td(pace(None if f is None else f.required_pace, lang),
+            td(pace_cell(None if f is None else f.required_pace, lang),
                None if f is None else f.required_pace, numeric=True),
-            td(pace(None if f is None else f.current_pace, lang),
+            td(pace_cell(None if f is None else f.current_pace, lang),
                None if f is None else f.current_pace, numeric=True),
             outlook_cell(e.outlook, lang),
         ])

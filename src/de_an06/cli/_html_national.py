@@ -21,7 +21,8 @@ from de_an06._present import (
     quantity,
     status_word,
 )
-from de_an06.cli._html_pages import esc, num, pace, table, td
+from de_an06.cli._html_pages import esc, num, table, td
+from de_an06.cli._render import pace_cell
 from de_an06.cli._site import Entry, Site
 
 #: The folder of the national series' pages, beside ``index.html``.
@@ -60,7 +61,7 @@ def _series_rows(site: Site, data: dict[str, Any], lang: Lang) -> list[list[str]
                         float(row["latest"]), numeric=True),
                      td(shown, row["latest_date"]),
                      td(str(row["readings"]), row["readings"], numeric=True),
-                     td(pace(row["pace_per_day"], lang), row["pace_per_day"], numeric=True)])
+                     td(pace_cell(row["pace_per_day"], lang), row["pace_per_day"], numeric=True)])
     return rows
 
 

@@ -24,12 +24,12 @@ from de_an06._present import (
     label,
     number,
     outlook_word,
-    pace_text,
     quantity,
     unit_symbol,
 )
 from de_an06._version import __version__
 from de_an06.cli import _html_assets
+from de_an06.cli._render import pace_cell
 from de_an06.cli._site import Entry, Site
 from de_an06.model import Indicator, Source
 
@@ -52,13 +52,6 @@ def num(value: float | None, lang: Lang, places: int = 2) -> str:
     if value is None or math.isnan(value):
         return MISSING
     return number(value, places, number_format=LANG_NUMBER_FORMATS[lang])
-
-
-def pace(value: float | None, lang: Lang) -> str:
-    """A pace per day with the decimals that matter (:func:`~de_an06._present.pace_text`)."""
-    if value is None or math.isnan(value):
-        return MISSING
-    return pace_text(value, lang=lang)
 
 
 def day(value: dt.date | None, lang: Lang) -> str:
@@ -175,11 +168,11 @@ def forecast_words(entry: Entry, lang: Lang) -> str:
     f = entry.forecast
     if f is None:
         return label("no_forecast", lang=lang)
-    needed = pace(f.required_pace, lang)
+    needed = pace_cell(f.required_pace, lang)
     if f.current_pace is None:
         return label("one_reading", lang=lang, target=goal, needed=needed,
                      deadline=day(f.deadline, lang))
-    so_far = pace(f.current_pace, lang)
+    so_far = pace_cell(f.current_pace, lang)
     if math.isinf(entry.late) or f.reach_date is None:
         return label("never_reaches", lang=lang, pace=so_far, target=goal, needed=needed)
     days = round(entry.late)

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import itertools
 import json
+import math
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -107,9 +108,15 @@ def _rate(value: float | None, lang: Lang = "en") -> str:
     return _num(value, 2, lang)
 
 
-def _pace(value: float | None, lang: Lang = "en") -> str:
-    """A pace per day or working day, by the one rule of :func:`~de_an06._present.pace_text`."""
-    return MISSING if value is None else pace_text(value, lang=lang)
+def pace_cell(value: float | None, lang: Lang = "en") -> str:
+    """A pace per day or working day, by the one rule of :func:`~de_an06._present.pace_text`.
+
+    The terminal, the at-risk list and the dashboard print every pace through
+    here; a pace that is not there (``None`` or NaN) is :data:`MISSING`.
+    """
+    if value is None or math.isnan(value):
+        return MISSING
+    return pace_text(value, lang=lang)
 
 
 def _gap(high: float, low: float, lang: Lang = "en") -> str:
@@ -171,9 +178,9 @@ def _sections(p: dict[str, Any], lang: Lang
     figures = [[r["place"]["name_vi"], _name(r, lang), _figure_value(r, lang),
                 _day(r["as_of"], lang)] for r in p["figures"]]
     paces = [[r["place"]["name_vi"], _name(r, lang), _gap(r["target"], r["from"], lang),
-              str(r["days_left"]), _pace(r["required_per_day"], lang),
+              str(r["days_left"]), pace_cell(r["required_per_day"], lang),
               _num(r["working_days_left"], None, lang),
-              _pace(r["required_per_working_day"], lang),
+              pace_cell(r["required_per_working_day"], lang),
               status_word(r["status"], brief=True, lang=lang)]
              for r in p["forecasts"]]
     tasks = [[r["place"]["name_vi"], f"{r['done']}/{r['total']}",
@@ -303,16 +310,16 @@ def _pace_lines(rows: Sequence[dict[str, Any]], lang: Lang = "en") -> list[str]:
                            day=_day(r["from_date"], lang), target=_num(r["target"], None, lang),
                            deadline=_day(r["deadline"], lang),
                            gap=_gap(r["target"], r["from"], lang)), 4)
-        pace = label("a_day", lang=lang, pace=_pace(r["required_per_day"], lang),
+        pace = label("a_day", lang=lang, pace=pace_cell(r["required_per_day"], lang),
                      days=r["days_left"])
         if r["required_per_working_day"] is not None:
             pace += label("a_work_day", lang=lang,
-                          pace=_pace(r["required_per_working_day"], lang),
+                          pace=pace_cell(r["required_per_working_day"], lang),
                           days=r["working_days_left"])
         out += _wrap(pace, 4)
         status = status_word(r["status"], brief=True, lang=lang)
         if r["current_per_day"] is not None:
-            status += label("now", lang=lang, pace=_pace(r["current_per_day"], lang))
+            status += label("now", lang=lang, pace=pace_cell(r["current_per_day"], lang))
         if r["reach_date"] is not None:
             status += label("reaching", lang=lang, day=_day(r["reach_date"], lang))
         out += _wrap(label("status_is", lang=lang, s=status), 4)
@@ -369,9 +376,9 @@ def forecast_text(series: Series, target: float, deadline: object, f: Forecast) 
     if f.achieved:
         lines.append("  already met")
     else:
-        lines.append(f"  needed        {_pace(f.required_pace)} a {unit}")
+        lines.append(f"  needed        {pace_cell(f.required_pace)} a {unit}")
     if f.current_pace is not None:
-        lines.append(f"  pace so far   {_pace(f.current_pace)} a {unit} "
+        lines.append(f"  pace so far   {pace_cell(f.current_pace)} a {unit} "
                      f"({len(series)} readings, first on {series[0].as_of})")
     if f.reach_date is not None:
         lines.append(f"  reaches it on {f.reach_date}")

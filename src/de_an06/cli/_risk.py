@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from de_an06 import batch, io
-from de_an06._present import MISSING, number, pace_text
+from de_an06._present import MISSING, number
 from de_an06.cli import _render
 from de_an06.model.rules import printed_decimals
 
@@ -39,10 +39,6 @@ _FIGURES = frozenset({"latest", "target", "days_late"})
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
-    def pace(value: float | None) -> str:
-        """A pace by the one rule of :func:`~de_an06._present.pace_text`."""
-        return MISSING if value is None else pace_text(value)
-
     def num(value: object) -> str:
         """A figure at its own decimals (latest, target and days late are always there)."""
         if value == "never":
@@ -52,7 +48,7 @@ def _cells(row: dict[str, Any]) -> list[str]:
 
     return [str(row["id"]), row["name"], num(row["latest"]), num(row["target"]),
             row["deadline"] or MISSING, row["reach_date"] or "never", num(row["days_late"]),
-            pace(row["required_pace"]), pace(row["current_pace"])]
+            _render.pace_cell(row["required_pace"]), _render.pace_cell(row["current_pace"])]
 
 
 def at_risk_text(data: dict[str, Any]) -> str:
