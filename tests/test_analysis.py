@@ -1035,9 +1035,10 @@ def test_predictions_keep_their_date() -> None:
         attrs.evolve(t, residual_variance=None)
 
 
-@pytest.mark.parametrize("size", [k.SMALL, k.SMALL + 1])
+@pytest.mark.parametrize("size", [64, 65, 129, 300])
 def test_a_long_series_alone_equals_its_batch_row(size: int) -> None:
-    # up to k.SMALL readings the one-series fit sums in Python, beyond it with numpy
+    # numpy sums up to 8 numbers, up to 128 and more in three ways: one series and the batch
+    # must take the same one at each length
     from de_an06 import batch
 
     place = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
@@ -1049,6 +1050,6 @@ def test_a_long_series_alone_equals_its_batch_row(size: int) -> None:
                         for i in range(size)])
     table = batch.ReadingTable.from_series([series])
     assert da.trend(series) == batch.trends(table).trend(0)
-    deadline = start + dt.timedelta(days=400)
+    deadline = start + dt.timedelta(days=2 * size + 30)
     assert (da.forecast(series, 700_000, deadline=deadline)
             == batch.forecasts(table, 700_000.0, deadline).forecast(0))

@@ -229,6 +229,39 @@ class TestSeries:
         assert s.indicator == reading.indicator
         assert s.jurisdiction == reading.jurisdiction
 
+    def test_columns_are_read_only_and_survive_copies(self, reading: da.Reading) -> None:
+        import copy
+        import pickle
+
+        earlier = attrs.evolve(reading, value=500_000, as_of=D(2023, 6, 20))
+        s = da.Series([reading, earlier])
+        expected = [[float(s.days[0]), float(s.days[1])], [500_000.0, 546_234.0]]
+        assert s.columns.tolist() == expected
+        # our own bytes, just written: no untrusted input is unpickled
+        restored = pickle.loads(pickle.dumps(s))  # noqa: S301
+        for twin in (s, restored, copy.deepcopy(s), copy.copy(s)):
+            columns = twin.columns
+            assert columns.tolist() == expected
+            assert twin == s
+            assert hash(twin) == hash(s)
+            with pytest.raises(ValueError, match="WRITEABLE"):
+                columns.flags.writeable = True
+            with pytest.raises(ValueError, match="read-only"):
+                twin.values[0] = 1.0
+        assert "columns" not in repr(s)
+
+    @given(st.data())
+    def test_columns_hold_the_readings(self, data: st.DataObject) -> None:
+        from de_an06 import strategies as das
+
+        s = data.draw(das.series(max_size=30))
+        assert s.columns.shape == (2, len(s))
+        assert s.columns[0].tolist() == [float(r.day) for r in s]
+        assert s.columns[1].tolist() == [float(r.value) for r in s]
+        assert s.days.tolist() == [r.day for r in s]
+        assert s.days.dtype == np.int64
+        assert np.shares_memory(s.columns, s.values)  # one array, built once
+
     def test_refuses_bad_mixes(self, reading: da.Reading, share: da.Indicator,
                                khanh_hoa: da.Jurisdiction) -> None:
         with pytest.raises(da.ValidationError, match="at least one"):

@@ -151,7 +151,8 @@ class _Alien:
 @given(data=st.data())
 def test_any_field_given_a_foreign_value_names_itself(name: str, data: st.DataObject) -> None:
     obj = data.draw(ALL[name])
-    field = data.draw(st.sampled_from(attrs.fields(type(obj))))
+    # the fields a caller gives (a series' cached columns are not one)
+    field = data.draw(st.sampled_from([f for f in attrs.fields(type(obj)) if f.init]))
     with pytest.raises(da.ValidationError) as info:
         attrs.evolve(obj, **{field.name: _Alien()})
     assert info.value.field is not None

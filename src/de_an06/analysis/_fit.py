@@ -1,8 +1,9 @@
 """The kernel's fit: centred least squares per group, in blocks that stay in the cache.
 
 :func:`fit` fits every group of the kernel's grouped arrays (see
-:mod:`de_an06.analysis._kernel`); :func:`fit_one` fits one series with the
-same floating-point operations, in the same order, as Python numbers.
+:mod:`de_an06.analysis._kernel`); :func:`fit_columns` (and :func:`fit_one`)
+fits one series with the same floating-point operations, in the same order,
+and returns Python numbers.
 
 Numerics
 --------
@@ -26,6 +27,8 @@ memory over arrays of the size of the input. The residual pass runs only on
 the blocks that hold a group that needs it. Groups of equal size are
 processed as 2-D views, with broadcasting instead of repeats. A caller that
 needs copies of the readings gets them in the same pass (``copy_into``).
+One series makes each pass in one numpy call over its two rows (days and
+values) or its three products, whatever its length: a handful of calls.
 """
 
 from __future__ import annotations
@@ -40,8 +43,7 @@ import numpy.typing as npt
 from de_an06.analysis import _group as g
 from de_an06.analysis._group import SCALAR, VECTOR
 
-__all__ = ["BLOCK_READINGS", "SMALL", "Fit", "OneFit", "fit", "fit_one", "fit_small",
-           "group_starts", "segment_sum"]
+__all__ = ["BLOCK_READINGS", "Fit", "OneFit", "fit", "fit_columns", "fit_one", "group_starts"]
 
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
@@ -49,10 +51,6 @@ Bool = npt.NDArray[np.bool_]
 
 #: Readings per block of :func:`fit` (whole groups; a longer group is a block of its own).
 BLOCK_READINGS = 1 << 15
-#: Readings of a group that :func:`fit_one` sums in Python rather than with numpy.
-SMALL = 64
-_UNROLL = 8  # running sums of numpy's pairwise sum
-_PAIRWISE_BLOCK = 128  # numbers numpy's pairwise sum adds without halving
 
 _ZERO = np.zeros(1, dtype=np.intp)
 
@@ -111,23 +109,23 @@ def group_starts(ids: npt.NDArray[np.generic]) -> Int:
     return np.concatenate((np.zeros(1, dtype=np.int64), change.astype(np.int64)))
 
 
-def _block(xp: g.Space, starts: Any, n: Any, first_day: Any,  # noqa: ANN401, PLR0917
-           days: Any, values: Any,  # noqa: ANN401
-           spread: Callable[[Any], Any], buffer: Float) -> tuple[Any, ...]:
+def _block(starts: Int, n: Int, first_day: Int, days: Int, values: Float,  # noqa: PLR0917
+           spread: Callable[[Float], Float], buffer: Float) -> tuple[Any, ...]:
     """The fit of the groups of one block: the passes over their readings.
 
     `days` and `values` are the block's readings (1-D, or 2-D with one row
     per group when the groups have equal sizes); `starts` are the groups'
     offsets in the flattened block; `spread` turns per-group quantities
-    (last axis) into per-reading ones (a repeat, a new axis, or nothing for
-    one group). Days and values are centred together as the two rows of one
-    array. `buffer` holds at least three times as many numbers as `values`
-    (the working arrays: allocating them afresh for every block would cost
-    more in page faults than the arithmetic).
+    (last axis) into per-reading ones (a repeat or a new axis). Days and
+    values are centred together as the two rows of one array. `buffer`
+    holds at least three times as many numbers as `values` (the working
+    arrays: allocating them afresh for every block would cost more in page
+    faults than the arithmetic). :func:`fit_columns` makes the same passes
+    over one group.
     Returns ``(mean_offset, mean_value, sxx, syy, ssr, slope, valid)``.
     """
-    def total(per_reading: Any) -> Any:  # noqa: ANN401
-        return xp.item(np.add.reduceat(per_reading.reshape(-1), starts))
+    def total(per_reading: Float) -> Float:
+        return np.add.reduceat(per_reading.reshape(-1), starts)
 
     size = values.size
     work = buffer[:2 * size].reshape(2, *values.shape)
@@ -138,25 +136,21 @@ def _block(xp: g.Space, starts: Any, n: Any, first_day: Any,  # noqa: ANN401, PL
     mean_offset = (total(tc) - n * first_day) / n
     mean_value = total(yc) / n
     # centred: t - mean(t) with t = day - first_day, and value - mean(value)
-    work -= spread(xp.pair(first_day + mean_offset, mean_value))
+    work -= spread(np.concatenate((first_day + mean_offset, mean_value)).reshape(2, -1))
     np.multiply(tc, tc, out=product)
     sxx = total(product)
     np.multiply(tc, yc, out=product)
     sxy = total(product)
     np.multiply(yc, yc, out=product)
     syy = total(product)
-    valid, slope, ssr, need = g.fit_tail(xp, sxx, sxy, syy)
-    if xp.any(need):
+    valid, slope, ssr, need = g.fit_tail(VECTOR, sxx, sxy, syy)
+    if need.any():
         # SSR = Syy - b Sxy cancels when the fit is nearly perfect: sum the residuals
         tc *= spread(slope)
         yc -= tc
         yc *= yc
-        ssr = xp.where(need, total(yc), ssr)
+        ssr = np.where(need, total(yc), ssr)
     return mean_offset, mean_value, sxx, syy, ssr, slope, valid
-
-
-def _same(per_group: Any) -> Any:  # noqa: ANN401
-    return per_group
 
 
 def _column(per_group: Float) -> Float:
@@ -214,7 +208,7 @@ def fit(starts: Int, days: Int, values: Float, *,
                 def spread(per_group: Any, sizes: Int = sizes) -> Any:  # noqa: ANN401
                     return per_group.repeat(sizes, axis=-1)
 
-            *sums, ok = _block(VECTOR, starts[a:z] - lo, n[a:z], first_day[a:z], block_days,
+            *sums, ok = _block(starts[a:z] - lo, n[a:z], first_day[a:z], block_days,
                                block_values, spread, buffer)
             for row, x in zip(out[:6], sums, strict=True):
                 row[a:z] = x
@@ -227,79 +221,42 @@ def fit(starts: Int, days: Int, values: Float, *,
 def fit_one(days: Int, values: Float) -> OneFit:
     """:func:`fit` of a single group, with the same operations, as Python numbers.
 
-    `days` and `values` are the group's readings (at least one). Up to
-    :data:`SMALL` readings, the sums are taken in Python in the order
-    :func:`numpy.add.reduceat` takes them (:func:`segment_sum`), which skips
-    numpy's fixed cost per call; the results are the same bits.
+    `days` and `values` are the group's readings (at least one); see
+    :func:`fit_columns`.
     """
-    n = days.shape[0]
-    first = int(days[0])
-    if n > SMALL:
-        with np.errstate(all="ignore"):
-            sums = _block(SCALAR, _ZERO, n, first, days, values, _same, np.empty(3 * n))
-        return OneFit(n, first, int(days[-1]), float(values[-1]), *sums)
-    return fit_small(days.tolist(), values.tolist())
+    return fit_columns(np.array((days, values), dtype=np.float64))
 
 
-def fit_small(days: list[int], values: list[float]) -> OneFit:
-    """:func:`fit_one` of a group of at most :data:`SMALL` readings given as lists."""
-    n = len(days)
-    first = days[0]
-    day_list = [float(d) for d in days]
-    value_list = [float(y) for y in values]
-    mean_offset = (segment_sum(day_list) - n * first) / n
-    mean_value = segment_sum(value_list) / n
-    shift = first + mean_offset
-    tc = [d - shift for d in day_list]
-    yc = [y - mean_value for y in value_list]
-    sxx = segment_sum([t * t for t in tc])
-    sxy = segment_sum([t * y for t, y in zip(tc, yc, strict=True)])
-    syy = segment_sum([y * y for y in yc])
-    valid, slope, ssr, need = g.fit_tail(SCALAR, sxx, sxy, syy)
-    if need:
-        residuals = [y - t * slope for t, y in zip(tc, yc, strict=True)]
-        ssr = segment_sum([r * r for r in residuals])
-    return OneFit(n, first, days[-1], value_list[-1], mean_offset, mean_value, sxx, syy,
-                  ssr, slope, valid)
+def fit_columns(columns: Float) -> OneFit:
+    """:func:`fit` of a single group given as one array: ``(days, values)`` as float rows.
 
-
-def segment_sum(numbers: list[float]) -> float:
-    """The sum :func:`numpy.add.reduceat` gives for one segment, in the same order.
-
-    The first number, plus numpy's pairwise sum of the rest (eight running
-    sums over blocks of up to 128 numbers, halves beyond), so that a series
-    summed alone in Python and among others by the grouped kernel gives the
-    same bits (``tests/test_kernel.py`` checks it against numpy).
+    `columns` has shape ``(2, n)``, ``n >= 1``: the day numbers (whole) and
+    the values, as :attr:`de_an06.Series.columns` holds them. Each pass of
+    :func:`fit` is one numpy call over both rows (or the three products)
+    at once; :func:`numpy.add.reduceat` sums each row as it sums a group
+    among others, so the results are the grouped kernel's, bit for bit.
+    `columns` is not modified.
     """
-    if len(numbers) == 1:
-        return numbers[0]
-    return numbers[0] + _pairwise(numbers, 1, len(numbers) - 1)
-
-
-def _pairwise(numbers: list[float], low: int, count: int) -> float:
-    """Numpy's pairwise sum of ``numbers[low:low + count]``."""
-    if count < _UNROLL:
-        total = 0.0
-        for x in numbers[low:low + count]:
-            total += x
-        return total
-    if count <= _PAIRWISE_BLOCK:
-        r0, r1, r2, r3, r4, r5, r6, r7 = numbers[low:low + _UNROLL]
-        at, whole = low + _UNROLL, low + count - count % _UNROLL
-        while at < whole:
-            r0 += numbers[at]
-            r1 += numbers[at + 1]
-            r2 += numbers[at + 2]
-            r3 += numbers[at + 3]
-            r4 += numbers[at + 4]
-            r5 += numbers[at + 5]
-            r6 += numbers[at + 6]
-            r7 += numbers[at + 7]
-            at += _UNROLL
-        total = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-        for x in numbers[at:low + count]:
-            total += x
-        return total
-    half = count // 2
-    half -= half % _UNROLL
-    return _pairwise(numbers, low, half) + _pairwise(numbers, low + half, count - half)
+    n = columns.shape[1]
+    first = int(columns[0, 0])
+    with np.errstate(all="ignore"):
+        day_sum, value_sum = np.add.reduceat(columns, _ZERO, axis=1).ravel().tolist()
+        mean_offset = (day_sum - n * first) / n
+        mean_value = value_sum / n
+        work = np.empty((2, n))
+        tc, yc = work
+        np.subtract(columns[0], first + mean_offset, out=tc)
+        np.subtract(columns[1], mean_value, out=yc)
+        products = np.empty((3, n))
+        np.multiply(tc, work, out=products[:2])
+        np.multiply(yc, yc, out=products[2])
+        sxx, sxy, syy = np.add.reduceat(products, _ZERO, axis=1).ravel().tolist()
+        valid, slope, ssr, need = g.fit_tail(SCALAR, sxx, sxy, syy)
+        if need:
+            # as in _block: SSR from the residuals themselves
+            tc *= slope
+            yc -= tc
+            yc *= yc
+            ssr = np.add.reduceat(yc, _ZERO).item(0)
+    return OneFit(n, first, int(columns[0, -1]), columns[1, -1].item(), mean_offset,
+                  mean_value, sxx, syy, ssr, slope, valid)

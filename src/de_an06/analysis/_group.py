@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -127,21 +128,6 @@ class Vector:
         return np.asarray(x).astype(np.int64)
 
     @staticmethod
-    def item(x: Any) -> Any:
-        """The per-group result of a grouped numpy operation, as is."""
-        return x
-
-    @staticmethod
-    def pair(a: Any, b: Any) -> Any:
-        """Two per-group quantities as the rows of one array."""
-        return np.concatenate((a, b)).reshape(2, -1)
-
-    @staticmethod
-    def any(x: Any) -> bool:
-        """True where any entry is."""
-        return bool(x.any())
-
-    @staticmethod
     def each(func: Callable[[Any], tuple[Any, ...]], args: tuple[Any, ...]) -> tuple[Any, ...]:
         """``func`` of each of `args`, as ``(first results, second results, ...)``.
 
@@ -164,10 +150,7 @@ class Scalar:
         """Square root; NaN for a negative number or NaN."""
         return math.sqrt(x) if x >= 0.0 else NAN
 
-    @staticmethod
-    def abs(x: float) -> float:
-        """Absolute value."""
-        return abs(x)
+    abs = staticmethod(abs)  # the builtins themselves: no call of ours in between
 
     @staticmethod
     def ceil(x: float) -> float:
@@ -183,20 +166,9 @@ class Scalar:
             return x
         return math.copysign(float(math.floor(x)), x)
 
-    @staticmethod
-    def isnan(x: float) -> bool:
-        """True for NaN."""
-        return math.isnan(x)
-
-    @staticmethod
-    def isfinite(x: float) -> bool:
-        """True for a finite number."""
-        return math.isfinite(x)
-
-    @staticmethod
-    def not_(x: object) -> bool:
-        """Logical not."""
-        return not x
+    isnan = staticmethod(math.isnan)
+    isfinite = staticmethod(math.isfinite)
+    not_ = staticmethod(operator.not_)
 
     @staticmethod
     def minimum(a: float, b: float) -> float:
@@ -217,30 +189,8 @@ class Scalar:
             return NAN
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
-    @staticmethod
-    def to_float(x: float) -> float:
-        """As a float."""
-        return float(x)
-
-    @staticmethod
-    def to_int(x: float) -> int:
-        """Truncated to an int (finite values)."""
-        return int(x)
-
-    @staticmethod
-    def item(x: Any) -> Any:
-        """The one group's entry of a grouped numpy result, as a Python number."""
-        return x.item(0)
-
-    @staticmethod
-    def pair(a: float, b: float) -> Any:
-        """Two numbers as a column, to broadcast over the rows of a stacked array."""
-        return np.array(((a,), (b,)))
-
-    @staticmethod
-    def any(x: object) -> bool:
-        """`x` as a bool."""
-        return bool(x)
+    to_float = staticmethod(float)
+    to_int = staticmethod(int)  # truncates (finite values)
 
     @staticmethod
     def each(func: Callable[[Any], tuple[Any, ...]], args: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -10,7 +10,7 @@ through :mod:`de_an06.analysis.rows`):
   group;
 * ``values`` -- float64 values, finite.
 
-A single series is the case of one group; :func:`fit_one`, :func:`trend_one`
+A single series is the case of one group; :func:`fit_columns`, :func:`trend_one`
 and :func:`project_one` compute it with the same floating-point operations,
 in the same order, as a group among a million others, so the two give
 bit-identical results (the test suite pins this).
@@ -37,12 +37,11 @@ import numpy.typing as npt
 from de_an06.analysis import _group as g
 from de_an06.analysis._fit import (
     BLOCK_READINGS,
-    SMALL,
     Fit,
     OneFit,
     fit,
+    fit_columns,
     fit_one,
-    fit_small,
     group_starts,
 )
 from de_an06.analysis._group import (
@@ -83,7 +82,6 @@ __all__ = [
     "ON_TRACK",
     "ON_TRACK_FROM",
     "RESIDUAL_PASS_BELOW",
-    "SMALL",
     "Fit",
     "OneFit",
     "OneProjection",
@@ -95,8 +93,8 @@ __all__ = [
     "date_to_day",
     "day_to_date",
     "fit",
+    "fit_columns",
     "fit_one",
-    "fit_small",
     "flat",
     "group_starts",
     "intercept",

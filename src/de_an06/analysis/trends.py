@@ -238,14 +238,15 @@ def trend_of(f: k.OneFit, a: k.OneTrend, confidence: float, within: Window = ALL
 
 
 def fit_series(series: Series, within: Window = ALL) -> k.OneFit:
-    """The kernel's fit of one series (:func:`~de_an06.analysis._kernel.fit_one`), in `within`."""
-    readings = series.readings
-    if within.everything and len(readings) <= k.SMALL:  # no numpy: Python numbers throughout
-        return k.fit_small([r.day for r in readings], [r.value for r in readings])
-    days = np.array([r.day for r in readings], dtype=np.int64)
-    values = np.array([r.value for r in readings], dtype=np.float64)
-    if not within.everything:
-        _, days, values = select(np.zeros(1, dtype=np.int64), days, values, within)
+    """The kernel's fit of one series (:func:`~de_an06.analysis._kernel.fit_columns`).
+
+    Only the readings in `within` are fitted.
+    """
+    columns = series.columns
+    if within.everything:
+        return k.fit_columns(columns)
+    _, days, values = select(np.zeros(1, dtype=np.int64), columns[0].astype(np.int64),
+                             columns[1], within)
     return k.fit_one(days, values)
 
 

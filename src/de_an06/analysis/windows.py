@@ -117,6 +117,8 @@ def window(owner: str, since: object, last: object) -> Window:
 
     Errors name `owner` (``trend.last must be an int, not str (got '3')``).
     """
+    if since is None and last is None:
+        return ALL
     if since is not None and last is not None:
         raise v.fail(owner, "since", f"cannot be given with last={last!r}: "
                      "choose since= or last=", since)

@@ -66,6 +66,9 @@ class Series:
     readings: tuple[Reading, ...] = attrs.field(
         converter=_sorted_readings, validator=v.is_tuple_of(Reading)
     )
+    # (day numbers, values as floats), built on first use by ``columns``
+    _columns: npt.NDArray[np.float64] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False)
 
     @readings.validator
     def _one_series(self, attribute: attrs.Attribute[Any], value: tuple[Reading, ...]) -> None:
@@ -230,12 +233,43 @@ class Series:
     @property
     def days(self) -> npt.NDArray[np.int64]:
         """Dates as day numbers since 1970-01-01 (read-only int64 array)."""
-        return _readonly(np.array([r.day for r in self.readings], dtype=np.int64))
+        return _readonly(self.columns[0].astype(np.int64))
 
     @property
     def values(self) -> npt.NDArray[np.float64]:
         """Values as a read-only float64 array."""
-        return _readonly(np.array([r.value for r in self.readings], dtype=np.float64))
+        values: npt.NDArray[np.float64] = self.columns[1]
+        return values
+
+    @property
+    def columns(self) -> npt.NDArray[np.float64]:
+        """The readings as the analysis reads them, day numbers and values as float rows.
+
+        A read-only float64 array of shape ``(2, n)``: row 0 the day numbers
+        (days since 1970-01-01, whole), row 1 the values, in date order.
+        Built once, on first use (a series cannot change); :attr:`days` and
+        :attr:`values` are its rows.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> vn = Jurisdiction("VN", "Viet Nam", "Việt Nam", level="nation")
+        >>> ind = Indicator("index", "An index", "Chỉ số", unit="count")
+        >>> s = Series([Reading(ind, 3, as_of=dt.date(1970, 1, 2), jurisdiction=vn),
+        ...             Reading(ind, 4.5, as_of=dt.date(1970, 1, 5), jurisdiction=vn)])
+        >>> s.columns
+        array([[1. , 4. ],
+               [3. , 4.5]])
+        >>> s.columns.flags.writeable
+        False
+        """
+        cached = self._columns
+        if cached is None or cached.flags.writeable:  # not built, or a copy's (pickle, copy)
+            cached = _readonly(np.array(([r.day for r in self.readings],
+                                         [r.value for r in self.readings]), dtype=np.float64))
+            object.__setattr__(self, "_columns", cached)
+        view: npt.NDArray[np.float64] = cached.view()
+        return view
 
     @property
     def latest(self) -> Reading:
