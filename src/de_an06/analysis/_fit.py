@@ -37,11 +37,13 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _validators as v
 from de_an06.analysis import _group as g
 from de_an06.analysis._group import SCALAR, VECTOR
+from de_an06.errors import ValidationError
 
-__all__ = ["BLOCK_READINGS", "SMALL", "Fit", "OneFit", "fit", "fit_one", "fit_small",
-           "group_starts", "segment_sum"]
+__all__ = ["BLOCK_READINGS", "OUT_OF_RANGE", "SMALL", "Fit", "OneFit", "fit", "fit_one",
+           "fit_small", "group_starts", "out_of_range", "segment_sum"]
 
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
@@ -55,6 +57,9 @@ _UNROLL = 8  # running sums of numpy's pairwise sum
 _PAIRWISE_BLOCK = 128  # numbers numpy's pairwise sum adds without halving
 
 _ZERO = np.zeros(1, dtype=np.intp)
+
+#: The rule :func:`de_an06.analysis._group.in_range` tests, as the errors state it.
+OUT_OF_RANGE = "must be small enough for the fit's sums and squares to stay finite in float64"
 
 
 class OneFit(NamedTuple):
@@ -89,6 +94,14 @@ class Fit(NamedTuple):
     valid: Bool  # at least two distinct days
 
     @property
+    def in_range(self) -> Bool:
+        """Where float64 could hold the group's fit (:func:`~._group.in_range`).
+
+        A group where it could not is refused with :func:`out_of_range`.
+        """
+        return g.in_range(VECTOR, self.syy)  # type: ignore[no-any-return]
+
+    @property
     def span(self) -> Int:
         """``last_day - first_day``."""
         return self.last_day - self.first_day
@@ -101,6 +114,18 @@ class Fit(NamedTuple):
     def row(self, i: int) -> OneFit:
         """Group `i` as Python numbers."""
         return OneFit(*(column[i].item() for column in self))
+
+
+def out_of_range(owner: str, field: str, values: npt.ArrayLike,
+                 where: str = "") -> ValidationError:
+    """The error refusing a group whose fit overflows float64, naming its largest value.
+
+    `values` are the group's readings; the one of largest magnitude is the
+    value named. `where` follows the rule (``" in series 'a'"``).
+    """
+    numbers = np.asarray(values, dtype=np.float64)
+    return v.fail(owner, field, OUT_OF_RANGE + where,
+                  numbers[np.argmax(np.abs(numbers))].item())
 
 
 def group_starts(ids: npt.NDArray[np.generic]) -> Int:

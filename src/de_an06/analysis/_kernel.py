@@ -44,6 +44,7 @@ from de_an06.analysis._fit import (
     fit_one,
     fit_small,
     group_starts,
+    out_of_range,
 )
 from de_an06.analysis._group import (
     ACHIEVED,
@@ -100,6 +101,7 @@ __all__ = [
     "flat",
     "group_starts",
     "intercept",
+    "out_of_range",
     "pace_ratio",
     "project",
     "project_one",

@@ -67,17 +67,25 @@ def _as_values(raw: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
     return raw.astype(np.float64, copy=False)
 
 
-def _check_finite(values: npt.NDArray[np.float64], sums: npt.NDArray[np.float64]) -> None:
-    """Every value finite: a series whose sum (here its mean) is finite has finite values.
+def check_fit(owner: str, field: str, table: ReadingTable) -> None:
+    """Every value finite, and every series' fit within float64 (``Fit.in_range``).
 
-    Only where a sum is not (a non-finite value, or finite values whose sum
-    overflows) are the values looked at one by one.
+    The rule :func:`de_an06.trend` applies to one series, checked on the
+    table's fit (its per-series ``Syy``, not the readings): a series with a
+    non-finite value, or with values whose sums or squares overflow, fails
+    it. Only then are the values looked at, to name a non-finite one, or
+    else the series whose fit overflows and its value of largest magnitude.
     """
-    if not np.isfinite(sums).all():
+    fits = table._fit().in_range  # noqa: SLF001 - same module
+    if not fits.all():
+        values = table.values
         finite = np.isfinite(values)
         if not finite.all():
-            raise v.fail("ReadingTable", "values", "must be finite",
-                         float(values[~finite][0]))
+            raise v.fail(owner, field, "must be finite", float(values[~finite][0]))
+        at = int(np.argmin(fits))
+        bounds = np.append(table.starts, values.shape[0])
+        raise rows.out_of_range(owner, field, values[bounds[at]:bounds[at + 1]],
+                                f" in series {table.ids[at].item()!r}")
 
 
 def _starts(ids: Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
@@ -199,7 +207,10 @@ class ReadingTable:
         ------
         ValidationError
             For columns of different lengths or wrong dtypes, non-finite
-            values, invalid days, or two readings of one series on one day.
+            values, invalid days, two readings of one series on one day, or
+            a series whose values are too large for its fit in float64 (its
+            sums or squares overflow; the error names the series, as
+            :func:`de_an06.trend` refuses it).
 
         Notes
         -----
@@ -256,12 +267,12 @@ class ReadingTable:
         fitted = rows.fit(starts, day_col, value_col, copy_into=copies)
         if ordered:
             _check_range(fitted.first_day, fitted.last_day)
-        _check_finite(value_col, fitted.mean_value)
         if copies is not None:
             day_col, value_col = copies
         table = cls(readonly(unique), readonly(starts), readonly(day_col),
                     readonly(value_col), readonly(signs))
         table._cache["fit"] = rows.Fit(*(readonly(a) for a in fitted))
+        check_fit("ReadingTable", "values", table)
         return table
 
     @classmethod
