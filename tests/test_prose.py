@@ -717,7 +717,7 @@ def test_what_follows_a_number(phrase: str, expected: list[tuple[Any, ...]]) -> 
     ("theo 112/KH-UBND đã xong", []),                    # a document number, no word before
     ("Gửi về cb2024@congan.gov.vn", []),                 # an e-mail address
     ("ngày 5/6/2024 gửi a1@b.vn", []),                   # a date and an address
-    ("có 5 người top 10 tỉnh", [("5 người top", "number"), ("10 tỉnh", "number")]),
+    ("có 5 người top 10 tỉnh", [("5 người", "number"), ("top 10 tỉnh", "rank")]),  # rank ends noun
     ("xếp hạng     25/63", [("hạng     25/63", "rank")]),  # rank words close to the number
     ("5 triệu/10 người", [("5 triệu", "number")]),       # a scaled figure is no fraction
     ("Tỉnh đứng thứ 5 cả nước", [("đứng thứ 5", "rank")]),
