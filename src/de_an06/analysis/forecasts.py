@@ -388,7 +388,7 @@ def forecast(series: Series | Reading, target: Target | float, *,
         not met, a calendar that returns something other than a count, a
         `since` that is not a date, a `last` that is not an int >= 1, both
         `since` and `last`, or values too large for the fit in float64 (as
-        :func:`trend`).
+        :func:`~de_an06.trend`).
 
     See Also
     --------
