@@ -6,7 +6,8 @@ import attrs
 
 from de_an06.analysis import rows
 from de_an06.batch._arrays import readonly
-from de_an06.batch.table import ReadingTable, check_fit
+from de_an06.batch._checks import check_fit
+from de_an06.batch.table import ReadingTable
 
 
 def windowed(owner: str, table: ReadingTable, within: rows.Window) -> ReadingTable:

@@ -13,6 +13,7 @@ from de_an06 import _validators as v
 from de_an06.analysis import rows
 from de_an06.batch import _html
 from de_an06.batch._arrays import ARRAY_EQ, Array, readonly
+from de_an06.batch._checks import check_fit
 from de_an06.batch._info import SeriesInfo
 from de_an06.errors import UnknownCodeError
 from de_an06.model import Direction, Reading, Series
@@ -65,27 +66,6 @@ def _as_values(raw: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
     if raw.dtype.kind not in "iuf":
         raise v.fail("ReadingTable", "values", "must be real numbers", f"dtype {raw.dtype}")
     return raw.astype(np.float64, copy=False)
-
-
-def check_fit(owner: str, field: str, table: ReadingTable) -> None:
-    """Every value finite, and every series' fit within float64 (``Fit.in_range``).
-
-    The rule :func:`de_an06.trend` applies to one series, checked on the
-    table's fit (its per-series ``Syy``, not the readings): a series with a
-    non-finite value, or with values whose sums or squares overflow, fails
-    it. Only then are the values looked at, to name a non-finite one, or
-    else the series whose fit overflows and its value of largest magnitude.
-    """
-    fits = table._fit().in_range  # noqa: SLF001 - same module
-    if not fits.all():
-        values = table.values
-        finite = np.isfinite(values)
-        if not finite.all():
-            raise v.fail(owner, field, "must be finite", float(values[~finite][0]))
-        at = int(np.argmin(fits))
-        bounds = np.append(table.starts, values.shape[0])
-        raise rows.out_of_range(owner, field, values[bounds[at]:bounds[at + 1]],
-                                f" in series {table.ids[at].item()!r}")
 
 
 def _starts(ids: Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
