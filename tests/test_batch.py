@@ -478,9 +478,10 @@ def test_checks_made_from_the_fit() -> None:
         batch.ReadingTable.from_arrays([1, 1], [-10**9, 0], [1.0, 2.0])
     with pytest.raises(da.ValidationError, match="values must be finite"):
         batch.ReadingTable.from_arrays([1, 1, 2], [1, 2, 1], [1.0, np.inf, 2.0])
-    # finite values whose sum overflows are finite values
-    table = batch.ReadingTable.from_arrays([1, 1], [1, 2], [1e308, 1.7e308])
-    assert table.n_readings == 2
+    # finite values whose sum overflows: no fit in float64, the series is named
+    with pytest.raises(da.ValidationError, match=r"values must be small enough for the fit's "
+                       r"sums and squares to stay finite in float64 in series 1 \(got 1\.7e"):
+        batch.ReadingTable.from_arrays([2, 1, 1], [1, 1, 2], [5.0, 1e308, 1.7e308])
 
 
 def test_from_columns_keeps_the_fit() -> None:

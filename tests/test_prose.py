@@ -296,7 +296,7 @@ def test_to_reading_dates() -> None:
     flow = _one("Trong quý II, có 5.000 hồ sơ.", published=D(2024, 8, 1))
     reading = flow.to_reading(FLOW, KH)
     assert (reading.period_start, reading.as_of, reading.inferred) == (
-        D(2024, 4, 1), D(2024, 6, 30), frozenset({"as_of"}))
+        D(2024, 4, 1), D(2024, 6, 30), frozenset({"as_of", "period_start"}))
     counted = _one("Trong quý II, có 5.000 người.", published=D(2024, 8, 1))
     given = counted.to_reading(COUNT, KH, as_of=D(2024, 7, 1))  # as_of wins over the date
     assert (given.as_of, given.period_start, given.inferred) == (D(2024, 7, 1), None, frozenset())
@@ -304,6 +304,99 @@ def test_to_reading_dates() -> None:
     assert (printed.period_start, printed.inferred) == (D(2024, 4, 1), frozenset())
     stock = _one("Trong quý II/2024, có 5.000 người.").to_reading(COUNT, KH)
     assert (stock.as_of, stock.period_start) == (D(2024, 6, 30), None)
+
+
+SPAN = "Từ ngày 9/2/2023 đến ngày 20/6/2023, có 44.000 hồ sơ."
+SINCE = "Từ ngày 9/2/2023, có 44.000 hồ sơ."
+
+
+def test_a_flow_takes_its_period_from_the_figure_or_the_caller() -> None:
+    # as_of on the end of the figure's period: the period is the figure's
+    spanned = _one(SPAN).to_reading(FLOW, KH, as_of=D(2023, 6, 20))
+    assert (spanned.period_start, spanned.as_of) == (D(2023, 2, 9), D(2023, 6, 20))
+    # a period open at its end ("from 9/2"): as_of closes it
+    since = _one(SINCE).to_reading(FLOW, KH, as_of=D(2023, 6, 20))
+    assert (since.period_start, since.as_of) == (D(2023, 2, 9), D(2023, 6, 20))
+    # a single day is a period of one day
+    day = _one("Ngày 19/3/2023 có 500 hồ sơ.").to_reading(FLOW, KH)
+    assert (day.period_start, day.as_of) == (D(2023, 3, 19), D(2023, 3, 19))
+    # the caller's period_start wins, with or without a date in the text
+    given = _one(SPAN).to_reading(FLOW, KH, as_of=D(2023, 7, 1), period_start=D(2023, 1, 1))
+    assert (given.period_start, given.as_of, given.inferred) == (
+        D(2023, 1, 1), D(2023, 7, 1), frozenset())
+    bare = _one("Có 500 hồ sơ.").to_reading(FLOW, KH, as_of=D(2023, 1, 20),
+                                             period_start=D(2023, 1, 1))
+    assert (bare.period_start, bare.as_of) == (D(2023, 1, 1), D(2023, 1, 20))
+    # a year supplied from the publication date: the period's start is inferred too
+    quarter = _one("Trong quý II, có 5.000 hồ sơ.", published=D(2024, 8, 1))
+    assert quarter.to_reading(FLOW, KH, as_of=D(2024, 6, 30)).inferred == {"period_start"}
+
+
+FLOW_REFUSED: list[tuple[str, dict[str, Any], str]] = [
+    ("Có 500 hồ sơ.", {"as_of": D(2023, 1, 20)},
+     ("Figure.to_reading.period_start is needed for flow indicator 'flow': pass "
+     "period_start=, the first day the figure counts (got None)")),
+    ("Tính đến 30/6/2023, có 500 hồ sơ.", {},
+     ("Figure.to_reading.period_start is needed for flow indicator 'flow' ('Tính đến "
+     "30/6/2023' starts no period): pass period_start=, the first day the figure counts "
+     "(got None)")),
+    (SPAN, {"as_of": D(2023, 7, 1)},
+     ("Figure.to_reading.period_start is needed for flow indicator 'flow' ('Từ ngày 9/2/2023 "
+     "đến ngày 20/6/2023' ends on 2023-06-20, not on as_of=2023-07-01): pass "
+     "period_start=, the first day the figure counts (got None)")),
+    (SINCE, {},
+     ("Figure.to_reading.as_of is needed: the figure's period 'Từ ngày 9/2/2023' has no end "
+     "(got None)")),
+    (SINCE, {"as_of": D(2023, 1, 20)},
+     ("Figure.to_reading.period_start must not be after as_of=2023-01-20 "
+     "(got datetime.date(2023, 2, 9))")),
+    ("Có 500 hồ sơ.", {"as_of": D(2023, 1, 20), "period_start": "2023-01-01"},
+     "Figure.to_reading.period_start must be a datetime.date, not str (got '2023-01-01')"),
+    ("Có 500 hồ sơ.", {"as_of": dt.datetime(2023, 1, 20, 8)},  # noqa: DTZ001 - refused
+     ("Figure.to_reading.as_of must be a datetime.date, not datetime "
+     "(got datetime.datetime(2023, 1, 20, 8, 0))")),
+]
+
+
+@pytest.mark.parametrize(("text", "kwargs", "message"), FLOW_REFUSED)
+def test_a_flow_without_a_period_start_says_what_to_pass(text: str, kwargs: dict[str, Any],
+                                                          message: str) -> None:
+    with pytest.raises(da.ValidationError) as info:
+        _one(text).to_reading(FLOW, KH, **kwargs)
+    assert str(info.value) == message
+    assert type(info.value) is da.ValidationError
+
+
+def test_a_stock_takes_no_period_start() -> None:
+    with pytest.raises(da.ValidationError,
+                       match=r"^Figure\.to_reading\.period_start must be None for stock "
+                             r"indicator 'count' \(got datetime\.date\(2023, 1, 1\)\)$"):
+        _one("Có 5 người.").to_reading(COUNT, KH, as_of=D(2023, 1, 20),
+                                       period_start=D(2023, 1, 1))
+
+
+@given(first=st.dates(D(2000, 1, 1), D(2030, 12, 31)), days=st.integers(0, 400),
+       as_of=st.none() | st.dates(D(2000, 1, 1), D(2032, 12, 31)),
+       period_start=st.none() | st.dates(D(2000, 1, 1), D(2032, 12, 31)),
+       open_end=st.booleans())
+def test_a_flow_reading_is_a_period_or_a_typed_error(
+        first: dt.date, days: int, as_of: dt.date | None, period_start: dt.date | None,
+        open_end: bool) -> None:
+    last = first + dt.timedelta(days=days)
+    start_text = f"{first.day}/{first.month}/{first.year}"
+    dates = (f"Từ ngày {start_text}" if open_end
+             else f"Từ ngày {start_text} đến ngày {last.day}/{last.month}/{last.year}")
+    figure = _one(f"{dates}, có 5.000 hồ sơ.")
+    try:
+        reading = figure.to_reading(FLOW, KH, as_of=as_of, period_start=period_start)
+    except da.ValidationError as error:
+        assert error.owner == "Figure.to_reading"  # noqa: PT017 - any of several fields
+        assert error.field in {"as_of", "period_start"}  # noqa: PT017
+        return
+    assert reading.period_start is not None
+    assert reading.period_start <= reading.as_of
+    assert reading.as_of == (last if as_of is None else as_of)
+    assert reading.period_start == (first if period_start is None else period_start)
 
 
 # --------------------------------------------------------------------------
@@ -624,7 +717,7 @@ def test_what_follows_a_number(phrase: str, expected: list[tuple[Any, ...]]) -> 
     ("theo 112/KH-UBND đã xong", []),                    # a document number, no word before
     ("Gửi về cb2024@congan.gov.vn", []),                 # an e-mail address
     ("ngày 5/6/2024 gửi a1@b.vn", []),                   # a date and an address
-    ("có 5 người top 10 tỉnh", [("5 người top", "number"), ("10 tỉnh", "number")]),
+    ("có 5 người top 10 tỉnh", [("5 người", "number"), ("top 10 tỉnh", "rank")]),  # rank ends noun
     ("xếp hạng     25/63", [("hạng     25/63", "rank")]),  # rank words close to the number
     ("5 triệu/10 người", [("5 triệu", "number")]),       # a scaled figure is no fraction
     ("Tỉnh đứng thứ 5 cả nước", [("đứng thứ 5", "rank")]),

@@ -126,6 +126,7 @@ def test_forms(cell: str, expected: Quantity) -> None:
 
 
 SECOND = "a second figure: a cell holds one (find_figures reads ranges and lists)"
+RANK = "a rank after the figure: a cell holds one (find_figures reads both)"
 
 # (cell, position of the caret, reason): two figures, junk, missing spaces.
 REFUSED: list[tuple[str, int, str]] = [
@@ -156,6 +157,12 @@ REFUSED: list[tuple[str, int, str]] = [
     ("5 người%", 7, "expected the end here"),
     ("12 tổ 2", 6, SECOND),
     ("Đề án 06", 0, "expected a number"),
+    # a rank phrase ends the counted noun, as in the finders
+    ("5 người top 10", 8, RANK),
+    ("5 nguoi TOP 10", 8, RANK),
+    ("5 người dân xếp thứ 3", 12, RANK),
+    ("5 top 10", 2, RANK),
+    ("5 người  top", 9, RANK),
 ]
 
 
@@ -337,3 +344,42 @@ def test_a_figure_found_reads_the_same_cut_out(  # noqa: PLR0917
     number = format_number(value)
     figure = " ".join(filter(None, [hedge, number, scale])) + after
     _check_cut_out(" ".join([*before, figure, *rest]))
+
+
+@pytest.mark.parametrize("rank", words.RANK_WORDS,
+                         ids=[f"rank{i}" for i in range(len(words.RANK_WORDS))])
+def test_a_rank_phrase_ends_the_noun_in_the_finder_and_the_parser(rank: str) -> None:
+    text = f"Có 5 người dân {rank} 10 cả nước"
+    count, place = find_figures(text)
+    assert (count.text, count.noun, count.unit) == ("5 người dân", "người dân", U.PEOPLE)
+    assert place.kind == "rank"
+    assert place.text.startswith(rank)
+    assert parse_quantity(count.text) == q("5", U.PEOPLE, noun="người dân")
+    cell = f"5 người dân {rank} 10"
+    with pytest.raises(E) as info:
+        parse_quantity(cell)
+    assert info.value.position == len("5 người dân ")
+    assert RANK in str(info.value)
+
+
+#: Words before the figure ("tăng 5" is left out: its folded form is the level word "tầng").
+RANK_FILLER = st.sampled_from(["Toàn tỉnh", "đã", "đạt", "có", "kết quả", "trong", "và",
+                               "người dân", ",", ";", "("])
+RANKED_NOUNS = st.sampled_from(["người", "người dân", "tổ công tác", "hồ sơ trực tuyến",
+                                "tài khoản định danh", "thẻ CCCD gắn chip", "tỉnh"])
+
+
+@given(st.lists(RANK_FILLER, max_size=3), st.integers(0, 10**7), RANKED_NOUNS,
+       st.sampled_from(words.RANK_WORDS), st.sampled_from(["", "  "]), st.booleans(),
+       st.integers(1, 63))
+def test_a_noun_before_a_rank_is_read_alike(  # noqa: PLR0917
+        before: list[str], value: int, noun: str, rank: str, spaces: str, upper: bool,
+        position: int) -> None:
+    printed = rank.upper() if upper else rank
+    cell = f"{format_number(Decimal(value))} {noun}{spaces} {printed} {position}"
+    text = " ".join([*before, cell])
+    found = [f for f in find_figures(text) if f.noun is not None and f.value == value]
+    assert [f.noun for f in found] == [noun]
+    assert _check_cut_out(text) >= 1
+    with pytest.raises(E, match="a rank after the figure"):
+        parse_quantity(cell)

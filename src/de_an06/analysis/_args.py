@@ -20,6 +20,8 @@ import attrs
 import numpy as np
 
 from de_an06 import _validators as v
+from de_an06.analysis import _group as g
+from de_an06.analysis._fit import OneFit, out_of_range
 from de_an06.model import Indicator, Jurisdiction, Reading, Series, Target, rules
 
 #: A check: ``check(owner, field, value)`` raises or returns the value.
@@ -143,6 +145,18 @@ def as_series(owner: str, series: object) -> Series:
     if not isinstance(series, Series):
         raise v.fail(owner, "series", f"must be a Series, not {type(series).__name__}", series)
     return series
+
+
+def in_range(owner: str, f: OneFit, series: Series) -> OneFit:
+    """`f`, the fit of `series`, if float64 could hold it (:func:`~._group.in_range`).
+
+    Otherwise the error of :func:`~._fit.out_of_range`, naming `owner`, the
+    field ``series`` and the value of largest magnitude. The batch applies
+    the same rule to each series (``Fit.in_range``).
+    """
+    if g.in_range(g.SCALAR, f.syy):
+        return f
+    raise out_of_range(owner, "series", [r.value for r in series.readings])
 
 
 def none_if_nan(value: float) -> float | None:

@@ -40,10 +40,13 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from de_an06 import _validators as v
 from de_an06.analysis import _group as g
 from de_an06.analysis._group import SCALAR, VECTOR
+from de_an06.errors import ValidationError
 
-__all__ = ["BLOCK_READINGS", "Fit", "OneFit", "fit", "fit_columns", "fit_one", "group_starts"]
+__all__ = ["BLOCK_READINGS", "OUT_OF_RANGE", "Fit", "OneFit", "fit", "fit_columns", "fit_one",
+           "group_starts", "out_of_range"]
 
 Float = npt.NDArray[np.float64]
 Int = npt.NDArray[np.int64]
@@ -53,6 +56,9 @@ Bool = npt.NDArray[np.bool_]
 BLOCK_READINGS = 1 << 15
 
 _ZERO = np.zeros(1, dtype=np.intp)
+
+#: The rule :func:`de_an06.analysis._group.in_range` tests, as the errors state it.
+OUT_OF_RANGE = "must be small enough for the fit's sums and squares to stay finite in float64"
 
 
 class OneFit(NamedTuple):
@@ -87,6 +93,14 @@ class Fit(NamedTuple):
     valid: Bool  # at least two distinct days
 
     @property
+    def in_range(self) -> Bool:
+        """Where float64 could hold the group's fit (:func:`~._group.in_range`).
+
+        A group where it could not is refused with :func:`out_of_range`.
+        """
+        return g.in_range(VECTOR, self.syy)  # type: ignore[no-any-return]
+
+    @property
     def span(self) -> Int:
         """``last_day - first_day``."""
         return self.last_day - self.first_day
@@ -99,6 +113,18 @@ class Fit(NamedTuple):
     def row(self, i: int) -> OneFit:
         """Group `i` as Python numbers."""
         return OneFit(*(column[i].item() for column in self))
+
+
+def out_of_range(owner: str, field: str, values: npt.ArrayLike,
+                 where: str = "") -> ValidationError:
+    """The error refusing a group whose fit overflows float64, naming its largest value.
+
+    `values` are the group's readings; the one of largest magnitude is the
+    value named. `where` follows the rule (``" in series 'a'"``).
+    """
+    numbers = np.asarray(values, dtype=np.float64)
+    return v.fail(owner, field, OUT_OF_RANGE + where,
+                  numbers[np.argmax(np.abs(numbers))].item())
 
 
 def group_starts(ids: npt.NDArray[np.generic]) -> Int:

@@ -221,6 +221,19 @@ def fit_tail(xp: Space, sxx: Any, sxy: Any, syy: Any) -> tuple[Any, Any, Any, An
     return valid, slope, xp.where(valid, shortcut, NAN), need
 
 
+def in_range(xp: Space, syy: Any) -> Any:
+    """Whether the fit of a group could be computed in float64: its ``Syy`` is finite.
+
+    The one input rule of the fit. Values too large for it (a sum, a
+    deviation from the mean or its square beyond the largest float64) make
+    ``Syy`` infinite or NaN: a NaN or an infinity anywhere in the sums carries
+    into ``Syy``, since a non-finite mean makes every deviation non-finite.
+    While ``Syy`` is finite, so are the mean, ``Sxy`` (below ``sqrt(Sxx Syy)``),
+    the slope and the scale that the flatness rule uses.
+    """
+    return xp.isfinite(syy)
+
+
 def scale(xp: Space, n: Any, mean_value: Any, syy: Any) -> Any:
     """Magnitude of the values: ``|mean| + rms deviation``."""
     return xp.abs(mean_value) + xp.sqrt(syy / n)

@@ -43,6 +43,7 @@ from de_an06.analysis._fit import (
     fit_columns,
     fit_one,
     group_starts,
+    out_of_range,
 )
 from de_an06.analysis._group import (
     ACHIEVED,
@@ -98,6 +99,7 @@ __all__ = [
     "flat",
     "group_starts",
     "intercept",
+    "out_of_range",
     "pace_ratio",
     "project",
     "project_one",

@@ -386,8 +386,9 @@ def forecast(series: Series | Reading, target: Target | float, *,
         before the latest reading, a deadline before `as_of`, a deadline that
         leaves no (working) day after the latest reading while the target is
         not met, a calendar that returns something other than a count, a
-        `since` that is not a date, a `last` that is not an int >= 1, or
-        both `since` and `last`.
+        `since` that is not a date, a `last` that is not an int >= 1, both
+        `since` and `last`, or values too large for the fit in float64 (as
+        :func:`~de_an06.trend`).
 
     See Also
     --------
@@ -459,7 +460,7 @@ def forecast(series: Series | Reading, target: Target | float, *,
                          f"must leave at least one {word} after the latest reading "
                          f"{latest.as_of} while the target is not met", due)
 
-    f = fit_series(s, within)
+    f = check.in_range(owner, fit_series(s, within), s)
     arrays = k.trend_one(f, level)
     left = math.nan if days_left is None else float(days_left)
     p = k.project_one(

@@ -9,8 +9,10 @@ is that seam: batch imports from here, never from the private modules of
 library's API (not in ``de_an06.__all__``, no stability promise).
 
 * the kernel (:mod:`de_an06.analysis._kernel`): :class:`Fit`, :func:`fit`,
-  :func:`group_starts`, :class:`TrendArrays` and :func:`trend_arrays` (slope,
-  its standard error and its confidence interval), :class:`Projection` and
+  :func:`group_starts`, :func:`out_of_range` (the error refusing a series
+  whose fit overflows float64, those not ``Fit.in_range``),
+  :class:`TrendArrays` and :func:`trend_arrays` (slope, its standard error
+  and its confidence interval), :class:`Projection` and
   :func:`project` (reach days, paces, statuses), and the day numbers
   (:func:`day_to_date`, :func:`date_to_day`, :data:`MIN_DAY`, :data:`MAX_DAY`);
 * the window (:mod:`de_an06.analysis.windows`): :class:`Window`,
@@ -32,6 +34,7 @@ from de_an06.analysis._kernel import (
     day_to_date,
     fit,
     group_starts,
+    out_of_range,
     project,
     trend_arrays,
 )
@@ -52,6 +55,7 @@ __all__ = [
     "fit",
     "forecast_row",
     "group_starts",
+    "out_of_range",
     "project",
     "select",
     "trend_arrays",

@@ -278,7 +278,9 @@ def trend(series: Series, *, since: dt.date | None = None, last: int | None = No
         With fewer than two readings (in the window).
     ValidationError
         When `series` is not a Series, `confidence` is not in (0, 1), `since`
-        is not a date, `last` is not an int >= 1, or both are given.
+        is not a date, `last` is not an int >= 1, or both are given; or
+        when the values are too large for the fit in float64 (their sums or
+        squares overflow), naming the value of largest magnitude.
 
     See Also
     --------
@@ -311,7 +313,7 @@ def trend(series: Series, *, since: dt.date | None = None, last: int | None = No
     level = check.confidence(owner, "confidence", confidence)
     s = check.as_series(owner, series)
     within = window(owner, since, last)
-    f = fit_series(s, within)
+    f = check.in_range(owner, fit_series(s, within), s)
     if not f.valid:
         held = int(f.n)
         where = "" if within.everything else f" in {within}"

@@ -140,7 +140,7 @@ def trends(table: ReadingTable, *, since: dt.date | None = None, last: int | Non
                      table)
     level = _check_confidence("trends", confidence)
     within = rows.window("trends", since, last)
-    fitted = windowed(table, within)
+    fitted = windowed("trends", table, within)
     return trend_table(table.ids, fitted._fit(), level, within)  # noqa: SLF001 - same package
 
 
@@ -294,7 +294,7 @@ def forecasts(table: ReadingTable, targets: Targets = None,
             else goal.astype(np.float64))  # one target: a view, otherwise a copy
     if not np.isfinite(goal).all():
         raise v.fail(owner, "targets", "must be finite", float(goal[~np.isfinite(goal)][0]))
-    f = windowed(table, within)._fit()  # noqa: SLF001 - same package
+    f = windowed(owner, table, within)._fit()  # noqa: SLF001 - same package
     if as_of is None:
         from_day = f.last_day
     else:

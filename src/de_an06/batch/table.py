@@ -13,6 +13,7 @@ from de_an06 import _validators as v
 from de_an06.analysis import rows
 from de_an06.batch import _html
 from de_an06.batch._arrays import ARRAY_EQ, Array, readonly
+from de_an06.batch._checks import check_fit
 from de_an06.batch._info import SeriesInfo
 from de_an06.errors import UnknownCodeError
 from de_an06.model import Direction, Reading, Series
@@ -65,19 +66,6 @@ def _as_values(raw: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
     if raw.dtype.kind not in "iuf":
         raise v.fail("ReadingTable", "values", "must be real numbers", f"dtype {raw.dtype}")
     return raw.astype(np.float64, copy=False)
-
-
-def _check_finite(values: npt.NDArray[np.float64], sums: npt.NDArray[np.float64]) -> None:
-    """Every value finite: a series whose sum (here its mean) is finite has finite values.
-
-    Only where a sum is not (a non-finite value, or finite values whose sum
-    overflows) are the values looked at one by one.
-    """
-    if not np.isfinite(sums).all():
-        finite = np.isfinite(values)
-        if not finite.all():
-            raise v.fail("ReadingTable", "values", "must be finite",
-                         float(values[~finite][0]))
 
 
 def _starts(ids: Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
@@ -199,7 +187,10 @@ class ReadingTable:
         ------
         ValidationError
             For columns of different lengths or wrong dtypes, non-finite
-            values, invalid days, or two readings of one series on one day.
+            values, invalid days, two readings of one series on one day, or
+            a series whose values are too large for its fit in float64 (its
+            sums or squares overflow; the error names the series, as
+            :func:`de_an06.trend` refuses it).
 
         Notes
         -----
@@ -256,12 +247,12 @@ class ReadingTable:
         fitted = rows.fit(starts, day_col, value_col, copy_into=copies)
         if ordered:
             _check_range(fitted.first_day, fitted.last_day)
-        _check_finite(value_col, fitted.mean_value)
         if copies is not None:
             day_col, value_col = copies
         table = cls(readonly(unique), readonly(starts), readonly(day_col),
                     readonly(value_col), readonly(signs))
         table._cache["fit"] = rows.Fit(*(readonly(a) for a in fitted))
+        check_fit("ReadingTable", "values", table)
         return table
 
     @classmethod

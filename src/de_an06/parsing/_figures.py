@@ -27,6 +27,9 @@ from de_an06.model import (
 
 #: What a date mention is to the figures around it.
 Role = Literal["as_of", "deadline", "period", "point", "open_start"]
+#: The roles of a date mention whose start is the first day of a flow: a period, a
+#: period open at its end, a single day. *Tính đến 30/6* (``as_of``) starts nothing.
+_STARTS = frozenset({"period", "open_start", "point"})
 #: The kinds of figure mention.
 Kind = Literal["number", "range", "fraction", "rank", "vague"]
 
@@ -83,6 +86,48 @@ class DateMention:
 
 def _decimals(value: Decimal) -> int:
     return max(0, -int(value.as_tuple().exponent))
+
+
+def _as_of(owner: str, as_of: object, mention: DateMention | None,
+           inferred: set[str]) -> dt.date:
+    """The date of a reading: `as_of` when given, else the end of the figure's date."""
+    if as_of is not None:
+        return v.checked_date(owner, "as_of", as_of)
+    if mention is None or mention.end is None:
+        raise v.fail(owner, "as_of", "is needed: the figure has no dated mention", None)
+    if mention.role == "open_start":
+        raise v.fail(owner, "as_of", f"is needed: the figure's period {mention.text!r} "
+                     "has no end", None)
+    if mention.year_supplied:
+        inferred.add("as_of")
+    return mention.end
+
+
+def _period_start(owner: str, indicator: Indicator, start: dt.date | None, *,
+                  mention: DateMention | None, when: dt.date, inferred: set[str]) -> dt.date:
+    """The first day of a flow reading: `start` when given, else the figure's, if it has one.
+
+    The figure's date starts the period when it is a period or a day that
+    ends on `when`, or a period open at its end; otherwise the error says to
+    pass ``period_start``.
+    """
+    said = ""
+    if start is None and mention is not None:
+        if mention.role not in _STARTS:
+            said = f" ({mention.text!r} starts no period)"
+        elif mention.role != "open_start" and mention.end != when:
+            said = f" ({mention.text!r} ends on {mention.end}, not on as_of={when})"
+        else:
+            start = mention.start
+            if mention.year_supplied:
+                inferred.add("period_start")
+    if start is None:
+        raise v.fail(owner, "period_start",
+                     f"is needed for flow indicator {indicator.code!r}{said}: pass "
+                     "period_start=, the first day the figure counts", None)
+    if start > when:
+        raise v.fail(owner, "period_start", f"must not be after as_of={when}", start)
+    return start
 
 
 @attrs.frozen(kw_only=True)
@@ -165,21 +210,34 @@ class Figure:
         return _decimals(Decimal((sign, digits, int(exponent) - (len(str(self.scale)) - 1))))
 
     def to_reading(self, indicator: Indicator, jurisdiction: Jurisdiction, *,
-                   as_of: dt.date | None = None, source: Source | None = None) -> Reading:
+                   as_of: dt.date | None = None, period_start: dt.date | None = None,
+                   source: Source | None = None) -> Reading:
         """Turn the figure into a :class:`~de_an06.Reading` of `indicator` in `jurisdiction`.
 
         The reading takes the figure's value and qualifier; its date is `as_of`
-        when given, else the end of the governing ``date`` (whose start
-        becomes ``period_start`` for a flow indicator). A year supplied from
-        ``published`` is listed in ``inferred``. A fraction read into a
-        percent indicator gives its percentage with numerator and denominator.
+        when given, else the end of the governing ``date`` (a period open at
+        its end, *từ ngày 9/2/2023*, has none: pass `as_of`). A flow
+        indicator's reading also needs the first day of its period:
+        `period_start` when given, else the start of the figure's period or
+        day (*trong quý II*, *ngày 19/3*) when it ends on the reading's date,
+        or of a period open at its end (*từ ngày 9/2/2023*). A date that
+        starts no period (*tính đến 30/6*: a total so far) gives none. A
+        year supplied from ``published`` is listed in ``inferred``. A
+        fraction read into a percent indicator gives its percentage with
+        numerator and denominator.
 
         Raises
         ------
         ValidationError
             For a range, a vague amount or a rank without position (no single
             value), a percent figure for a non-percent indicator or the
-            reverse, and no date at all.
+            reverse, no date at all, a flow indicator without a period start
+            (pass `period_start`), a `period_start` after the date or for a
+            stock indicator.
+
+        See Also
+        --------
+        de_an06.Reading : The period of a flow indicator (``period_start``).
 
         Examples
         --------
@@ -193,6 +251,15 @@ class Figure:
         >>> r = fig.to_reading(share, kh)
         >>> r.value, r.qualifier.value, r.as_of
         (72.2, 'nearly', datetime.date(2023, 6, 30))
+
+        A flow counted from a date to the report's date:
+
+        >>> uses = da.Indicator("lookups", "Look-ups", "Lượt tra cứu", unit="uses",
+        ...                     measure="flow")
+        >>> fig, = find_figures("Từ ngày 9/2/2023, có gần 44.000 lượt tra cứu.")
+        >>> r = fig.to_reading(uses, kh, as_of=dt.date(2023, 6, 20))
+        >>> r.period_start, r.as_of
+        (datetime.date(2023, 2, 9), datetime.date(2023, 6, 20))
         """
         owner = "Figure.to_reading"
         if not isinstance(indicator, Indicator):
@@ -211,15 +278,16 @@ class Figure:
                          indicator.code)
         if value is None:
             raise v.fail(owner, "figure", f"has no single value (a {self.kind})", self.text)
-        when = as_of
-        if when is None and self.date is not None and self.date.end is not None:
-            when = self.date.end
-            if self.date.year_supplied:
-                inferred.add("as_of")
-            if indicator.measure is Measure.FLOW:
-                kwargs["period_start"] = self.date.start
-        if when is None:
-            raise v.fail(owner, "as_of", "is needed: the figure has no dated mention", None)
+        mention = self.date if self.date is not None and self.date.resolved else None
+        when = _as_of(owner, as_of, mention, inferred)
+        start = None if period_start is None else v.checked_date(owner, "period_start",
+                                                                  period_start)
+        if indicator.measure is Measure.FLOW:
+            kwargs["period_start"] = _period_start(owner, indicator, start, mention=mention,
+                                                   when=when, inferred=inferred)
+        elif start is not None:
+            raise v.fail(owner, "period_start",
+                         f"must be None for stock indicator {indicator.code!r}", start)
         return Reading(indicator, float(value), as_of=when, jurisdiction=jurisdiction,
                        qualifier=self.qualifier,
                        source=source, inferred=frozenset(inferred),

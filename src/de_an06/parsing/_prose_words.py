@@ -142,6 +142,8 @@ RATE_WORDS: Final = frozenset({
     "hộ", "thủ tục", "giao dịch", "tài khoản", "thẻ", "xã", "huyện", "tỉnh", "lần", "ca"})
 
 #: Words that end a counted noun (``"418 thủ tục của tỉnh"``: the noun is ``thủ tục``).
+#: A phrase of :data:`RANK_WORDS` ends it as well, in the finders and in
+#: ``parse_quantity`` alike (``"5 người top 10"``: the noun is ``người``).
 NOUN_STOPS: Final = frozenset({
     "của", "trên", "so", "với", "đạt", "và", "trong", "tại", "đã", "được", "là", "cho",
     "ở", "từ", "đến", "tới", "theo", "thì", "nhưng", "hoặc", "hay", "có", "vào", "khi",

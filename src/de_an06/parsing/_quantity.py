@@ -23,6 +23,7 @@ from de_an06.parsing._prose_words import (
     LEADS,
     NUMBER_WORDS,
     PROSE_QUALIFIERS,
+    RANK_WORDS,
     RATE_WORDS,
     SCALES,
     UNITS,
@@ -41,11 +42,13 @@ _UNIT_WORDS: Final = with_folds(dict(UNITS))
 _RATE_WORDS: Final = with_folds(dict.fromkeys(RATE_WORDS, True))
 _NUMBER_WORDS: Final = with_folds(dict(NUMBER_WORDS))
 _COUNTED_WORDS: Final = with_folds(dict.fromkeys(COUNTED, True))
+_RANK_WORDS: Final = with_folds(dict.fromkeys(RANK_WORDS, True))
 #: The word written for each scale and each lead sense: the first of its table.
 _SCALE_NAME: Final = {scale: word for word, scale in reversed(SCALES.items())}
 _LEAD_NAME: Final = {sense: word for word, sense in reversed(LEADS.items())}
 _WORD: Final = r"[^\W\d_]+(?:(?:-|/ ?)[^\W\d_]+)*"  # "định", "tỉnh/thành", "lượt/ ngày"
 _NOUN: Final = re.compile(rf"{_WORD}(?: +{_WORD})*")
+_WORDS: Final = re.compile(_WORD)
 _SECOND: Final = re.compile(r"[-~;,]? *[0-9]")  # "5 - 7", "5 đến 7": two figures
 _UNIT_NAMES: Final = frozenset(UNITS.values())
 
@@ -175,7 +178,8 @@ def parse_quantity(text: str, *, number_format: NumberFormat = "vi") -> Quantity
         qualifier = "gần" | "khoảng" | "hơn" | "trên" | "dưới" | "chưa đến"
                   | "tối thiểu" | "tới" | "vượt" | ...
         scale     = "nghìn" | "ngàn" | "triệu" | "tỷ" | "tỉ" | "nghìn tỷ" | ...
-        noun      = word {" " word}        (free text: letters, "-" and "/" inside)
+        noun      = word {" " word}        (free text: letters, "-" and "/" inside,
+                                            up to a rank phrase: top, xếp thứ ...)
         rate      = "ngày" | "năm" | "hồ sơ" | "lượt" | ...
 
     The tables are :data:`LEADS` (a lead word is kept as its sense, in
@@ -190,8 +194,10 @@ def parse_quantity(text: str, *, number_format: NumberFormat = "vi") -> Quantity
     ParseError
         For anything else, with the position where reading stopped: a second
         figure in the cell (a range *5 đến 7 ngày*, a list, a fraction
-        *41/63*: :func:`find_figures` reads those), a vague amount with no
-        number (*vài trăm nghìn*), a missing space (*3tỷ*), punctuation after
+        *41/63*: :func:`find_figures` reads those), a rank after the figure
+        (*5 người top 10*: the noun ends before *top*, as in
+        :func:`find_figures`), a vague amount with no number (*vài trăm
+        nghìn*), a missing space (*3tỷ*), punctuation after
         the figure.
 
     Examples
@@ -251,6 +257,8 @@ def parse_quantity(text: str, *, number_format: NumberFormat = "vi") -> Quantity
         reason = "expected ')' here" if bracket else "expected the end here"
         if _SECOND.match(scanner.text, scanner.pos):
             reason = "a second figure: a cell holds one (find_figures reads ranges and lists)"
+        elif _at_rank(scanner, scanner.pos):
+            reason = "a rank after the figure: a cell holds one (find_figures reads both)"
         raise scanner.error(reason)
     return Quantity(_scaled(value, scale or 1), unit,  # type: ignore[arg-type]
                     qualifier, scale or 1, noun=noun, lead=lead, per=per)  # type: ignore[arg-type]
@@ -294,16 +302,36 @@ def _lead_and_qualifier(scanner: Scanner) -> tuple[Lead | None, Qualifier]:
     return lead, qualifier or Qualifier.EXACT  # type: ignore[return-value]
 
 
+def _at_rank(scanner: Scanner, at: int) -> bool:
+    """Whether a rank phrase (*top*, *xếp thứ* ...: :data:`RANK_WORDS`) starts at `at`."""
+    mark = scanner.pos
+    scanner.pos = at
+    found = scanner.word(_RANK_WORDS) is not None
+    scanner.pos = mark
+    return found
+
+
+def _noun_end(scanner: Scanner) -> int:
+    """Where the counted noun at the cursor ends: before a rank phrase, as in the finders."""
+    match = _NOUN.match(scanner.text, scanner.pos)
+    if match is None:
+        return scanner.pos
+    for word in _WORDS.finditer(scanner.text, match.start(), match.end()):
+        if _at_rank(scanner, word.start()):
+            return word.start()
+    return match.end()
+
+
 def _noun_and_rate(scanner: Scanner, spaced: bool,
                    unit: Unit | None) -> tuple[Unit | None, str | None, str | None]:
     """Read ``[noun] ["/" rate]`` after the number (and its scale and ``%``)."""
-    match = _NOUN.match(scanner.text, scanner.pos)
+    end = _noun_end(scanner)
     noun = per = None
-    if match is not None:
+    if end > scanner.pos:
         if not spaced:
             raise scanner.error("expected a space before the unit or the counted noun")
-        scanner.pos = match.end()
-        noun = match[0]
+        noun = scanner.text[scanner.pos:end].rstrip(" ")
+        scanner.pos = end
         head, slash, tail = noun.rpartition("/")
         if slash and _phrase(tail) in _RATE_WORDS:  # "lượt/ngày"
             noun, per = head, tail.lstrip(" ")

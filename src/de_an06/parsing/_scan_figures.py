@@ -317,9 +317,10 @@ class FigureScanner:
             if match is None or self._is_blocked(match.start(1), match.end()):
                 break
             word = match[1]
-            if _STOPS.value(word) is not None or (words == 0 and word[0].isupper()
-                                                  and not word.isupper()):
-                break
+            if (_STOPS.value(word) is not None or (words == 0 and word[0].isupper()
+                                                   and not word.isupper())
+                    or _RANKS.starting(self.folded, text, match.start(1)) is not None):
+                break  # a rank phrase ends the noun too: "5 người | top 10"
             if noun_start is None:
                 noun_start = match.start(1)
             noun_end = pos = match.end()
