@@ -9,6 +9,9 @@ the way allows):
   centring with :func:`numpy.add.reduceat` and :func:`numpy.repeat`; slope,
   intercept, slope standard error, reach day and required pace. No
   validation, no tie rule, no flat or degenerate series handling;
+* :func:`hand_numpy_same_work` -- what a numpy user writes to get what the
+  library's batch gives (its checks, copies, intervals, three reach days,
+  paces and statuses): the floor of a plain numpy formulation of that work;
 * :func:`pandas_closed_form` -- the same closed form with
   ``groupby().transform("mean")`` and ``groupby().sum()`` (the DataFrame is
   built before the clock starts, see :func:`frame`);
@@ -114,6 +117,79 @@ def hand_numpy(ids: Ints, days: Ints, values: Floats, target: float = TARGET,
         pace = (target - values[last]) / (deadline - days[last])
     return {"slope": slope, "intercept": intercept, "slope_se": se, "reach_day": reach,
             "required_pace": pace}
+
+
+def hand_numpy_same_work(ids: Ints, days: Ints, values: Floats, target: float = TARGET,
+                         deadline: int = DEADLINE_DAY, *,
+                         confidence: float = 0.95) -> dict[str, Any]:
+    """What a numpy user writes to get what ``from_arrays`` + ``batch.forecasts`` give.
+
+    The floor of a plain numpy formulation of the library's batch: the
+    checks a table makes (ids in order, days strictly increasing within a
+    series, values finite), the table's own copies of the days and values,
+    the fit of :func:`hand_numpy` plus the residual pass for nearly perfect
+    fits, the Student-t quantile per series (a look-up table by degrees of
+    freedom, from scipy), the slope's interval, r², flatness, a reach day
+    for the slope and for each end of its interval, whether the target is
+    achieved, current and required paces, their ratio and the status. Each
+    step is one numpy expression over all readings or all series, as a user
+    writes it; unlike the library it has no tie rule, no lower-is-better
+    direction and no degenerate-series handling. On the benchmark's data its
+    statuses and reach days are the library's (``run.py`` checks the
+    statuses).
+    """
+    from scipy import stats
+
+    size = ids.shape[0]
+    change = ids[1:] != ids[:-1]
+    if ((ids[1:] < ids[:-1]).any() or ((days[1:] <= days[:-1]) & ~change).any()
+            or not np.isfinite(values).all()):
+        raise ValueError("ids out of order, a repeated day or a value that is not finite")
+    days, values = days.copy(), values.copy()  # a table owns its columns
+    starts = np.flatnonzero(np.concatenate(([True], change)))
+    n = np.diff(np.append(starts, size))
+    last = starts + n - 1
+    first_day, last_day, last_value = days[starts], days[last], values[last]
+    eps = np.finfo(np.float64).eps
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean_day = np.add.reduceat(days, starts) / n
+        mean_value = np.add.reduceat(values, starts) / n
+        tc = days - np.repeat(mean_day, n)
+        yc = values - np.repeat(mean_value, n)
+        sxx = np.add.reduceat(tc * tc, starts)
+        sxy = np.add.reduceat(tc * yc, starts)
+        syy = np.add.reduceat(yc * yc, starts)
+        slope = sxy / sxx
+        ssr = syy - slope * sxy
+        need = ssr < 1e-3 * syy  # nearly perfect fits: sum the residuals themselves
+        if need.any():
+            residual = yc - tc * np.repeat(slope, n)
+            ssr = np.where(need, np.add.reduceat(residual * residual, starts), ssr)
+        df = n - 2
+        table = stats.t.ppf((1 + confidence) / 2, np.arange(1, int(df.max(initial=1)) + 1))
+        quantile = np.where(df > 0, np.append(np.nan, table)[np.maximum(df, 0)], np.nan)
+        se = np.sqrt(ssr / df / sxx)
+        low, high = slope - quantile * se, slope + quantile * se
+        r_squared = 1 - ssr / syy
+        intercept = mean_value - slope * (mean_day - first_day)
+        scale = np.abs(mean_value) + np.sqrt(syy / n)
+        span = np.maximum(last_day - first_day, 1)
+        flat = np.abs(slope) * span <= 32 * np.sqrt(n) * eps * scale
+        achieved = last_value >= target
+        reach = {}
+        for name, s in (("reach", slope), ("earliest", high), ("latest", low)):
+            crossing = np.ceil(mean_day + (target - mean_value) / s)
+            ok = (s > 0) & ~flat & np.isfinite(crossing) & ~achieved
+            reach[name] = (np.where(ok, np.maximum(crossing, last_day), 0), ok)
+        required = np.where(achieved, np.nan, (target - last_value) / (deadline - last_day))
+        current = np.where(flat, 0.0, slope)
+        ratio = current / required
+        status = np.select([achieved, ratio >= 0.95, ratio >= 0.6, ratio >= 0, ratio < 0],
+                           [0, 1, 2, 3, 4], 5)
+    return {"slope": slope, "intercept": intercept, "slope_se": se, "slope_ci": (low, high),
+            "r_squared": r_squared, "flat": flat, "reach": reach, "current_pace": current,
+            "required_pace": required, "ratio": ratio, "status": status, "days": days,
+            "values": values}
 
 
 def frame(ids: Ints, days: Ints, values: Floats) -> Any:  # noqa: ANN401 - pandas is optional
