@@ -28,6 +28,7 @@ rounded to 2 decimals like the programme's reports.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -248,3 +249,49 @@ def polyfit_loop(ids: Ints, days: Ints, values: Floats,
 def floor(days: Ints, values: Floats) -> float:
     """``np.sum(values) + np.sum(days)``: one read of the two input columns."""
     return float(np.sum(values)) + float(np.sum(days))
+
+
+def one_series_same_work(days: Ints, values: Floats, target: float, deadline: int,
+                         quantiles: dict[int, float]) -> dict[str, float]:
+    """What ``forecast()`` gives for one series, written with numpy by hand.
+
+    The per-object counterpart of :func:`hand_numpy_same_work`, on one
+    series' arrays: centred fit (``np.dot`` for the sums), the residual
+    sum of squares, the slope's standard error and interval (the Student-t
+    quantile looked up in `quantiles`, by degrees of freedom, as a user
+    would cache scipy's), r², flatness, a reach day for the slope and each
+    end of its interval, current and required paces, their ratio and the
+    status; returned as a dict of Python numbers. No checks, and no result
+    objects.
+    """
+    n = days.shape[0]
+    eps = 2.220446049250313e-16
+    mean_day, mean_value = days.mean(), values.mean()
+    tc, yc = days - mean_day, values - mean_value
+    sxx, sxy, syy = float(np.dot(tc, tc)), float(np.dot(tc, yc)), float(np.dot(yc, yc))
+    slope = sxy / sxx
+    ssr = syy - slope * sxy
+    if ssr < 1e-3 * syy:
+        residual = yc - slope * tc
+        ssr = float(np.dot(residual, residual))
+    se = (ssr / (n - 2) / sxx) ** 0.5
+    half = quantiles[n - 2] * se
+    first, last = int(days[0]), int(days[-1])
+    latest = float(values[-1])
+    scale = abs(float(mean_value)) + (syy / n) ** 0.5
+    flat = abs(slope) * max(last - first, 1) <= 32 * n ** 0.5 * eps * scale
+    achieved = latest >= target
+    reach = {}
+    for name, s in (("reach", slope), ("earliest", slope + half), ("latest", slope - half)):
+        ok = s > 0 and not flat and not achieved
+        reach[name] = max(math.ceil(float(mean_day) + (target - float(mean_value)) / s),
+                          last) if ok else None
+    required = math.nan if achieved else (target - latest) / (deadline - last)
+    current = 0.0 if flat else slope
+    ratio = current / required if required == required and required != 0 else math.nan  # noqa: PLR0124
+    status = (0 if achieved else 5 if ratio != ratio else 1 if ratio >= 0.95  # noqa: PLR0124
+              else 2 if ratio >= 0.6 else 3 if ratio >= 0 else 4)
+    return {"slope": slope, "intercept": float(mean_value) - slope * (float(mean_day) - first),
+            "slope_se": se, "slope_ci_low": slope - half, "slope_ci_high": slope + half,
+            "r_squared": 1 - ssr / syy, "flat": flat, **reach, "current_pace": current,
+            "required_pace": required, "ratio": ratio, "status": status}

@@ -177,9 +177,28 @@ def per_object(loops: int = 2_000, repeats: int = 7) -> dict[str, Times]:
         for _ in range(loops):
             np.polyfit(x, y, 1)
 
-    times = timed({"forecast": forecast_loop, "trend": trend_loop, "polyfit": polyfit_loop},
-                  repeats)
+    times = timed({"forecast": forecast_loop, "trend": trend_loop, "polyfit": polyfit_loop,
+                   "same": same_work_loop(series, deadline, loops)}, repeats)
     return {name: Times(t.wall / loops, t.cpu / loops) for name, t in times.items()}
+
+
+def same_work_loop(series: da.Series, deadline: dt.date, loops: int) -> Callable[[], None]:
+    """A loop of `loops` calls of the one-series same-work baseline (its status checked)."""
+    from scipy import stats
+
+    x, y = series.days, series.values
+    due = (deadline - dt.date(1970, 1, 1)).days
+    df = len(series) - 2
+    quantiles = {df: float(stats.t.ppf(0.975, df))}  # computed once, as a user would
+    by_hand = base.one_series_same_work(x, y, 756_805.0, due, quantiles)
+    if by_hand["status"] != da.forecast(series, 756_805, deadline=deadline).status.code:
+        raise AssertionError("the one-series same-work baseline's status differs")
+
+    def loop() -> None:
+        for _ in range(loops):
+            base.one_series_same_work(x, y, 756_805.0, due, quantiles)
+
+    return loop
 
 
 def import_ms(module: str, repeats: int = 7) -> float:
@@ -364,7 +383,9 @@ def goals(results: dict[tuple[int, str], dict[str, Times]],
             r = results[10**7, kind]
             checks.append((f"2. whole batch in floor passes, 10,000,000, {kind}",
                            ratio(r["ours"], r["floor"]), "<=", 30.0))
-    checks += [("3. per-object forecast() / one np.polyfit",
+    checks += [("3 (floor). per-object forecast() / the same work by hand",
+                ratio(t["forecast"], t["same"]), "<=", 1.0),
+               ("3. per-object forecast() / one np.polyfit",
                 ratio(t["forecast"], t["polyfit"]), "<=", 2.0),
                ("3. per-object trend() / one np.polyfit", ratio(t["trend"], t["polyfit"]),
                 "<=", 2.0)]
@@ -407,7 +428,10 @@ def main() -> None:
                f"`forecast()` {t['forecast'].cpu * 1e6:.0f} µs ({t['forecast'].wall * 1e6:.0f}),"
                f" `trend()` {t['trend'].cpu * 1e6:.0f} µs ({t['trend'].wall * 1e6:.0f}), one "
                f"`np.polyfit(deg=1)` {t['polyfit'].cpu * 1e6:.0f} µs "
-               f"({t['polyfit'].wall * 1e6:.0f}).")
+               f"({t['polyfit'].wall * 1e6:.0f}); what `forecast()` computes, written by "
+               "hand with numpy on the series' arrays, without checks or result objects "
+               "(`baselines.one_series_same_work`, same status, checked): "
+               f"{t['same'].cpu * 1e6:.0f} µs ({t['same'].wall * 1e6:.0f}).")
 
     report.add("", "## Goal 4: memory", "",
                "Extra bytes per reading (peak of `tracemalloc`):", "",
