@@ -53,7 +53,7 @@ Int = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
 
 #: Readings per block of :func:`fit` (whole groups; a longer group is a block of its own).
-BLOCK_READINGS = 1 << 15
+BLOCK_READINGS = 1 << 16
 
 _ZERO = np.zeros(1, dtype=np.intp)
 

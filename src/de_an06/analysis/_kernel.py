@@ -127,7 +127,7 @@ _EPOCH_ORDINAL = EPOCH.toordinal()
 MIN_DAY = (dt.date.min - EPOCH).days
 
 #: Groups per block of the arithmetic per group of :func:`trend_arrays` and :func:`project`.
-BLOCK_GROUPS = 1 << 13
+BLOCK_GROUPS = 1 << 14
 
 
 def _by_blocks(func: Callable[..., tuple[Any, ...]], count: int,
