@@ -90,6 +90,17 @@ def equal(readings: int, seed: int = 22) -> Columns:
     return _columns(sizes, rng)
 
 
+def _centred_sums(starts: Ints, days: Ints, values: Floats) -> tuple[Any, ...]:
+    """The closed form's passes: sizes, last indices, means, centred columns, their sums."""
+    n = np.diff(np.append(starts, days.shape[0]))
+    mean_day = np.add.reduceat(days, starts) / n
+    mean_value = np.add.reduceat(values, starts) / n
+    tc = days - np.repeat(mean_day, n)
+    yc = values - np.repeat(mean_value, n)
+    return (n, starts + n - 1, mean_day, mean_value, tc, yc, np.add.reduceat(tc * tc, starts),
+            np.add.reduceat(tc * yc, starts), np.add.reduceat(yc * yc, starts))
+
+
 def hand_numpy(ids: Ints, days: Ints, values: Floats, target: float = TARGET,
                deadline: int = DEADLINE_DAY) -> dict[str, Floats]:
     """The closed form a numpy user writes, on columns sorted by id then day.
@@ -98,18 +109,9 @@ def hand_numpy(ids: Ints, days: Ints, values: Floats, target: float = TARGET,
     first whole day on which the line meets `target` (not before the latest
     reading) and the required pace to the deadline.
     """
-    size = ids.shape[0]
     starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
-    n = np.diff(np.append(starts, size))
-    last = starts + n - 1
     with np.errstate(divide="ignore", invalid="ignore"):
-        mean_day = np.add.reduceat(days, starts) / n
-        mean_value = np.add.reduceat(values, starts) / n
-        tc = days - np.repeat(mean_day, n)
-        yc = values - np.repeat(mean_value, n)
-        sxx = np.add.reduceat(tc * tc, starts)
-        sxy = np.add.reduceat(tc * yc, starts)
-        syy = np.add.reduceat(yc * yc, starts)
+        n, last, mean_day, mean_value, _, _, sxx, sxy, syy = _centred_sums(starts, days, values)
         slope = sxy / sxx
         intercept = mean_value - slope * (mean_day - days[starts])
         se = np.sqrt((syy - slope * sxy) / (n - 2) / sxx)
@@ -141,25 +143,17 @@ def hand_numpy_same_work(ids: Ints, days: Ints, values: Floats, target: float = 
     """
     from scipy import stats
 
-    size = ids.shape[0]
     change = ids[1:] != ids[:-1]
     if ((ids[1:] < ids[:-1]).any() or ((days[1:] <= days[:-1]) & ~change).any()
             or not np.isfinite(values).all()):
         raise ValueError("ids out of order, a repeated day or a value that is not finite")
     days, values = days.copy(), values.copy()  # a table owns its columns
     starts = np.flatnonzero(np.concatenate(([True], change)))
-    n = np.diff(np.append(starts, size))
-    last = starts + n - 1
-    first_day, last_day, last_value = days[starts], days[last], values[last]
     eps = np.finfo(np.float64).eps
     with np.errstate(divide="ignore", invalid="ignore"):
-        mean_day = np.add.reduceat(days, starts) / n
-        mean_value = np.add.reduceat(values, starts) / n
-        tc = days - np.repeat(mean_day, n)
-        yc = values - np.repeat(mean_value, n)
-        sxx = np.add.reduceat(tc * tc, starts)
-        sxy = np.add.reduceat(tc * yc, starts)
-        syy = np.add.reduceat(yc * yc, starts)
+        n, last, mean_day, mean_value, tc, yc, sxx, sxy, syy = _centred_sums(starts, days,
+                                                                             values)
+        first_day, last_day, last_value = days[starts], days[last], values[last]
         slope = sxy / sxx
         ssr = syy - slope * sxy
         need = ssr < 1e-3 * syy  # nearly perfect fits: sum the residuals themselves

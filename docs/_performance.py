@@ -106,8 +106,8 @@ def _markdown(rows: list[list[str]]) -> list[str]:
 
 def _summary(rows: list[list[str]], readings: str = "10,000,000") -> list[str]:
     header, *body = rows
-    out = ["| series | de_an06 | numpy by hand | numpy by hand, same work | pandas "
-           "| `np.polyfit` loop | floor |",
+    out = [("| series | de_an06 | numpy by hand | numpy by hand, same work | pandas "
+            "| `np.polyfit` loop | floor |"),
            "|---|---|---|---|---|---|---|"]
     for row in body:
         cells = dict(zip(header, row, strict=False))
