@@ -61,9 +61,13 @@ _NUMBER: Final = re.compile(
     rf"(?<![\w.,/+-])(?:{_UNSIGNED})(?![^\W_]|[.,][0-9])")
 _LEAD_BEFORE: Final = re.compile(
     rf"(?<![^\W_])({_LEADS.body})((?: +(?:{_FILLERS.body}))*) *$")
+# The words that make a number no figure, found in the folded text; the printed
+# words are then checked against their table (Words.value), so a word folding
+# alike with other marks blocks nothing ("tăng 5 người" is no "tầng 5").
 _BLOCKED_BEFORE: Final = re.compile(
-    rf"(?<![^\W_])(?:{_BLOCKERS.body})(?: +so)? *:? *$|(?<![^\W_])(?:{_LEVELS.body}) *$"
-    rf"|(?<![^\W_])(?:{_PHONES.body}) *:? *$|\+(?:84)? *$")
+    rf"(?<![^\W_])(?:(?P<document>{_BLOCKERS.body})(?: +so)? *:?|(?P<level>{_LEVELS.body})"
+    rf"|(?P<phone>{_PHONES.body}) *:?) *$|\+(?:84)? *$")
+_BLOCKING: Final = {"document": _BLOCKERS, "level": _LEVELS, "phone": _PHONES}
 _DOCUMENT_NUMBER: Final = re.compile(
     r"[0-9]+(?:[/.-][0-9]+)*(?:[/-][0-9]*[A-ZĐ]|/[0-9]{4}/)[\w/-]*")
 _PHONE: Final = re.compile(r"0[0-9]{2,3}(?:[ .]?[0-9]{3}){2}[0-9]?(?![0-9])")
@@ -184,8 +188,14 @@ class FigureScanner:
     # -- what comes before ------------------------------------------------------
 
     def _excluded_before(self, start: int) -> bool:
-        window = max(0, start - _LOOK_BACK)
-        return _BLOCKED_BEFORE.search(self.folded, window, start) is not None
+        low = max(0, start - _LOOK_BACK)
+        while (match := _BLOCKED_BEFORE.search(self.folded, low, start)) is not None:
+            name = match.lastgroup
+            if name is None or _BLOCKING[name].value(
+                    self.text[match.start(name):match.end(name)]) is not None:
+                return True
+            low = match.start() + 1  # misspelt here: a shorter phrase may still block
+        return False
 
     def _before(self, draft: _Draft) -> None:
         low = max(self.floor, draft.start - _LOOK_BACK)
@@ -197,12 +207,21 @@ class FigureScanner:
         lead = _LEAD_BEFORE.search(self.folded, low, draft.start)
         if lead is not None:
             sense = _LEADS.value(self.text[lead.start(1):lead.end(1)])
-            if sense is not None:
+            if sense is not None and self._fillers(lead.start(2), lead.end(2)):
                 draft.lead = sense
                 draft.lead_text = self.text[lead.start():draft.start].rstrip(" ")
         if draft.lead is None and draft.qualifier_word is not None:
             draft.lead = _LEADS.value(draft.qualifier_word)
             draft.lead_text = draft.qualifier_word if draft.lead else None
+
+    def _fillers(self, pos: int, end: int) -> bool:
+        """Whether pos:end (the words after a lead word) are fillers as printed."""
+        while pos < end:
+            hit = _FILLERS.starting(self.folded, self.text, _SPACES.match(self.text, pos).end())  # type: ignore[union-attr]
+            if hit is None:
+                return False
+            pos = hit[0]
+        return True
 
     # -- the kinds of start -------------------------------------------------------
 
