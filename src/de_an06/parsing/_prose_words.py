@@ -98,6 +98,7 @@ LEADS: Final[dict[str, Lead]] = {
     "cấp": "issued", "đã cấp": "issued", "cấp được": "issued", "cấp mới": "issued",
     "chiếm": "share", "chiếm tỷ lệ": "share", "chiếm tỉ lệ": "share",
     "thu nhận": "collected", "đã thu nhận": "collected",
+    "thu": "collected", "đã thu": "collected",  # "thu 5 tỷ đồng": collected (never "thứ")
     "tiếp nhận": "received", "đã tiếp nhận": "received",
     "giải quyết": "resolved", "đã giải quyết": "resolved",
     "kích hoạt": "activated", "đã kích hoạt": "activated",
@@ -154,6 +155,14 @@ NOUN_STOPS: Final = frozenset({
     "do", "bởi", "nhằm", "giúp", "hơn", "gần", "khoảng",
     "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "mỗi", "một", "các", "những"}
     | {phrase.split()[0] for phrase in PROSE_QUALIFIERS})  # "5 người xấp xỉ 6 người"
+
+#: The words a text means most often when a spelling without diacritics
+#: could be one of them or a word that blocks, ranks or makes a figure (a
+#: level, document, phone, rank or number word): such a word gives the
+#: spelling up (``"tang 5"`` is ``"tăng 5"``, increased, and stays a figure,
+#: never ``"tầng 5"``, floor 5; ``"sau"`` is after, not ``"sáu"``, six).
+#: A word printed with its diacritics is always itself.
+MEANING_WORDS: Final = (*LEADS, *PROSE_QUALIFIERS, *LEAD_FILLERS, *NOUN_STOPS)
 
 #: The longest counted noun kept, in words.
 NOUN_WORDS: Final = 6

@@ -26,6 +26,7 @@ from de_an06.parsing._prose_words import (
     LEAD_FILLERS,
     LEADS,
     LEVEL_WORDS,
+    MEANING_WORDS,
     NOUN_STOPS,
     NOUN_WORDS,
     NUMBER_WORDS,
@@ -45,16 +46,16 @@ _LEADS: Final = Words(LEADS)
 _FILLERS: Final = Words(dict.fromkeys(LEAD_FILLERS, True))
 _SCALES: Final = Words(SCALES)
 _UNITS: Final = Words({word: unit for word, unit in UNITS.items() if unit is not Unit.PERCENT})
-_STOPS: Final = Words(dict.fromkeys(NOUN_STOPS, True))
+_STOPS: Final = Words(dict.fromkeys(NOUN_STOPS, True), MEANING_WORDS)
 _RATES: Final = Words(dict.fromkeys(RATE_WORDS, True))
 _COUNTED: Final = Words(dict.fromkeys(COUNTED, True))
-_NUMBER_WORDS: Final = Words(NUMBER_WORDS)
+_NUMBER_WORDS: Final = Words(NUMBER_WORDS, MEANING_WORDS)
 _VAGUE: Final = Words(dict.fromkeys(VAGUE_WORDS, True))
 _MAGNITUDES: Final = Words(dict.fromkeys(VAGUE_MAGNITUDES, True))
-_RANKS: Final = Words(dict.fromkeys(RANK_WORDS, True))
-_BLOCKERS: Final = Words(dict.fromkeys(DOCUMENT_WORDS, True))
-_LEVELS: Final = Words(dict.fromkeys(LEVEL_WORDS, True))
-_PHONES: Final = Words(dict.fromkeys(PHONE_WORDS, True))
+_RANKS: Final = Words(dict.fromkeys(RANK_WORDS, True), MEANING_WORDS)
+_BLOCKERS: Final = Words(dict.fromkeys(DOCUMENT_WORDS, True), MEANING_WORDS)
+_LEVELS: Final = Words(dict.fromkeys(LEVEL_WORDS, True), MEANING_WORDS)
+_PHONES: Final = Words(dict.fromkeys(PHONE_WORDS, True), MEANING_WORDS)
 
 _UNSIGNED: Final = NUMBER_BODIES["vi"].removeprefix("-?")  # prose prints no minus sign
 _NUMBER: Final = re.compile(
