@@ -131,7 +131,7 @@ DOCUMENT_WORDS: Final = (
     "tổ công tác đề án", "số hiệu")
 
 #: Words before a number that make it a level or an ordinal, not a figure.
-LEVEL_WORDS: Final = ("mức", "mức độ", "cấp độ", "lần thứ", "khóa", "kỳ", "đợt", "phiên",
+LEVEL_WORDS: Final = ("mức", "mức độ", "cấp độ", "lần thứ", "khóa", "khoá", "kỳ", "đợt", "phiên",
                       "tầng", "phòng", "số nhà", "quốc lộ", "tỉnh lộ", "đường")
 
 #: Words before a rank (``xếp thứ 25/63``, ``đứng thứ 5``, ``top 10``).
