@@ -121,7 +121,9 @@ def test_both_places_of_a_tone_are_in_the_tables() -> None:
     ("tăng thêm 2 ngày", 2, da.Unit.DAYS, "increased"),
     ("khoá 9 người", None, None, None),  # the old place of the tone: a level still
     ("tầng 5 người", None, None, None),  # the floor: no figure
-], ids=[f"case{i}" for i in range(12)])
+    ("đạt con sò 5 người", 5, da.Unit.PEOPLE, None),  # "con sò" is no filler "con số"
+    ("đạt con số 5 người", 5, da.Unit.PEOPLE, "reached"),
+], ids=[f"case{i}" for i in range(14)])
 def test_a_figure_after_a_common_word(phrase: str, value: int | None, unit: da.Unit | None,
                                       lead: str | None) -> None:
     found = [f for f in find_figures(phrase) if f.value is not None]
