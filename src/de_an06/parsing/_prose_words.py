@@ -4,8 +4,11 @@ The strict parsers (:func:`~de_an06.parsing.parse_quantity` ...) and the
 finders of running text read the same tables. Every table is keyed by the
 Vietnamese phrase as printed (lower case, with its diacritics); a phrase
 matches with its diacritics or entirely without them, in any letter case,
-never half-marked (the rule of the lexical layer). Numbers and dates
-themselves come from :mod:`~de_an06.parsing.grammar`.
+never half-marked nor marked otherwise (the rule of the lexical layer:
+``"tăng"`` is never ``"tầng"``); without diacritics, a word that would
+block a figure gives way to a word of ``MEANING_WORDS`` that reads
+alike. Numbers and dates themselves come from
+:mod:`~de_an06.parsing.grammar`.
 """
 
 from __future__ import annotations
