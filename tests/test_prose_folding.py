@@ -158,7 +158,12 @@ def test_both_places_of_a_tone_are_in_the_tables() -> None:
     ("tầng 5 người", None, None, None),  # the floor: no figure
     ("đạt con sò 5 người", 5, da.Unit.PEOPLE, None),  # "con sò" is no filler "con số"
     ("đạt con số 5 người", 5, da.Unit.PEOPLE, "reached"),
-], ids=[f"case{i}" for i in range(14)])
+    ("Toàn tỉnh hướng dẫn 1.200 người dân", 1200, da.Unit.PEOPLE, None),  # guided
+    ("thông báo 5 trường hợp", 5, None, None),  # reported 5 cases
+    ("theo Hướng dẫn 05 của Bộ", None, None, None),  # the guideline no. 5
+    ("Hướng dẫn số 05 người", None, None, None),
+    ("Thông báo: 45 người", None, None, None),
+], ids=[f"case{i}" for i in range(19)])
 def test_a_figure_after_a_common_word(phrase: str, value: int | None, unit: da.Unit | None,
                                       lead: str | None) -> None:
     found = [f for f in find_figures(phrase) if f.value is not None]

@@ -133,6 +133,12 @@ DOCUMENT_WORDS: Final = (
     "điều", "khoản", "phụ lục", "biểu mẫu", "mẫu số",
     "tổ công tác đề án", "số hiệu")
 
+#: Words of :data:`DOCUMENT_WORDS` that are common verbs too: right before a
+#: number that counts a noun they are the verb (*hướng dẫn 1.200 người dân*,
+#: guided 1,200 citizens; *thông báo 5 trường hợp*, reported 5 cases), before
+#: a bare number or after ``số`` the document (*Hướng dẫn số 05*).
+DOCUMENT_VERBS: Final = ("hướng dẫn", "thông báo")
+
 #: Words before a number that make it a level or an ordinal, not a figure.
 LEVEL_WORDS: Final = ("mức", "mức độ", "cấp độ", "lần thứ", "khóa", "khoá", "kỳ", "đợt", "phiên",
                       "tầng", "phòng", "số nhà", "quốc lộ", "tỉnh lộ", "đường")

@@ -22,6 +22,7 @@ from de_an06.parsing._figures import DateMention, Figure
 from de_an06.parsing._lexical import Words, _decimal
 from de_an06.parsing._prose_words import (
     COUNTED,
+    DOCUMENT_VERBS,
     DOCUMENT_WORDS,
     LEAD_FILLERS,
     LEADS,
@@ -56,6 +57,7 @@ _RANKS: Final = Words(dict.fromkeys(RANK_WORDS, True), MEANING_WORDS)
 _BLOCKERS: Final = Words(dict.fromkeys(DOCUMENT_WORDS, True), MEANING_WORDS)
 _LEVELS: Final = Words(dict.fromkeys(LEVEL_WORDS, True), MEANING_WORDS)
 _PHONES: Final = Words(dict.fromkeys(PHONE_WORDS, True), MEANING_WORDS)
+_DOCUMENT_VERBS: Final = Words(dict.fromkeys(DOCUMENT_VERBS, True))
 
 _UNSIGNED: Final = NUMBER_BODIES["vi"].removeprefix("-?")  # prose prints no minus sign
 _NUMBER: Final = re.compile(
@@ -188,15 +190,24 @@ class FigureScanner:
 
     # -- what comes before ------------------------------------------------------
 
-    def _excluded_before(self, start: int) -> bool:
+    def _blocked_before(self, start: int) -> str | None:
+        """What the words before `start` make of the number, if anything.
+
+        ``"none"``: no figure; ``"verb"``: a figure only if it counts a noun
+        (a word of ``DOCUMENT_VERBS``).
+        """
         low = max(0, start - _LOOK_BACK)
         while (match := _BLOCKED_BEFORE.search(self.folded, low, start)) is not None:
             name = match.lastgroup
-            if name is None or _BLOCKING[name].value(
-                    self.text[match.start(name):match.end(name)]) is not None:
-                return True
+            if name is None:
+                return "none"
+            printed = self.text[match.start(name):match.end(name)]
+            if _BLOCKING[name].value(printed) is not None:
+                alone = not self.text[match.end(name):match.end()].strip(" ")  # no "số", ":"
+                verb = alone and _DOCUMENT_VERBS.value(printed) is not None
+                return "verb" if verb else "none"
             low = match.start() + 1  # misspelt here: a shorter phrase may still block
-        return False
+        return None
 
     def _before(self, draft: _Draft) -> None:
         low = max(self.floor, draft.start - _LOOK_BACK)
@@ -229,7 +240,8 @@ class FigureScanner:
     def _number(self, match: re.Match[str]) -> _Draft | None:
         text, start = self.text, match.start()
         document = _DOCUMENT_NUMBER.match(text, start)
-        if document is not None or self._excluded_before(start):
+        blocked = None if document is not None else self._blocked_before(start)
+        if document is not None or blocked == "none":
             run = document or _DIGIT_RUN.match(text, start)
             self.floor = max(self.floor, run.end())  # type: ignore[union-attr]
             return None
@@ -237,6 +249,15 @@ class FigureScanner:
         if phone is not None:
             self._block(*phone.span())
             return None
+        draft = self._read_number(start)
+        if blocked == "verb" and draft.noun is None:  # "Hướng dẫn 05 của Bộ": the document
+            self.floor = max(self.floor, _DIGIT_RUN.match(text, start).end())  # type: ignore[union-attr]
+            return None
+        return draft
+
+    def _read_number(self, start: int) -> _Draft:
+        """The figure of the number at `start`, read on (scale, fraction, rank, noun ...)."""
+        text = self.text
         value, end = _number(text, start)
         draft = _Draft(start, end, value=value)
         rank = _RANKS.ending(self.folded, text, start, max(self.floor, start - 12))
