@@ -18,7 +18,8 @@ needs the value.
 Input is normalised first: Unicode NFC, then every space-like character in
 :data:`SPACES` becomes a plain space and every dash in :data:`DASHES` a
 hyphen-minus. Words match in any letter case, with their diacritics or
-entirely without them (``"gần"``, ``"GẦN"``, ``"gan"``), never half-marked.
+entirely without them (``"gần"``, ``"GẦN"``, ``"gan"``), never half-marked
+nor marked otherwise (``"tăng"``, increased, is never ``"tầng"``, floor).
 
 How the package is laid out
 ---------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Final, Generic, TypeVar
 
@@ -94,9 +94,27 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def with_folds(table: dict[str, object]) -> dict[str, object]:
-    """`table` plus each key written without diacritics."""
-    return {**{fold(key): value for key, value in table.items()}, **table}
+def unmarked_spellings(keys: Iterable[str], yields_to: Iterable[str] = ()) -> dict[str, str]:
+    """Each of `keys` written without diacritics, mapped to the key it stands for.
+
+    A key marked otherwise than a word of `yields_to` that folds alike gives
+    that spelling up (with the diacritics dropped, the two words read alike and the
+    other one is meant): ``"tầng"`` (floor, a level) yielding to ``"tăng"``
+    (increased) gets no ``"tang"``, so ``"tang 5"`` stays a figure. A key
+    that is spelt without diacritics keeps its spelling. This is the one
+    rule of words written without diacritics, for :func:`with_folds` and
+    :class:`Words` alike.
+    """
+    keys = list(keys)
+    others = {fold(word) for word in yields_to if word.casefold() not in keys}
+    return {fold(key): key for key in reversed(keys)
+            if fold(key) == key or fold(key) not in others}
+
+
+def with_folds(table: Mapping[str, object], yields_to: Iterable[str] = ()) -> dict[str, object]:
+    """`table` plus each key written without diacritics (see :func:`unmarked_spellings`)."""
+    spellings = unmarked_spellings(table, yields_to)
+    return {**{folded: table[key] for folded, key in spellings.items()}, **table}
 
 
 # --------------------------------------------------------------------------
@@ -296,13 +314,14 @@ class Words(Generic[T]):
     between its words may be repeated.
     """
 
-    def __init__(self, table: Mapping[str, T]) -> None:
+    def __init__(self, table: Mapping[str, T], yields_to: Iterable[str] = ()) -> None:
         self.table: dict[str, T] = {key.casefold(): value for key, value in table.items()}
-        self._unmarked: dict[str, T] = {}
         self._seen: dict[str, T | None] = {}  # grows with the distinct phrases met
-        for key, value in reversed(list(self.table.items())):
-            self._unmarked[fold(key)] = value
-        words = sorted(self._unmarked, key=len, reverse=True)
+        self._unmarked: dict[str, T] = {
+            folded: self.table[key]
+            for folded, key in unmarked_spellings(self.table, yields_to).items()}
+        folds = dict.fromkeys(fold(key) for key in reversed(list(self.table)))
+        words = sorted(folds, key=len, reverse=True)
         #: The alternatives, folded, longest first, to embed in a pattern.
         self.body = "|".join(re.escape(word).replace(r"\ ", " +") for word in words)
         self.before = re.compile(rf"(?<![^\W_])(?:{self.body}) *$")

@@ -4,8 +4,11 @@ The strict parsers (:func:`~de_an06.parsing.parse_quantity` ...) and the
 finders of running text read the same tables. Every table is keyed by the
 Vietnamese phrase as printed (lower case, with its diacritics); a phrase
 matches with its diacritics or entirely without them, in any letter case,
-never half-marked (the rule of the lexical layer). Numbers and dates
-themselves come from :mod:`~de_an06.parsing.grammar`.
+never half-marked nor marked otherwise (the rule of the lexical layer:
+``"tăng"`` is never ``"tầng"``); without diacritics, a word that would
+block a figure gives way to a word of ``MEANING_WORDS`` that reads
+alike. Numbers and dates themselves come from
+:mod:`~de_an06.parsing.grammar`.
 """
 
 from __future__ import annotations
@@ -98,6 +101,7 @@ LEADS: Final[dict[str, Lead]] = {
     "cấp": "issued", "đã cấp": "issued", "cấp được": "issued", "cấp mới": "issued",
     "chiếm": "share", "chiếm tỷ lệ": "share", "chiếm tỉ lệ": "share",
     "thu nhận": "collected", "đã thu nhận": "collected",
+    "thu": "collected", "đã thu": "collected",  # "thu 5 tỷ đồng": collected (never "thứ")
     "tiếp nhận": "received", "đã tiếp nhận": "received",
     "giải quyết": "resolved", "đã giải quyết": "resolved",
     "kích hoạt": "activated", "đã kích hoạt": "activated",
@@ -129,8 +133,14 @@ DOCUMENT_WORDS: Final = (
     "điều", "khoản", "phụ lục", "biểu mẫu", "mẫu số",
     "tổ công tác đề án", "số hiệu")
 
+#: Words of :data:`DOCUMENT_WORDS` that are common verbs too: right before a
+#: number that counts a noun they are the verb (*hướng dẫn 1.200 người dân*,
+#: guided 1,200 citizens; *thông báo 5 trường hợp*, reported 5 cases), before
+#: a bare number or after ``số`` the document (*Hướng dẫn số 05*).
+DOCUMENT_VERBS: Final = ("hướng dẫn", "thông báo")
+
 #: Words before a number that make it a level or an ordinal, not a figure.
-LEVEL_WORDS: Final = ("mức", "mức độ", "cấp độ", "lần thứ", "khóa", "kỳ", "đợt", "phiên",
+LEVEL_WORDS: Final = ("mức", "mức độ", "cấp độ", "lần thứ", "khóa", "khoá", "kỳ", "đợt", "phiên",
                       "tầng", "phòng", "số nhà", "quốc lộ", "tỉnh lộ", "đường")
 
 #: Words before a rank (``xếp thứ 25/63``, ``đứng thứ 5``, ``top 10``).
@@ -154,6 +164,14 @@ NOUN_STOPS: Final = frozenset({
     "do", "bởi", "nhằm", "giúp", "hơn", "gần", "khoảng",
     "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "mỗi", "một", "các", "những"}
     | {phrase.split()[0] for phrase in PROSE_QUALIFIERS})  # "5 người xấp xỉ 6 người"
+
+#: The words a text means most often when a spelling without diacritics
+#: could be one of them or a word that blocks, ranks or makes a figure (a
+#: level, document, phone, rank or number word): such a word gives the
+#: spelling up (``"tang 5"`` is ``"tăng 5"``, increased, and stays a figure,
+#: never ``"tầng 5"``, floor 5; ``"sau"`` is after, not ``"sáu"``, six).
+#: A word printed with its diacritics is always itself.
+MEANING_WORDS: Final = (*LEADS, *PROSE_QUALIFIERS, *LEAD_FILLERS, *NOUN_STOPS)
 
 #: The longest counted noun kept, in words.
 NOUN_WORDS: Final = 6

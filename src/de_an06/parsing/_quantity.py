@@ -21,6 +21,7 @@ from de_an06.parsing._prose_words import (
     COUNTED,
     LEAD_FILLERS,
     LEADS,
+    MEANING_WORDS,
     NUMBER_WORDS,
     PROSE_QUALIFIERS,
     RANK_WORDS,
@@ -40,9 +41,9 @@ _FILLER_WORDS: Final = with_folds(dict.fromkeys(LEAD_FILLERS, True))
 _SCALE_WORDS: Final = with_folds(dict(SCALES))
 _UNIT_WORDS: Final = with_folds(dict(UNITS))
 _RATE_WORDS: Final = with_folds(dict.fromkeys(RATE_WORDS, True))
-_NUMBER_WORDS: Final = with_folds(dict(NUMBER_WORDS))
+_NUMBER_WORDS: Final = with_folds(dict(NUMBER_WORDS), MEANING_WORDS)
 _COUNTED_WORDS: Final = with_folds(dict.fromkeys(COUNTED, True))
-_RANK_WORDS: Final = with_folds(dict.fromkeys(RANK_WORDS, True))
+_RANK_WORDS: Final = with_folds(dict.fromkeys(RANK_WORDS, True), MEANING_WORDS)
 #: The word written for each scale and each lead sense: the first of its table.
 _SCALE_NAME: Final = {scale: word for word, scale in reversed(SCALES.items())}
 _LEAD_NAME: Final = {sense: word for word, sense in reversed(LEADS.items())}

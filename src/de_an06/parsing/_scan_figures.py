@@ -22,10 +22,12 @@ from de_an06.parsing._figures import DateMention, Figure
 from de_an06.parsing._lexical import Words, _decimal
 from de_an06.parsing._prose_words import (
     COUNTED,
+    DOCUMENT_VERBS,
     DOCUMENT_WORDS,
     LEAD_FILLERS,
     LEADS,
     LEVEL_WORDS,
+    MEANING_WORDS,
     NOUN_STOPS,
     NOUN_WORDS,
     NUMBER_WORDS,
@@ -45,25 +47,30 @@ _LEADS: Final = Words(LEADS)
 _FILLERS: Final = Words(dict.fromkeys(LEAD_FILLERS, True))
 _SCALES: Final = Words(SCALES)
 _UNITS: Final = Words({word: unit for word, unit in UNITS.items() if unit is not Unit.PERCENT})
-_STOPS: Final = Words(dict.fromkeys(NOUN_STOPS, True))
+_STOPS: Final = Words(dict.fromkeys(NOUN_STOPS, True), MEANING_WORDS)
 _RATES: Final = Words(dict.fromkeys(RATE_WORDS, True))
 _COUNTED: Final = Words(dict.fromkeys(COUNTED, True))
-_NUMBER_WORDS: Final = Words(NUMBER_WORDS)
+_NUMBER_WORDS: Final = Words(NUMBER_WORDS, MEANING_WORDS)
 _VAGUE: Final = Words(dict.fromkeys(VAGUE_WORDS, True))
 _MAGNITUDES: Final = Words(dict.fromkeys(VAGUE_MAGNITUDES, True))
-_RANKS: Final = Words(dict.fromkeys(RANK_WORDS, True))
-_BLOCKERS: Final = Words(dict.fromkeys(DOCUMENT_WORDS, True))
-_LEVELS: Final = Words(dict.fromkeys(LEVEL_WORDS, True))
-_PHONES: Final = Words(dict.fromkeys(PHONE_WORDS, True))
+_RANKS: Final = Words(dict.fromkeys(RANK_WORDS, True), MEANING_WORDS)
+_BLOCKERS: Final = Words(dict.fromkeys(DOCUMENT_WORDS, True), MEANING_WORDS)
+_LEVELS: Final = Words(dict.fromkeys(LEVEL_WORDS, True), MEANING_WORDS)
+_PHONES: Final = Words(dict.fromkeys(PHONE_WORDS, True), MEANING_WORDS)
+_DOCUMENT_VERBS: Final = Words(dict.fromkeys(DOCUMENT_VERBS, True))
 
 _UNSIGNED: Final = NUMBER_BODIES["vi"].removeprefix("-?")  # prose prints no minus sign
 _NUMBER: Final = re.compile(
     rf"(?<![\w.,/+-])(?:{_UNSIGNED})(?![^\W_]|[.,][0-9])")
 _LEAD_BEFORE: Final = re.compile(
     rf"(?<![^\W_])({_LEADS.body})((?: +(?:{_FILLERS.body}))*) *$")
+# The words that make a number no figure, found in the folded text; the printed
+# words are then checked against their table (Words.value), so a word folding
+# alike with other marks blocks nothing ("tăng 5 người" is no "tầng 5").
 _BLOCKED_BEFORE: Final = re.compile(
-    rf"(?<![^\W_])(?:{_BLOCKERS.body})(?: +so)? *:? *$|(?<![^\W_])(?:{_LEVELS.body}) *$"
-    rf"|(?<![^\W_])(?:{_PHONES.body}) *:? *$|\+(?:84)? *$")
+    rf"(?<![^\W_])(?:(?P<document>{_BLOCKERS.body})(?: +so)? *:?|(?P<level>{_LEVELS.body})"
+    rf"|(?P<phone>{_PHONES.body}) *:?) *$|\+(?:84)? *$")
+_BLOCKING: Final = {"document": _BLOCKERS, "level": _LEVELS, "phone": _PHONES}
 _DOCUMENT_NUMBER: Final = re.compile(
     r"[0-9]+(?:[/.-][0-9]+)*(?:[/-][0-9]*[A-ZĐ]|/[0-9]{4}/)[\w/-]*")
 _PHONE: Final = re.compile(r"0[0-9]{2,3}(?:[ .]?[0-9]{3}){2}[0-9]?(?![0-9])")
@@ -183,9 +190,24 @@ class FigureScanner:
 
     # -- what comes before ------------------------------------------------------
 
-    def _excluded_before(self, start: int) -> bool:
-        window = max(0, start - _LOOK_BACK)
-        return _BLOCKED_BEFORE.search(self.folded, window, start) is not None
+    def _blocked_before(self, start: int) -> str | None:
+        """What the words before `start` make of the number, if anything.
+
+        ``"none"``: no figure; ``"verb"``: a figure only if it counts a noun
+        (a word of ``DOCUMENT_VERBS``).
+        """
+        low = max(0, start - _LOOK_BACK)
+        while (match := _BLOCKED_BEFORE.search(self.folded, low, start)) is not None:
+            name = match.lastgroup
+            if name is None:
+                return "none"
+            printed = self.text[match.start(name):match.end(name)]
+            if _BLOCKING[name].value(printed) is not None:
+                alone = not self.text[match.end(name):match.end()].strip(" ")  # no "số", ":"
+                verb = alone and _DOCUMENT_VERBS.value(printed) is not None
+                return "verb" if verb else "none"
+            low = match.start() + 1  # misspelt here: a shorter phrase may still block
+        return None
 
     def _before(self, draft: _Draft) -> None:
         low = max(self.floor, draft.start - _LOOK_BACK)
@@ -197,19 +219,29 @@ class FigureScanner:
         lead = _LEAD_BEFORE.search(self.folded, low, draft.start)
         if lead is not None:
             sense = _LEADS.value(self.text[lead.start(1):lead.end(1)])
-            if sense is not None:
+            if sense is not None and self._fillers(lead.start(2), lead.end(2)):
                 draft.lead = sense
                 draft.lead_text = self.text[lead.start():draft.start].rstrip(" ")
         if draft.lead is None and draft.qualifier_word is not None:
             draft.lead = _LEADS.value(draft.qualifier_word)
             draft.lead_text = draft.qualifier_word if draft.lead else None
 
+    def _fillers(self, pos: int, end: int) -> bool:
+        """Whether pos:end (the words after a lead word) are fillers as printed."""
+        while pos < end:
+            hit = _FILLERS.starting(self.folded, self.text, _SPACES.match(self.text, pos).end())  # type: ignore[union-attr]
+            if hit is None:
+                return False
+            pos = hit[0]
+        return True
+
     # -- the kinds of start -------------------------------------------------------
 
     def _number(self, match: re.Match[str]) -> _Draft | None:
         text, start = self.text, match.start()
         document = _DOCUMENT_NUMBER.match(text, start)
-        if document is not None or self._excluded_before(start):
+        blocked = None if document is not None else self._blocked_before(start)
+        if document is not None or blocked == "none":
             run = document or _DIGIT_RUN.match(text, start)
             self.floor = max(self.floor, run.end())  # type: ignore[union-attr]
             return None
@@ -217,6 +249,15 @@ class FigureScanner:
         if phone is not None:
             self._block(*phone.span())
             return None
+        draft = self._read_number(start)
+        if blocked == "verb" and draft.noun is None:  # "Hướng dẫn 05 của Bộ": the document
+            self.floor = max(self.floor, _DIGIT_RUN.match(text, start).end())  # type: ignore[union-attr]
+            return None
+        return draft
+
+    def _read_number(self, start: int) -> _Draft:
+        """The figure of the number at `start`, read on (scale, fraction, rank, noun ...)."""
+        text = self.text
         value, end = _number(text, start)
         draft = _Draft(start, end, value=value)
         rank = _RANKS.ending(self.folded, text, start, max(self.floor, start - 12))
