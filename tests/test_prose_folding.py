@@ -163,7 +163,9 @@ def test_both_places_of_a_tone_are_in_the_tables() -> None:
     ("theo Hướng dẫn 05 của Bộ", None, None, None),  # the guideline no. 5
     ("Hướng dẫn số 05 người", None, None, None),
     ("Thông báo: 45 người", None, None, None),
-], ids=[f"case{i}" for i in range(19)])
+    ("gọi + 5 người", None, None, None),  # after a plus sign: part of a telephone number
+    ("gọi +84 5 người", None, None, None),
+], ids=[f"case{i}" for i in range(21)])
 def test_a_figure_after_a_common_word(phrase: str, value: int | None, unit: da.Unit | None,
                                       lead: str | None) -> None:
     found = [f for f in find_figures(phrase) if f.value is not None]
