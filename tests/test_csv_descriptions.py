@@ -33,13 +33,13 @@ def text(*rows: str, header: str = HEADER) -> str:
     return "\n".join([header, *rows]) + "\n"
 
 
-def slow(content: str, known: Any = ()) -> io.ReadingColumns:  # noqa: ANN401
+def slow(content: str, known: Any = ()) -> io.ReadingColumns:
     """The careful reader alone (a blank line sends the fast path to it; lines shift)."""
     head, _, rest = content.partition("\n")
     return io.read_csv_columns(stdio.StringIO(f"{head}\n\n{rest}"), known=known)
 
 
-def error(reader: Any, content: str, **kwargs: Any) -> tuple[object, ...]:  # noqa: ANN401
+def error(reader: Any, content: str, **kwargs: Any) -> tuple[object, ...]:
     with pytest.raises(da.ParseError) as info:
         reader(stdio.StringIO(content), **kwargs)
     return type(info.value), info.value.line, info.value.column, info.value.message
@@ -87,8 +87,9 @@ def test_a_code_named_only_later_is_not_described() -> None:
     content = text("wait,,,,,56,Khanh Hoa,Khánh Hòa,province,VN,9,2023-07-01,,,", *DESCRIBED)
     found = error(io.read_csv, content)
     assert found == error(io.read_csv_columns, content)
-    assert found[1:] == (2, "indicator", "indicator 'wait' is not described: give its "
-                         "indicator_name, indicator_name_vi, indicator_unit on its first row")
+    assert found[1:] == (2, "indicator", ("indicator 'wait' is not described: give its "
+                                          "indicator_name, indicator_name_vi, indicator_unit "
+                                          "on its first row"))
 
 
 KNOWN_HEADER = "indicator,jurisdiction,value,as_of"
@@ -120,8 +121,9 @@ def test_a_code_taken_from_known_may_not_be_described_otherwise_later() -> None:
                    header=header)
     found = error(io.read_csv, content, known=KNOWN)
     assert found == error(io.read_csv_columns, content, known=KNOWN)
-    assert found[1:] == (3, "indicator_unit", "indicator 'eid-collected' is described "
-                         "differently on line 2 (from known=) (unit 'people')")
+    assert found[1:] == (3, "indicator_unit", ("indicator 'eid-collected' is described "
+                                               "differently on line 2 (from known=) "
+                                               "(unit 'people')"))
     # Described as known does, it reads.
     same = content.replace(",count,", ",people,")
     assert len(io.read_csv(stdio.StringIO(same), known=KNOWN).readings) == 2

@@ -5,9 +5,12 @@ never the whole text at once) with ``str.split`` (or, from the first block
 with quotes or carriage returns on, with :func:`csv.reader`) and converts
 whole columns at once: one regular-expression match checks every number (or date) of a
 block, ``float`` and NumPy convert them, and dictionaries turn codes into
-small integers. Only when a check fails does it read the file again row by
-row, to name the first bad line and column exactly as
-:func:`~de_an06.io.read_csv` would.
+small integers. The indicators, jurisdictions and sources are judged by the
+rule :func:`~de_an06.io.read_csv` applies to each row
+(:meth:`~de_an06.io.schema.RecordBuilder.part`), once for each distinct set
+of a part's cells, in the order they first appear. Only when a check fails
+does it read the file again row by row, to name the first bad line and
+column exactly as :func:`~de_an06.io.read_csv` would.
 
 Rows are transposed into columns a slice at a time (:data:`_SLICE` rows), so
 the per-row objects die young and the cyclic garbage collector has next to
@@ -17,7 +20,7 @@ nothing to scan: the reader runs at full speed with the collector on.
 from __future__ import annotations
 
 import csv
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from operator import itemgetter, methodcaller
 from pathlib import Path
@@ -49,10 +52,10 @@ class _Slow(Exception):  # noqa: N818 - a signal, not an error
     """A check failed in the fast path: read row by row to report or convert."""
 
 
-class _Numbering(dict[Hashable, int]):
+class _Numbering(dict[Any, int]):
     """Numbers keys in order of first appearance: a key not seen yet gets the next number."""
 
-    def __missing__(self, key: Hashable) -> int:
+    def __missing__(self, key: Any) -> int:  # noqa: ANN401 - any key
         number = self[key] = len(self)
         return number
 
@@ -64,25 +67,25 @@ class _Layout:
         self.width = len(columns)
         self.own = [columns.index(c) for c in _OWN]
         of = [schema.column_named("readings", c).part for c in columns]
-        self.parts = {part: [i for i, p in enumerate(of) if p == part]
+        self.parts: dict[str, list[int]] = {part: [i for i, p in enumerate(of) if p == part]
                       for part in _PARTS if part in of}
         self.cut = max(*self.own, *chain.from_iterable(self.parts.values())) + 1
         #: Each row's value cell, date cell and the key of each part: its cells.
         self.picks = [*map(itemgetter, self.own),
                       *(itemgetter(*where) for where in self.parts.values())]
 
-    def raw(self, part: str, key: Hashable) -> list[str]:
-        """A row whose only filled cells are the `part` cells of `key`."""
+    def raw(self, part: str, key: str | tuple[str, ...]) -> list[str]:
+        """A row whose only filled cells are the `part` cells of `key` (one cell, or a tuple)."""
         row = [""] * self.width
         where = self.parts[part]
-        for index, text in zip(where, key if len(where) > 1 else (key,), strict=True):  # type: ignore[arg-type]
+        for index, text in zip(where, (key,) if isinstance(key, str) else key, strict=True):
             row[index] = text
         return row
 
 
 def read_csv_columns(path: str | Path | IO[str], *, number_format: CsvNumberFormat = "plain",
                      known: Iterable[object] = ()) -> ReadingColumns:
-    """Read the series keys, dates, values, units and directions of a readings CSV file, fast.
+    r"""Read the series keys, dates, values, units and directions of a readings CSV file, fast.
 
     For national-scale files: no :class:`~de_an06.Reading` objects are built,
     so it runs at close to the speed of :func:`csv.reader` alone. The file has
@@ -132,12 +135,16 @@ def read_csv_columns(path: str | Path | IO[str], *, number_format: CsvNumberForm
     >>> import io as stdio
     >>> from de_an06 import datasets, io
     >>> text = ("indicator,jurisdiction,jurisdiction_name,jurisdiction_name_vi,"
-    ...         "jurisdiction_level,value,as_of\n"
-    ...         "eid-collected,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"
-    ...         "eid-collected,56,,,,600000,2023-08-01\n")
+    ...         "jurisdiction_level,jurisdiction_parent,value,as_of\n"
+    ...         "eid-collected,56,Khanh Hoa,Khánh Hòa,province,VN,546234,2023-07-01\n"
+    ...         "eid-collected,56,,,,,600000,2023-08-01\n")
     >>> cols = io.read_csv_columns(stdio.StringIO(text), known=datasets.indicators())
     >>> cols.indicator_codes, cols.value.tolist(), [u.value for u in cols.units]
     (('eid-collected',), [546234.0, 600000.0], ['people'])
+    >>> io.read_csv_columns(stdio.StringIO(text))
+    Traceback (most recent call last):
+      ...
+    de_an06.errors.ParseError: <stream>:2: column 'indicator': indicator 'eid-collected' is not ...
     """
     number_format = cells.check_number_format(number_format, "read_csv_columns")  # type: ignore[assignment]
     by_code = known_by_code(known, "read_csv_columns")
@@ -159,7 +166,7 @@ class _Reader:
         self.rows = _csv.Rows("readings", columns, name, number_format, known)
         self.number_format = number_format
         self.dates = _Numbering()
-        self.keys = {part: _Numbering() for part in self.layout.parts}
+        self.keys: dict[str, _Numbering] = {part: _Numbering() for part in self.layout.parts}
         self.texts: list[str] = []  # the value cells of the chunk
         self.ids: list[list[int]] = [[] for _ in range(1 + len(self.layout.parts))]
         self.out: list[list[npt.NDArray[Any]]] = [[] for _ in range(2 + len(self.layout.parts))]

@@ -387,7 +387,7 @@ class RecordBuilder:
                            f"on its first row")
         # From here on the code means the known object: a later row may not describe it
         # otherwise, or one file would give one code two meanings.
-        self.known[part][name] = (found, f"{where} (from known=)")
+        self.known[part][name] = (found, f"{where} (from known=)")  # type: ignore[index]
         return found
 
     def _construct(self, kind: type[Any], part: str, kwargs: dict[str, Any]) -> Any:  # noqa: ANN401
