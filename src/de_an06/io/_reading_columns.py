@@ -156,12 +156,13 @@ class ReadingColumns:
     value : numpy.ndarray
         Values (``float64``), finite and valid for the indicator's unit.
     units : tuple of Unit
-        Each indicator's unit (the ``indicator_unit`` column).
+        Each indicator's unit, as the file describes the indicator (its
+        ``indicator_unit`` cell) or as ``known=`` gives it.
     directions : tuple of Direction
-        Each indicator's direction: the ``indicator_direction`` column, or
-        the unit's :attr:`~de_an06.Unit.default_direction` where the cell is
-        empty or the file has no such column (as :class:`~de_an06.Indicator`
-        does).
+        Each indicator's direction, described the same way: the
+        ``indicator_direction`` cell, or the unit's
+        :attr:`~de_an06.Unit.default_direction` where the cell is empty or
+        the file has no such column (as :class:`~de_an06.Indicator` does).
 
     Raises
     ------
