@@ -67,8 +67,8 @@ class _Layout:
         self.width = len(columns)
         self.own = [columns.index(c) for c in _OWN]
         of = [schema.column_named("readings", c).part for c in columns]
-        self.parts: dict[str, list[int]] = {part: [i for i, p in enumerate(of) if p == part]
-                      for part in _PARTS if part in of}
+        self.parts: dict[str, list[int]] = {
+            part: [i for i, p in enumerate(of) if p == part] for part in _PARTS if part in of}
         self.cut = max(*self.own, *chain.from_iterable(self.parts.values())) + 1
         #: Each row's value cell, date cell and the key of each part: its cells.
         self.picks = [*map(itemgetter, self.own),
