@@ -157,6 +157,10 @@ def extreme_readings(draw: st.DrawFn) -> list[da.Reading]:
                          unique_by=lambda r: r.indicator.code))
     by_code = {r.indicator.code: r.indicator for r in base}
     indicators = {code: attrs.evolve(i, name=draw(NAMES)) for code, i in by_code.items()}
+    # One source per code: a file holding a code described two ways is refused.
+    sources = {r.source.code: r.source for r in reversed(base) if r.source is not None}
+    base = [attrs.evolve(r, source=sources[r.source.code]) if r.source is not None else r
+            for r in base]
     out = []
     for reading in base:
         value = draw(NUMBERS)
