@@ -9,6 +9,7 @@ each read back equal, printed decimals included.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io as stdio
 import sys
@@ -23,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import de_an06 as da
-from de_an06 import io
+from de_an06 import batch, io
 from de_an06 import strategies as das
+from de_an06.io import schema
 
 KH = da.Jurisdiction("56", "Khanh Hoa", "Khánh Hòa", level="province", parent="VN")
 PEOPLE = da.Indicator("eid-collected", "e-ID applications collected", "Thu nhận hồ sơ ĐDĐT",
@@ -155,6 +157,10 @@ def extreme_readings(draw: st.DrawFn) -> list[da.Reading]:
                          unique_by=lambda r: r.indicator.code))
     by_code = {r.indicator.code: r.indicator for r in base}
     indicators = {code: attrs.evolve(i, name=draw(NAMES)) for code, i in by_code.items()}
+    # One source per code: a file holding a code described two ways is refused.
+    sources = {r.source.code: r.source for r in reversed(base) if r.source is not None}
+    base = [attrs.evolve(r, source=sources[r.source.code]) if r.source is not None else r
+            for r in base]
     out = []
     for reading in base:
         value = draw(NUMBERS)
@@ -244,3 +250,137 @@ def test_composed_and_decomposed_names_are_one_name_everywhere() -> None:
     assert mixed[0].note == composed
     document = io.dumps(io.Dataset(readings=mixed)).replace(composed, decomposed)
     assert io.loads(document).readings == tuple(mixed)
+
+
+# --------------------------------------------------------------------------
+# Both CSV readers on files describing each code once
+# --------------------------------------------------------------------------
+
+
+def _csv_rows(readings: list[da.Reading], number_format: str) -> list[list[str]]:
+    out = stdio.StringIO()
+    io.write_csv(io.Dataset(readings=readings), out, number_format=number_format)  # type: ignore[arg-type]
+    return list(csv.reader(stdio.StringIO(out.getvalue(), newline="")))
+
+
+def _csv_file(rows: list[list[str]]) -> str:
+    out = stdio.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def _describing(header: list[str], part: str) -> list[int]:
+    """Where the cells describing `part` are, its code's left out."""
+    return [i for i, name in enumerate(header)
+            if schema.column_named("readings", name).part == part and name != part]
+
+
+@st.composite
+def described_once(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]], str,
+                                              list[da.Indicator]]:
+    """A readings file of a few series, as written, then with codes described once.
+
+    The rows as written (every row describes its codes), the same rows with
+    some later rows of each code left empty but for the code, the number
+    format and the objects known (the indicators, whose columns the file
+    then leaves out, or none).
+    """
+    indicators = draw(st.lists(das.indicators(directions=st.sampled_from(da.Direction)),
+                               min_size=1, max_size=3, unique_by=lambda i: i.code))
+    places = draw(st.lists(das.jurisdictions(), min_size=1, max_size=2,
+                           unique_by=lambda j: j.code))
+    pairs = draw(st.lists(st.tuples(st.sampled_from(indicators), st.sampled_from(places)),
+                          min_size=1, max_size=4, unique_by=lambda p: (p[0].code, p[1].code)))
+    readings = [r for i, j in pairs
+                for r in draw(das.series(indicators=st.just(i), jurisdictions=st.just(j),
+                                         max_size=4))]
+    number_format = draw(st.sampled_from(FORMATS))
+    full = _csv_rows(draw(st.permutations(readings)), number_format)
+    known: list[da.Indicator] = []
+    if draw(st.booleans()):
+        known = indicators
+        kept = [i for i, name in enumerate(full[0]) if not name.startswith("indicator_")]
+        full = [[row[i] for i in kept] for row in full]
+    rows = [list(row) for row in full]
+    for part in ("indicator", "jurisdiction"):
+        code = rows[0].index(part)
+        seen = set()
+        for row in rows[1:]:
+            if row[code] in seen and draw(st.booleans()):
+                for i in _describing(rows[0], part):
+                    row[i] = ""
+            seen.add(row[code])
+    return full, rows, number_format, known
+
+
+def _outcome(reader: Any, text: str, number_format: str,
+             known: list[da.Indicator]) -> Any:
+    try:
+        return reader(stdio.StringIO(text), number_format=number_format, known=known)
+    except da.ParseError as error:
+        return type(error), error.file, error.line, error.column, error.message, error.text
+
+
+def _agree(text: str, number_format: str, known: list[da.Indicator]) -> Any:
+    """Both readers' columns, checked equal; or both errors, checked equal."""
+    data = _outcome(io.read_csv, text, number_format, known)
+    columns = _outcome(io.read_csv_columns, text, number_format, known)
+    if not isinstance(data, io.Dataset):
+        assert columns == data
+        return data
+    assert isinstance(columns, io.ReadingColumns), columns
+    readings = data.readings
+    assert [columns.indicator_codes[i] for i in columns.indicator] == [
+        r.indicator.code for r in readings]
+    assert [columns.jurisdiction_codes[i] for i in columns.jurisdiction] == [
+        r.jurisdiction.code for r in readings]
+    assert columns.as_of.tolist() == [r.as_of for r in readings]
+    assert columns.value.tolist() == [float(r.value) for r in readings]
+    indicators = {r.indicator.code: r.indicator for r in readings}
+    assert columns.units == tuple(indicators[c].unit for c in columns.indicator_codes)
+    assert columns.directions == tuple(indicators[c].direction
+                                       for c in columns.indicator_codes)
+    return columns
+
+
+@settings(max_examples=max(25, settings().max_examples // 20),
+          suppress_health_check=list(HealthCheck))
+@given(file=described_once())
+def test_both_csv_readers_agree_on_codes_described_once(
+        file: tuple[list[list[str]], list[list[str]], str, list[da.Indicator]]) -> None:
+    full, rows, number_format, known = file
+    text = _csv_file(rows)
+    columns = _agree(text, number_format, known)
+    assert isinstance(columns, io.ReadingColumns), columns
+    assert columns == _agree(_csv_file(full), number_format, known)  # described on every row
+    by_series: dict[tuple[str, str], list[da.Reading]] = {}
+    for r in io.read_csv(stdio.StringIO(text), number_format=number_format,  # type: ignore[arg-type]
+                         known=known).readings:
+        by_series.setdefault((r.indicator.code, r.jurisdiction.code), []).append(r)
+    table = batch.ReadingTable.from_series(da.Series(s) for s in by_series.values())
+    assert batch.ReadingTable.from_columns(columns) == table
+
+
+@settings(max_examples=max(25, settings().max_examples // 20),
+          suppress_health_check=list(HealthCheck))
+@given(file=described_once(), data=st.data())
+def test_both_csv_readers_refuse_a_code_described_otherwise_alike(
+        file: tuple[list[list[str]], list[list[str]], str, list[da.Indicator]],
+        data: st.DataObject) -> None:
+    """A row describing a code again, one cell changed: the same error from both readers."""
+    full, rows, number_format, known = file
+    header = rows[0]
+    part = data.draw(st.sampled_from(["jurisdiction"] if known else
+                                      ["indicator", "jurisdiction"]))
+    first = data.draw(st.integers(1, len(rows) - 1))
+    again = list(full[first])
+    column = data.draw(st.sampled_from(_describing(header, part)))
+    cell = schema.column_named("readings", header[column]).cell
+    others = [m.value for m in cell.members] if cell.members is not None else []
+    again[column] = data.draw(st.sampled_from([f"{again[column]} x", *others]).filter(
+        lambda text: text != full[first][column]))
+    later = data.draw(st.integers(first + 1, len(rows)))
+    text = _csv_file([*rows[:later], again, *rows[later:]])
+    found = _agree(text, number_format, known)
+    assert isinstance(found, tuple), found
+    assert found[0] is da.ParseError

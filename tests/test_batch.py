@@ -317,12 +317,13 @@ def test_from_columns_of_a_csv_file() -> None:
     from de_an06 import io
 
     header = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
-              "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n")
+              "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+              "value,as_of\n")
     rows = [("up", "56", 500_000, "2023-06-25"), ("up", "51", 10, "2023-06-25"),
             ("up", "56", 546_234, "2023-07-01"), ("down", "56", 21, "2023-06-25"),
             ("down", "56", 4, "2023-07-01")]
     text = header + "".join(
-        f"{i},{i} name,{i} tên,count,{j},P{j},Tỉnh {j},province,{value},{day}\n"
+        f"{i},{i} name,{i} tên,count,{j},P{j},Tỉnh {j},province,VN,{value},{day}\n"
         for i, j, value, day in rows)
     columns = io.read_csv_columns(stdio.StringIO(text))
     table = batch.ReadingTable.from_columns(columns, lower_is_better=np.array([True, False,
@@ -378,8 +379,9 @@ def test_a_lower_is_better_file_is_lower_is_better_in_batch() -> None:
 def test_columns_must_give_one_direction_per_indicator() -> None:
     columns = da.io.read_csv_columns(io.StringIO(
         "indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
-        "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
-        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,5,2023-06-25\n"))
+        "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+        "value,as_of\n"
+        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,VN,5,2023-06-25\n"))
     with pytest.raises(da.ValidationError, match="directions must hold one entry per"):
         attrs.evolve(columns, directions=())
 
@@ -487,8 +489,9 @@ def test_checks_made_from_the_fit() -> None:
 def test_from_columns_keeps_the_fit() -> None:
     columns = da.io.read_csv_columns(io.StringIO(
         "indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
-        "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
-        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,500000,2023-06-25\n"
-        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"))
+        "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+        "value,as_of\n"
+        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,VN,500000,2023-06-25\n"
+        "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,VN,546234,2023-07-01\n"))
     table = batch.ReadingTable.from_columns(columns)
     assert "fit" in table._cache

@@ -319,9 +319,10 @@ class ReadingTable:
         >>> import io as stdio
         >>> from de_an06 import batch, io
         >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
-        ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
-        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,500000,2023-06-25\n"
-        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n")
+        ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+        ...         "value,as_of\n"
+        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,VN,500000,2023-06-25\n"
+        ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,VN,546234,2023-07-01\n")
         >>> table = ReadingTable.from_columns(io.read_csv_columns(stdio.StringIO(text)))
         >>> table.ids.tolist(), round(float(batch.trends(table).slope[0]), 1)
         (['eid@56'], 7705.7)

@@ -16,7 +16,7 @@ import contextlib
 import csv
 import io as stdio
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Final, NoReturn
@@ -254,8 +254,12 @@ def records(text: str | Text, name: str) -> Iterator[tuple[int, list[str]]]:
         line = reader.line_num + 1
 
 
-class _Rows:
-    """Reads the cells of checked rows and builds their records."""
+class Rows:
+    """Reads the cells of checked rows and builds their records, or their parts.
+
+    The row -> record rule is :class:`RecordBuilder`'s; this adds where
+    (file and line) to its errors, as :class:`ParseError`.
+    """
 
     def __init__(self, kind: str, columns: list[str], name: str, number_format: str,
                  known: dict[str, dict[str, Any]] | None = None) -> None:
@@ -265,19 +269,38 @@ class _Rows:
         self.readers = [schema.column_named(kind, c).cell.read for c in columns]
         self.builder = RecordBuilder(kind, columns, known)
 
-    def build(self, line: int, row: list[str]) -> Any:  # noqa: ANN401 - a record
+    def check(self, line: int, row: list[str]) -> None:
+        """Raise unless `row` has a field for each column."""
         if len(row) != len(self.columns):
             raise ParseError(f"expected {len(self.columns)} fields, got {len(row)}",
                              file=self.name, line=line)
 
+    def cell(self, row: list[str]) -> Callable[[int], object]:
+        """``read(i)``: the value of cell ``i`` of `row`, or :class:`RowError`."""
         def read(index: int) -> object:
             try:
                 return self.readers[index](row[index], self.number_format)
             except CellError as error:
                 raise RowError(self.columns[index], str(error), text=row[index]) from None
 
+        return read
+
+    def build(self, line: int, row: list[str]) -> Any:  # noqa: ANN401 - a record
+        """The record of the row on `line`."""
+        self.check(line, row)
+        with self.at(line):
+            return self.builder.build(row, self.cell(row), f"line {line}")
+
+    def part(self, part: str, line: int, row: list[str]) -> Any:  # noqa: ANN401 - a model object
+        """The `part` the row on `line` names (:meth:`RecordBuilder.part`)."""
+        with self.at(line):
+            return self.builder.part(part, row, self.cell(row), f"line {line}")
+
+    @contextlib.contextmanager
+    def at(self, line: int) -> Iterator[None]:
+        """Turn a :class:`RowError` into a :class:`ParseError` naming the file and `line`."""
         try:
-            return self.builder.build(row, read, f"line {line}")
+            yield
         except RowError as error:
             raise ParseError(error.message, file=self.name, line=line, column=error.column,
                              text=error.text) from None
@@ -295,7 +318,7 @@ def read(path: str | Path | IO[str], *, kind: str | None, number_format: str,
         rows = records(text, name)
         _, first = next(rows)  # decode() refused empty files, so a first record exists
         the_kind, columns = header(first, name, kind, "read_csv", described_once=True)
-        builder = _Rows(the_kind, columns, name, number_format, by_code)
+        builder = Rows(the_kind, columns, name, number_format, by_code)
         built: list[Any] = []
         errors: list[ParseError] = []
         for line, row in rows:

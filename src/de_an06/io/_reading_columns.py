@@ -156,12 +156,13 @@ class ReadingColumns:
     value : numpy.ndarray
         Values (``float64``), finite and valid for the indicator's unit.
     units : tuple of Unit
-        Each indicator's unit (the ``indicator_unit`` column).
+        Each indicator's unit, as the file describes the indicator (its
+        ``indicator_unit`` cell) or as ``known=`` gives it.
     directions : tuple of Direction
-        Each indicator's direction: the ``indicator_direction`` column, or
-        the unit's :attr:`~de_an06.Unit.default_direction` where the cell is
-        empty or the file has no such column (as :class:`~de_an06.Indicator`
-        does).
+        Each indicator's direction, described the same way: the
+        ``indicator_direction`` cell, or the unit's
+        :attr:`~de_an06.Unit.default_direction` where the cell is empty or
+        the file has no such column (as :class:`~de_an06.Indicator` does).
 
     Raises
     ------
@@ -176,10 +177,11 @@ class ReadingColumns:
     >>> import io as stdio
     >>> from de_an06 import io
     >>> text = ("indicator,indicator_name,indicator_name_vi,indicator_unit,jurisdiction,"
-    ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,value,as_of\n"
-    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,546234,2023-07-01\n"
-    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,260234,2023-07-02\n"
-    ...         "wait,Days,Ngày,days,56,Khanh Hoa,Khánh Hòa,province,18,2023-07-02\n")
+    ...         "jurisdiction_name,jurisdiction_name_vi,jurisdiction_level,jurisdiction_parent,"
+    ...         "value,as_of\n"
+    ...         "eid,e-ID,ĐDĐT,people,56,Khanh Hoa,Khánh Hòa,province,VN,546234,2023-07-01\n"
+    ...         "eid,,,,56,,,,,260234,2023-07-02\n"
+    ...         "wait,Days,Ngày,days,56,Khanh Hoa,Khánh Hòa,province,VN,18,2023-07-02\n")
     >>> cols = io.read_csv_columns(stdio.StringIO(text))
     >>> len(cols), cols.indicator_codes, cols.value.tolist()
     (3, ('eid', 'wait'), [546234.0, 260234.0, 18.0])

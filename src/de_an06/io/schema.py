@@ -269,7 +269,9 @@ class RecordBuilder:
 
     A part is described once: a row whose ``indicator_*`` (``jurisdiction_*``,
     ``source_*``) cells are all empty means the part of that code described
-    on an earlier row, or the one of that code in `known`.
+    on an earlier row, or the one of that code in `known`; once a row has
+    named a known part by its code, a later row describing that code must
+    describe it as `known` does. :meth:`part` states the rule for one part.
     """
 
     def __init__(self, kind: str, columns: Sequence[str],
@@ -305,11 +307,25 @@ class RecordBuilder:
             Naming the column.
         """
         kwargs = self._fields("self", read)
-        for part in self.parts:
-            kwargs[part] = self._part(part, raw, read, where)
-        if any(raw[i] not in _EMPTY for i in self.indices["source"]):
-            kwargs["source"] = self._part("source", raw, read, where)
+        for part in (*self.parts, "source"):
+            found = self.part(part, raw, read, where)
+            if found is not None:
+                kwargs[part] = found
         return self._construct(RECORD_KINDS[self.kind], "self", kwargs)
+
+    def part(self, part: str, raw: Sequence[Hashable], read: Callable[[int], object],
+             where: str) -> Any:  # noqa: ANN401 - a model object
+        """The `part` (``"indicator"``, ``"jurisdiction"``, ``"source"``) a row names.
+
+        THE rule of descriptions, which :meth:`build` applies to each part of
+        each row, and the columnar reader to each distinct set of a part's
+        cells: ``None`` for a source the row does not cite (its ``source``
+        cells all empty), else the part, described on this row, named by its
+        code alone, or :class:`RowError`. Arguments as for :meth:`build`.
+        """
+        if part == "source" and all(raw[i] in _EMPTY for i in self.indices["source"]):
+            return None
+        return self._part(part, raw, read, where)
 
     def column_of(self, part: str, field: str) -> str:
         """The column holding `field` of `part` (the field's name if none does)."""
@@ -333,7 +349,7 @@ class RecordBuilder:
             cached = None
         if cached is not None:
             return cached
-        code_only = self._code_only(part, raw, read)
+        code_only = self._code_only(part, raw, read, where)
         if code_only is not None:
             return code_only
         kwargs = self._fields(part, read)
@@ -351,8 +367,8 @@ class RecordBuilder:
             self.seen[part][key] = known
         return known
 
-    def _code_only(self, part: str, raw: Sequence[Hashable],
-                   read: Callable[[int], object]) -> Any:  # noqa: ANN401 - a model object
+    def _code_only(self, part: str, raw: Sequence[Hashable], read: Callable[[int], object],
+                   where: str) -> Any:  # noqa: ANN401 - a model object
         """The part a row names by its code alone, or ``None`` when the row describes it."""
         code = next((i for i in self.indices[part] if self.columns[i].field == "code"), None)
         others = [i for i in self.indices[part] if i != code]
@@ -369,6 +385,9 @@ class RecordBuilder:
             raise RowError(self.columns[code].name,
                            f"{part} {name!r} is not described: give its {', '.join(needed)} "
                            f"on its first row")
+        # From here on the code means the known object: a later row may not describe it
+        # otherwise, or one file would give one code two meanings.
+        self.known[part][name] = (found, f"{where} (from known=)")  # type: ignore[index]
         return found
 
     def _construct(self, kind: type[Any], part: str, kwargs: dict[str, Any]) -> Any:  # noqa: ANN401
