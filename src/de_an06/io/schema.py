@@ -317,7 +317,7 @@ class RecordBuilder:
              where: str) -> Any:  # noqa: ANN401 - a model object
         """The `part` (``"indicator"``, ``"jurisdiction"``, ``"source"``) a row names.
 
-        THE rule of descriptions, which :meth:`build` applies to each part of
+        The rule of descriptions, which :meth:`build` applies to each part of
         each row, and the columnar reader to each distinct set of a part's
         cells: ``None`` for a source the row does not cite (its ``source``
         cells all empty), else the part, described on this row, named by its
