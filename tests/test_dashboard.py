@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import de_an06 as da
-from de_an06 import _present, analysis, io
+from de_an06 import _labels, _present, analysis, io
 from de_an06.cli import _html, _html_pages, _site, main
 
 IND = da.Indicator("eid-activated", "e-ID accounts activated",
@@ -273,7 +273,7 @@ def test_vocabulary_tables_match() -> None:
     for english, vietnamese in pairs:
         assert set(english) == set(vietnamese)
     field = re.compile(r"\{(\w+)\}")
-    for key, (en, vi) in _present.LABELS.items():
+    for key, (en, vi) in _labels.LABELS.items():
         assert set(field.findall(en)) == set(field.findall(vi)), key
     assert set(_present.OUTLOOKS["en"]) == set(_site.OUTLOOK_ORDER)
 
