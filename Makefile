@@ -92,7 +92,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/read_table.py
 	$(BIN)/python benchmarks/csv_reader.py
 	$(BIN)/python benchmarks/prose.py
-	$(BIN)/python benchmarks/dask_bench.py --readings 1000000
+	$(BIN)/python benchmarks/dask_bench.py
 	$(BIN)/python benchmarks/dashboard_bench.py
 
 clean:

@@ -167,18 +167,9 @@ def main(rows: int = 1_000_000, repeat: int = 3) -> dict[str, float]:
     return figures
 
 
-#: The heading of this benchmark's section of ``RESULTS.md``.
-SECTION = "## CSV readers: speed and memory (issue 17)"
-
-
-def kept_section(results: str) -> str:
-    """The section of these figures in the text of ``RESULTS.md`` ("" when it has none)."""
-    return results_file.kept_section(results, SECTION)
-
-
 def write_section(lines: list[str], command: str, load: tuple[float, float]) -> None:
     """Put the figures in ``RESULTS.md``, in place of the section written before."""
-    results_file.write_section(SECTION, lines, command, load,
+    results_file.write_section(results_file.CSV_READERS, lines, command, load,
                                "Times are the best of a few runs; memory is the peak of "
                                "`tracemalloc` during one call.")
 

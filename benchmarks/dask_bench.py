@@ -1,11 +1,12 @@
 """Forecasts of 10**7 readings through a two-worker Dask cluster, next to the local batch.
 
-Run with ``python benchmarks/dask_bench.py [--readings N]`` (needs the
-``dask`` extra). The data: series of 3 to 40 readings (mean 21.5), a reading
-every one to three days, each series with its own pace; one target and one
-deadline for all. Both ways start from the same pandas DataFrame, sorted by
-series id then day, and end with the forecasts as a pandas DataFrame (the
-local batch's ``to_pandas()``):
+Run with ``python benchmarks/dask_bench.py [--readings N] [--write]`` (needs
+the ``dask`` extra; ``--write`` puts the figures in ``benchmarks/RESULTS.md``).
+The data: series of 3 to 40 readings (mean 21.5), a reading every one to three
+days, each series with its own pace; one target and one deadline for all.
+Both ways start from the same pandas DataFrame, sorted by series id then day,
+and end with the forecasts as a pandas DataFrame (the local batch's
+``to_pandas()``):
 
 * **local** -- ``ReadingTable.from_arrays`` + ``batch.forecasts`` +
   ``to_pandas()`` in this process (best of `--repeats`);
@@ -37,6 +38,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+import results_file
 
 from de_an06 import batch
 
@@ -112,12 +114,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--shuffle", choices=["p2p", "tasks"], default=None,
                         help="Dask's shuffle method (default: Dask's choice, p2p on a cluster)")
+    parser.add_argument("--write", action="store_true", help="write the figures to RESULTS.md")
     args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
 
     try:
         import dask
         import dask.dataframe as dd
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster, wait
     except ImportError:
         print('dask_bench: skipped, needs the dask extra: pip install "de_an06[dask]"')
         return
@@ -153,7 +157,11 @@ def main(argv: list[str] | None = None) -> None:
             result.map_partitions(rows, meta=(None, "int64")).sum().compute()
 
         def shuffle_alone() -> None:
-            ddf.shuffle(on="id").map_partitions(rows, meta=(None, "int64")).sum().compute()
+            # persisted and waited for: a row count of the shuffled frame would be
+            # optimised into a row count of the frame, without the shuffle
+            shuffled = ddf.shuffle(on="id").persist()
+            wait(shuffled)
+            del shuffled
 
         got = on_cluster()
         t_cluster = best(on_cluster, args.repeats)
@@ -166,8 +174,23 @@ def main(argv: list[str] | None = None) -> None:
     ]
     for label, seconds in rows_out:
         print(f"{label:<46} {seconds:8.3f} s  ({seconds / t_local:5.1f}x the local time)")
+    equal = same_bits(got, want)
     print(f"ratio local / cluster (result gathered): {t_local / t_cluster:.3f}")
-    print(f"results equal bit for bit: {same_bits(got, want)}")
+    print(f"results equal bit for bit: {equal}")
+    if args.write:
+        lines = ["| way | seconds | × the local time |", "|---|---|---|",
+                 f"| local batch (table + forecasts + to_pandas) | {t_local:.3f} | 1 |",
+                 *(f"| {label} | {seconds:.3f} | {seconds / t_local:.1f} |"
+                   for label, seconds in rows_out),
+                 "", (f"{args.readings:,} readings in {series:,} series, {args.partitions} "
+                      f"partitions, dask {dask.__version__}; results equal to the local "
+                      f"batch's bit for bit: {'yes' if equal else 'NO'}.")]
+        command = "python benchmarks/dask_bench.py --write" + (
+            f" --readings {args.readings}" if args.readings != 10**7 else "")
+        results_file.write_section(
+            results_file.DASK, lines, command, (load_before, os.getloadavg()[0]),
+            "Times are the best of a few runs; the cluster's workers are processes of this "
+            "machine, so the cluster can only add work here (see the Dask page).")
 
 
 if __name__ == "__main__":

@@ -191,18 +191,9 @@ def xlsx_figures(folder: Path, rows: int) -> list[str]:
     return out
 
 
-#: The heading of this benchmark's section of ``RESULTS.md`` (``run.py --write`` keeps it).
-SECTION = "## Spreadsheets: read_table (issue 16)"
-
-
-def kept_section(results: str) -> str:
-    """The section of these figures in the text of ``RESULTS.md`` ("" when it has none)."""
-    return results_file.kept_section(results, SECTION)
-
-
 def write_section(lines: list[str], command: str, load: tuple[float, float]) -> None:
     """Put the figures in ``RESULTS.md``, in place of the section written before."""
-    results_file.write_section(SECTION, lines, command, load,
+    results_file.write_section(results_file.READ_TABLE, lines, command, load,
                                "The machine is shared: times vary from run to run more than "
                                "the ratios, each of which compares two figures of this run. "
                                "Times are the best of a few runs.")

@@ -1,7 +1,8 @@
 """The sections of ``benchmarks/RESULTS.md`` that a benchmark script owns.
 
 ``run.py --write`` rewrites the file and keeps the sections the other scripts
-(``read_table.py``, ``csv_reader.py``) wrote; each script replaces only its own.
+(``read_table.py``, ``csv_reader.py``, ``dask_bench.py``) wrote, under the
+headings below; each script replaces only its own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,12 @@ from pathlib import Path
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 
+#: The headings of the sections the other scripts own, in the order of the file.
+READ_TABLE = "## Spreadsheets: read_table (issue 16)"
+CSV_READERS = "## CSV readers: speed and memory (issue 17)"
+DASK = "## Dask: a two-worker cluster next to the local batch (issue 22)"
+OWNED = (READ_TABLE, CSV_READERS, DASK)
+
 
 def kept_section(results: str, heading: str) -> str:
     """The section under `heading` in the text of ``RESULTS.md`` ("" when it has none)."""
@@ -19,6 +26,12 @@ def kept_section(results: str, heading: str) -> str:
         return ""
     end = results.find("\n## ", start + len(heading))
     return results[start:] if end < 0 else results[start:end + 1]
+
+
+def kept_sections(results: str) -> str:
+    """The sections of :data:`OWNED` in the text of ``RESULTS.md``, each ending in one newline."""
+    return "\n".join(part.rstrip("\n") + "\n" for part in
+                     (kept_section(results, heading) for heading in OWNED) if part)
 
 
 def write_section(heading: str, lines: list[str], command: str, load: tuple[float, float],

@@ -456,13 +456,11 @@ def main() -> None:
                "`python -X importtime` runs each)",
                f"- CSV: {csv_comparison(10**6)}")
     if args.write:
-        from csv_reader import kept_section as kept_csv_section
-        from read_table import kept_section
+        import results_file
 
         written = HERE / "RESULTS.md"
         old = written.read_text(encoding="utf-8") if written.exists() else ""
-        kept = "\n".join(part.rstrip("\n") + "\n" for part in (
-            kept_section(old), kept_csv_section(old)) if part)
+        kept = results_file.kept_sections(old)
         text = ("# Benchmark results\n\nWritten by `python benchmarks/run.py --write` "
                 "(`make bench` prints the same report). The baselines are in "
                 "`benchmarks/baselines.py`; what the figures mean, and why the misses, "
