@@ -2,11 +2,12 @@
 
 Each form is a pattern of :mod:`~de_an06.parsing.grammar`, matched on the
 folded text (:func:`~de_an06.parsing._lexical.fold_text`, same offsets as the
-normalised text); its words are then checked as printed (:data:`DATE_WORDS`,
-``Words.value``: ``"thắng 3/2024"`` is read on after ``thắng`` as ``3/2024``;
-the ``Nam`` of ``Việt Nam``, a name of :data:`COMPOUND_WORDS`, is no year); overlapping matches keep the one that starts first (then
-the longest); the words before a match (:data:`DATE_CUES`), a time of day
-beside it and *đầu/giữa/cuối* give its role, span and vagueness.
+normalised text), then its words as printed (:data:`DATE_WORDS`: after
+``"thắng"``, won, ``"thắng 3/2024"`` reads on as ``3/2024``; the ``Nam`` of
+``Việt Nam``, a name of :data:`COMPOUND_WORDS`, is no year); overlapping
+matches keep the one that starts first (then the longest); the words before
+a match (:data:`DATE_CUES`), a time of day beside it and *đầu/giữa/cuối* give
+its role, span and vagueness.
 """
 
 from __future__ import annotations
@@ -255,6 +256,14 @@ def _stands_as_date(text: str, folded: str, found: _Found, cued: bool) -> bool:
     return _WORD_AFTER.match(text, found.end) is None
 
 
+def _time_before(text: str, folded: str, start: int, floor: int) -> re.Match[str] | None:
+    """The time of day printed just before `start`, its words spelt as printed."""
+    time = _TIME_BEFORE.search(folded, max(floor, start - 16), start)
+    if time is not None and misread(text, folded, time.start(), start) is not None:
+        return None  # "17 giỏ ngày 5/3": 17 baskets, no time of day
+    return time
+
+
 @attrs.frozen
 class Mention:
     """A date mention in normalised offsets, before it is mapped back to the input."""
@@ -281,9 +290,7 @@ def scan_dates(text: str, folded: str, published: dt.date | None) -> list[Mentio
             hit = _EDGES.ending(folded, text, start, max(floor, start - 8))
             if hit is not None:
                 start, edge = hit
-        time = _TIME_BEFORE.search(folded, max(floor, start - 16), start)
-        if time is not None and misread(text, folded, time.start(), start) is not None:
-            time = None  # "17 giỏ ngày 5/3": 17 baskets, no time of day
+        time = _time_before(text, folded, start, floor)
         if time is not None and found.form == "day":
             start = time.start()
         start, role = _cue(text, folded, start, floor)

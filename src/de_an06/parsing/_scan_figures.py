@@ -254,7 +254,8 @@ class FigureScanner:
             self._block(*phone.span())
             return None
         draft = self._read_number(start)
-        if blocked == "verb" and draft.noun is None:  # "Hướng dẫn 05 của Bộ": the document
+        # "Hướng dẫn 05 của Bộ": the document; "hướng dẫn 5%": a share, no document number
+        if blocked == "verb" and draft.noun is None and not draft.percent:
             self.floor = max(self.floor, _DIGIT_RUN.match(text, start).end())  # type: ignore[union-attr]
             return None
         return draft

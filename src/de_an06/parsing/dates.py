@@ -295,6 +295,19 @@ def _period(scanner: Scanner, form: str, match: re.Match[str], offset: int,  # n
     return dt.date(the_year, 13 - months, 1), dt.date(the_year, 12, 31)
 
 
+def _rank_match(scanner: Scanner, body: str, offset: int) -> re.Match[str]:
+    """The match of :data:`_RANK` in `body`, its words checked as printed (Words.value)."""
+    match = _RANK.fullmatch(fold_text(body))
+    if match is None:
+        raise scanner.error("expected a rank such as 25/63", offset)
+    for group, table in _RANK_TABLES:
+        printed = match[group] and body[match.start(group):match.end(group)]
+        if printed and table.value(printed) is None:
+            raise scanner.error(f"{printed!r} is no rank word as printed ({_RANK_NAMES})",
+                                offset + match.start(group))
+    return match
+
+
 def parse_rank(text: str, *, total: int | None = None) -> Rank:
     """Read a rank such as ``"25/63"`` (optionally after ``"hạng"`` / ``"xếp thứ"``).
 
@@ -332,14 +345,7 @@ def parse_rank(text: str, *, total: int | None = None) -> Rank:
     if total is not None and (not is_int(total) or total < 2):  # noqa: PLR2004 - two at least
         raise v.fail("parse_rank", "total", "must be an int >= 2 or None", total)
     scanner, body, offset = _trimmed(text, "rank")
-    match = _RANK.fullmatch(fold_text(body))
-    if match is None:
-        raise scanner.error("expected a rank such as 25/63", offset)
-    for group, table in _RANK_TABLES:
-        printed = match[group] and body[match.start(group):match.end(group)]
-        if printed and table.value(printed) is None:
-            raise scanner.error(f"{printed!r} is no rank word as printed ({_RANK_NAMES})",
-                                offset + match.start(group))
+    match = _rank_match(scanner, body, offset)
     if match["second_last"]:
         if total is None:
             raise scanner.error("'áp chót' (second to last) needs total=", offset)
