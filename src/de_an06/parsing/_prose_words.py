@@ -202,11 +202,12 @@ DATE_CUES: Final[dict[str, str]] = {
 #: of a span). Like every word, each is itself only as printed here or
 #: without any diacritics: ``"thắng 3/2024"`` (won) holds no ``tháng``
 #: (month), ``"nằm"`` (lies) no ``năm`` (year). Without diacritics each
-#: keeps its spelling (no word of ``MEANING_WORDS`` gives it up: a date word
-#: is read only beside the digits of a date form), so ``"nam 2023"`` is the
-#: year 2023 and ``"quy 2/2024"`` the second quarter, as the grammar's
-#: spellings without diacritics read them; a name of :data:`COMPOUND_WORDS`
-#: keeps its syllable (``"Việt Nam 2023"`` holds no year).
+#: keeps its spelling (the table gives way to no word: a date word is read
+#: only beside the digits of a date form, where the grammar reads the same
+#: spellings), so ``"nam 2023"`` is the year 2023 and ``"quy 2/2024"`` the
+#: second quarter (read without the word, ``2/2024`` would be February); a
+#: name of :data:`COMPOUND_WORDS` keeps its syllable (``"Việt Nam 2023"``
+#: holds no year).
 DATE_WORDS: Final = ("ngày", "tháng", "năm", "quý", "đầu", "cuối", "giờ", "phút", "lúc",
                      "từ", "đến", "tới", "hết")
 

@@ -100,7 +100,7 @@ def _year(match: re.Match[str], group: str = "year") -> int | None:
     return int(match[group]) if match[group] else None
 
 
-def misread(text: str, folded: str, start: int, end: int) -> int | None:
+def _misread(text: str, folded: str, start: int, end: int) -> int | None:
     """The end of the first word of start:end that is no date word as printed; else None.
 
     A word folding like a word of :data:`DATE_WORDS` is one only as its table
@@ -123,13 +123,13 @@ def _standing(pattern: re.Pattern[str], text: str, folded: str) -> list[re.Match
 
     A match that stands alone is not inside a longer number or word (see
     :func:`_bounded`); a match with a word that is no date word as printed
-    (:func:`misread`) is none, and the text is read on after that word: what
+    (:func:`_misread`) is none, and the text is read on after that word: what
     follows may be a date by itself (``"thắng 3/2024"`` holds ``3/2024``).
     """
     found: list[re.Match[str]] = []
     pos = 0
     while (match := pattern.search(folded, pos)) is not None:
-        bad = misread(text, folded, match.start(), match.end())
+        bad = _misread(text, folded, match.start(), match.end())
         pos = match.end() if bad is None else bad
         if bad is None and _bounded(folded, match.start(), match.end()):
             found.append(match)
@@ -259,7 +259,7 @@ def _stands_as_date(text: str, folded: str, found: _Found, cued: bool) -> bool:
 def _time_before(text: str, folded: str, start: int, floor: int) -> re.Match[str] | None:
     """The time of day printed just before `start`, its words spelt as printed."""
     time = _TIME_BEFORE.search(folded, max(floor, start - 16), start)
-    if time is not None and misread(text, folded, time.start(), start) is not None:
+    if time is not None and _misread(text, folded, time.start(), start) is not None:
         return None  # "17 giỏ ngày 5/3": 17 baskets, no time of day
     return time
 
@@ -297,7 +297,7 @@ def scan_dates(text: str, folded: str, published: dt.date | None) -> list[Mentio
         if not _stands_as_date(text, folded, found, role is not None or time is not None):
             continue
         after = _TIME_AFTER.match(folded, end) if found.form == "day" else None
-        if after is not None and misread(text, folded, end, after.end()) is None:
+        if after is not None and _misread(text, folded, end, after.end()) is None:
             end = after.end()
         days, supplied, is_date = _resolve(found, edge, published, None)
         if not is_date:
@@ -307,7 +307,7 @@ def scan_dates(text: str, folded: str, published: dt.date | None) -> list[Mentio
         role = role or ("point" if found.form == "day" else "period")
         previous = mentions[-1] if mentions else None
         join = _JOIN.fullmatch(folded, previous.end, found.start) if previous else None
-        if join is not None and misread(text, folded, join.start(), join.end()) is not None:
+        if join is not None and _misread(text, folded, join.start(), join.end()) is not None:
             join = None  # "từ 9/2 tôi 20/6": no "tới" (to)
         if (previous is not None and previous.role == "open_start" and role in ("as_of", "point")
                 and (join is not None
