@@ -19,7 +19,10 @@ Input is normalised first: Unicode NFC, then every space-like character in
 :data:`SPACES` becomes a plain space and every dash in :data:`DASHES` a
 hyphen-minus. Words match in any letter case, with their diacritics or
 entirely without them (``"gần"``, ``"GẦN"``, ``"gan"``), never half-marked
-nor marked otherwise (``"tăng"``, increased, is never ``"tầng"``, floor).
+nor marked otherwise (``"tăng"``, increased, is never ``"tầng"``, floor;
+``"thắng"``, won, never ``"tháng"``, month); a syllable of a longer word is
+not a word of its own (the ``đồng`` of ``đồng chí``, comrade, is no
+currency; the ``Nam`` of ``Việt Nam`` no ``năm``, year).
 
 How the package is laid out
 ---------------------------

@@ -146,6 +146,9 @@ LEVEL_WORDS: Final = ("mức", "mức độ", "cấp độ", "lần thứ", "kh�
 #: Words before a rank (``xếp thứ 25/63``, ``đứng thứ 5``, ``top 10``).
 RANK_WORDS: Final = ("xếp thứ", "xếp hạng", "đứng thứ", "hạng", "thứ hạng", "top", "thứ")
 
+#: The rank that needs the number ranked: second to last.
+SECOND_TO_LAST: Final = ("áp chót",)
+
 #: Words after ``"/"`` that make a figure a rate (``lượt/ngày``, ``%/năm``).
 RATE_WORDS: Final = frozenset({
     "ngày", "tháng", "năm", "quý", "tuần", "giờ", "phút", "người", "hồ sơ", "lượt",
@@ -193,6 +196,31 @@ DATE_CUES: Final[dict[str, str]] = {
     "ngày": "point", "sáng": "point", "chiều": "point", "tối": "point", "trưa": "point",
     "đêm": "point", "vào": "point", "vào ngày": "point", "hôm": "point",
 }
+
+#: The words of the date forms (:mod:`~de_an06.parsing.grammar`: day, month,
+#: year, quarter, first or last months, a time of day; the ``từ ... đến``
+#: of a span). Like every word, each is itself only as printed here or
+#: without any diacritics: ``"thắng 3/2024"`` (won) holds no ``tháng``
+#: (month), ``"nằm"`` (lies) no ``năm`` (year). Without diacritics each
+#: keeps its spelling (the table gives way to no word: a date word is read
+#: only beside the digits of a date form, where the grammar reads the same
+#: spellings), so ``"nam 2023"`` is the year 2023 and ``"quy 2/2024"`` the
+#: second quarter (read without the word, ``2/2024`` would be February); a
+#: name of :data:`COMPOUND_WORDS` keeps its syllable (``"Việt Nam 2023"``
+#: holds no year).
+DATE_WORDS: Final = ("ngày", "tháng", "năm", "quý", "đầu", "cuối", "giờ", "phút", "lúc",
+                     "từ", "đến", "tới", "hết")
+
+#: Words of two syllables of which one, printed alone, would be a unit or a
+#: date word: in one of them it is only a syllable. A noun that starts with
+#: ``đồng`` counts no money (*cử 5 đồng chí*, sent 5 comrades; *200 nghìn
+#: đồng bào*, 200 thousand compatriots); a name that ends with ``Nam`` holds
+#: no ``năm`` (year) written without diacritics (*Việt Nam 2023*). Read as
+#: printed or without any diacritics, like every word.
+COMPOUND_WORDS: Final = (
+    "đồng chí", "đồng bào", "đồng nghiệp", "đồng đội", "đồng hương", "đồng phục",
+    "đồng thời", "đồng loạt", "đồng hành", "đồng thuận", "đồng ý",
+    "việt nam", "hà nam", "quảng nam", "miền nam", "phía nam")
 
 #: Where in a month or a year a vague phrase puts a date: thirds of the
 #: month (days 1-10, 11-20, 21-end, the *thượng*, *trung* and *hạ tuần*) and

@@ -18,6 +18,7 @@ from de_an06 import _validators as v
 from de_an06.model import Qualifier, Unit
 from de_an06.parsing._lexical import Scanner, normalise, with_folds
 from de_an06.parsing._prose_words import (
+    COMPOUND_WORDS,
     COUNTED,
     LEAD_FILLERS,
     LEADS,
@@ -44,6 +45,7 @@ _RATE_WORDS: Final = with_folds(dict.fromkeys(RATE_WORDS, True))
 _NUMBER_WORDS: Final = with_folds(dict(NUMBER_WORDS), MEANING_WORDS)
 _COUNTED_WORDS: Final = with_folds(dict.fromkeys(COUNTED, True))
 _RANK_WORDS: Final = with_folds(dict.fromkeys(RANK_WORDS, True), MEANING_WORDS)
+_COMPOUND_WORDS: Final = with_folds(dict.fromkeys(COMPOUND_WORDS, True))
 #: The word written for each scale and each lead sense: the first of its table.
 _SCALE_NAME: Final = {scale: word for word, scale in reversed(SCALES.items())}
 _LEAD_NAME: Final = {sense: word for word, sense in reversed(LEADS.items())}
@@ -83,8 +85,14 @@ def _phrase(text: str) -> str:
 
 
 def _unit_of(noun: str) -> tuple[object, bool]:
-    """The unit word `noun` starts with (or None), and whether it is all of `noun`."""
+    """The unit word `noun` starts with (or None), and whether it is all of `noun`.
+
+    A noun that starts with a word of :data:`COMPOUND_WORDS` starts with no
+    unit word: *đồng chí* (comrade) counts no *đồng*.
+    """
     words = Scanner(noun, "noun")
+    if words.word(_COMPOUND_WORDS) is not None:
+        return None, False
     return words.word(_UNIT_WORDS), words.at_end()
 
 

@@ -2,9 +2,12 @@
 
 Each form is a pattern of :mod:`~de_an06.parsing.grammar`, matched on the
 folded text (:func:`~de_an06.parsing._lexical.fold_text`, same offsets as the
-normalised text); overlapping matches keep the one that starts first (then
-the longest); the words before a match (:data:`DATE_CUES`), a time of day
-beside it and *đầu/giữa/cuối* give its role, span and vagueness.
+normalised text), then its words as printed (:data:`DATE_WORDS`: after
+``"thắng"``, won, ``"thắng 3/2024"`` reads on as ``3/2024``; the ``Nam`` of
+``Việt Nam``, a name of :data:`COMPOUND_WORDS`, is no year); overlapping
+matches keep the one that starts first (then the longest); the words before
+a match (:data:`DATE_CUES`), a time of day beside it and *đầu/giữa/cuối* give
+its role, span and vagueness.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ import attrs
 
 from de_an06.parsing import grammar
 from de_an06.parsing._figures import Role
-from de_an06.parsing._lexical import Words
+from de_an06.parsing._lexical import Words, fold
 from de_an06.parsing._prose_words import (
+    COMPOUND_WORDS,
     DATE_CUES,
+    DATE_WORDS,
     RELATIVE_DAYS,
     RELATIVE_YEARS,
     VAGUE_EDGES,
@@ -30,6 +35,13 @@ _CUES: Final = Words(DATE_CUES)
 _EDGES: Final = Words(VAGUE_EDGES)
 _RELATIVE_DAYS: Final = Words(RELATIVE_DAYS)
 _RELATIVE_YEARS: Final = Words(RELATIVE_YEARS)
+_DATE_WORDS: Final = Words(dict.fromkeys(DATE_WORDS, True))
+_COMPOUNDS: Final = Words(dict.fromkeys(COMPOUND_WORDS, True))
+_DATE_FOLDS: Final = frozenset(fold(word) for word in DATE_WORDS)
+#: The last syllables of the compounds (folded): only a date word that is one
+#: is looked up in them.
+_LAST_SYLLABLES: Final = frozenset(fold(word).split()[-1] for word in COMPOUND_WORDS)
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Every pattern here runs on the folded text, which is in lower case: without
 # re.IGNORECASE, which makes a pattern markedly slower.
@@ -88,32 +100,63 @@ def _year(match: re.Match[str], group: str = "year") -> int | None:
     return int(match[group]) if match[group] else None
 
 
-def _standing(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:
-    """The matches of `pattern` in `folded` that stand alone (see :func:`_bounded`)."""
-    return [m for m in pattern.finditer(folded) if _bounded(folded, m.start(), m.end())]
+def _misread(text: str, folded: str, start: int, end: int) -> int | None:
+    """The end of the first word of start:end that is no date word as printed; else None.
+
+    A word folding like a word of :data:`DATE_WORDS` is one only as its table
+    spells it (``Words.value``: ``"thắng"``, won, is no ``"tháng"``, month),
+    and not as the last syllable of a name of :data:`COMPOUND_WORDS` (the
+    ``"Nam"`` of ``"Việt Nam"``).
+    """
+    for word in _LETTERS.finditer(folded, start, end):
+        if word[0] not in _DATE_FOLDS:
+            continue  # a number's letters ("II", "h" of "17h")
+        if (_DATE_WORDS.value(text[word.start():word.end()]) is None
+                or (word[0] in _LAST_SYLLABLES and _COMPOUNDS.ending(
+                    folded, text, word.end(), max(0, word.start() - _LOOK_BACK)) is not None)):
+            return word.end()
+    return None
+
+
+def _standing(pattern: re.Pattern[str], text: str, folded: str) -> list[re.Match[str]]:
+    """The matches of `pattern` in `folded` that stand alone and are spelt as printed.
+
+    A match that stands alone is not inside a longer number or word (see
+    :func:`_bounded`); a match with a word that is no date word as printed
+    (:func:`_misread`) is none, and the text is read on after that word: what
+    follows may be a date by itself (``"thắng 3/2024"`` holds ``3/2024``).
+    """
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (match := pattern.search(folded, pos)) is not None:
+        bad = _misread(text, folded, match.start(), match.end())
+        pos = match.end() if bad is None else bad
+        if bad is None and _bounded(folded, match.start(), match.end()):
+            found.append(match)
+    return found
 
 
 def _candidates(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
     for pattern in (_ISO_DATE, _WORDED_DATE, _DAY_FIRST_DATE):
         found += [_Found(m.start(), m.end(), "day", _year(m), int(m["month"]), int(m["day"]))
-                  for m in _standing(pattern, folded)]
+                  for m in _standing(pattern, text, folded)]
     found += [_Found(m.start(), m.end(), "month", _year(m), int(m["month"]))
-              for m in _standing(_MONTH_YEAR, folded)]
+              for m in _standing(_MONTH_YEAR, text, folded)]
     found += [_Found(m.start(), m.end(), "month", None, int(m["month"]))
-              for m in _standing(_MONTH, folded)]
+              for m in _standing(_MONTH, text, folded)]
     found += [_Found(m.start(), m.end(), "quarter", _year(m),
                      _ROMAN.get(m["quarter"]) or int(m["quarter"]))
-              for m in _standing(_QUARTER, folded)]
+              for m in _standing(_QUARTER, text, folded)]
     found += [_Found(m.start(), m.end(), "months", _year(m), int(m["months"]),
                      int(m["edge"] == "dau"))
-              for m in _standing(_MONTHS_OF_YEAR, folded)]
+              for m in _standing(_MONTHS_OF_YEAR, text, folded)]
     found += [_Found(m.start(), m.end(), "years", _year(m, "first"), int(m["last"]))
-              for m in _standing(_YEAR_SPAN, folded)]
+              for m in _standing(_YEAR_SPAN, text, folded)]
     found += [_Found(m.start(), m.end(), "year", _year(m))
-              for m in _standing(_YEAR, folded)]
+              for m in _standing(_YEAR, text, folded)]
     for form, words in (("relday", _RELATIVE_DAYS), ("relyear", _RELATIVE_YEARS)):
-        for m in _standing(words.after, folded):
+        for m in _standing(words.after, text, folded):
             shift = words.value(text[m.start():m.end()])
             if shift is not None:
                 found.append(_Found(m.start(), m.end(), form, None, shift))
@@ -213,6 +256,14 @@ def _stands_as_date(text: str, folded: str, found: _Found, cued: bool) -> bool:
     return _WORD_AFTER.match(text, found.end) is None
 
 
+def _time_before(text: str, folded: str, start: int, floor: int) -> re.Match[str] | None:
+    """The time of day printed just before `start`, its words spelt as printed."""
+    time = _TIME_BEFORE.search(folded, max(floor, start - 16), start)
+    if time is not None and _misread(text, folded, time.start(), start) is not None:
+        return None  # "17 giỏ ngày 5/3": 17 baskets, no time of day
+    return time
+
+
 @attrs.frozen
 class Mention:
     """A date mention in normalised offsets, before it is mapped back to the input."""
@@ -239,14 +290,14 @@ def scan_dates(text: str, folded: str, published: dt.date | None) -> list[Mentio
             hit = _EDGES.ending(folded, text, start, max(floor, start - 8))
             if hit is not None:
                 start, edge = hit
-        time = _TIME_BEFORE.search(folded, max(floor, start - 16), start)
+        time = _time_before(text, folded, start, floor)
         if time is not None and found.form == "day":
             start = time.start()
         start, role = _cue(text, folded, start, floor)
         if not _stands_as_date(text, folded, found, role is not None or time is not None):
             continue
         after = _TIME_AFTER.match(folded, end) if found.form == "day" else None
-        if after is not None:
+        if after is not None and _misread(text, folded, end, after.end()) is None:
             end = after.end()
         days, supplied, is_date = _resolve(found, edge, published, None)
         if not is_date:
@@ -256,6 +307,8 @@ def scan_dates(text: str, folded: str, published: dt.date | None) -> list[Mentio
         role = role or ("point" if found.form == "day" else "period")
         previous = mentions[-1] if mentions else None
         join = _JOIN.fullmatch(folded, previous.end, found.start) if previous else None
+        if join is not None and _misread(text, folded, join.start(), join.end()) is not None:
+            join = None  # "từ 9/2 tôi 20/6": no "tới" (to)
         if (previous is not None and previous.role == "open_start" and role in ("as_of", "point")
                 and (join is not None
                      or (role == "as_of" and not folded[previous.end:start].strip()))):

@@ -21,6 +21,7 @@ from de_an06.model import Qualifier, Unit
 from de_an06.parsing._figures import DateMention, Figure
 from de_an06.parsing._lexical import Words, _decimal
 from de_an06.parsing._prose_words import (
+    COMPOUND_WORDS,
     COUNTED,
     DOCUMENT_VERBS,
     DOCUMENT_WORDS,
@@ -36,6 +37,7 @@ from de_an06.parsing._prose_words import (
     RANK_WORDS,
     RATE_WORDS,
     SCALES,
+    SECOND_TO_LAST,
     UNITS,
     VAGUE_MAGNITUDES,
     VAGUE_WORDS,
@@ -58,6 +60,8 @@ _BLOCKERS: Final = Words(dict.fromkeys(DOCUMENT_WORDS, True), MEANING_WORDS)
 _LEVELS: Final = Words(dict.fromkeys(LEVEL_WORDS, True), MEANING_WORDS)
 _PHONES: Final = Words(dict.fromkeys(PHONE_WORDS, True), MEANING_WORDS)
 _DOCUMENT_VERBS: Final = Words(dict.fromkeys(DOCUMENT_VERBS, True))
+_COMPOUNDS: Final = Words(dict.fromkeys(COMPOUND_WORDS, True))
+_SECOND_TO_LAST: Final = Words(dict.fromkeys(SECOND_TO_LAST, True))
 
 _UNSIGNED: Final = NUMBER_BODIES["vi"].removeprefix("-?")  # prose prints no minus sign
 _NUMBER: Final = re.compile(
@@ -91,7 +95,7 @@ _WORD: Final = re.compile(r" +([^\W\d_]+(?:-[^\W\d_]+)*)")
 _VAGUE_AMOUNT: Final = re.compile(
     rf"(?<![^\W_])(?:{_VAGUE.body})(?: +(?:{_MAGNITUDES.body}))+(?![^\W_])")
 _WORD_NUMBER: Final = re.compile(rf"(?<![^\W_])(?:{_NUMBER_WORDS.body})(?= +[^\W\d_])")
-_SECOND_LAST: Final = re.compile(r"(?<![^\W_])ap +chot(?![^\W_])")
+_SECOND_LAST: Final = re.compile(rf"(?<![^\W_])(?:{_SECOND_TO_LAST.body})(?![^\W_])")
 _LOOK_BACK: Final = 40
 
 
@@ -250,7 +254,8 @@ class FigureScanner:
             self._block(*phone.span())
             return None
         draft = self._read_number(start)
-        if blocked == "verb" and draft.noun is None:  # "Hướng dẫn 05 của Bộ": the document
+        # "Hướng dẫn 05 của Bộ": the document; "hướng dẫn 5%": a share, no document number
+        if blocked == "verb" and draft.noun is None and not draft.percent:
             self.floor = max(self.floor, _DIGIT_RUN.match(text, start).end())  # type: ignore[union-attr]
             return None
         return draft
@@ -306,6 +311,8 @@ class FigureScanner:
     def _second_last(self, match: re.Match[str]) -> _Draft | None:
         if self._is_blocked(match.start(), match.end()):  # pragma: no cover - checked by scan
             return None
+        if _SECOND_TO_LAST.value(self.text[match.start():match.end()]) is None:
+            return None  # "ấp chót" is no "áp chót"
         draft = _Draft(match.start(), match.end(), kind="rank")
         if self.total is not None:
             draft.value, draft.of = Decimal(self.total - 1), Decimal(self.total)
@@ -369,6 +376,8 @@ class FigureScanner:
         if noun_start is None:
             return self._rate(draft, end)
         unit = _UNITS.starting(self.folded, text, noun_start)
+        if _COMPOUNDS.starting(self.folded, text, noun_start) is not None:
+            unit = None  # "5 đồng chí" (comrades) counts no đồng
         draft.unit = None if unit is None else unit[1]
         draft.noun = text[noun_start:noun_end]
         return self._rate(draft, noun_end)

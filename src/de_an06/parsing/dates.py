@@ -21,7 +21,7 @@ from de_an06._days import month_end
 from de_an06.errors import ParseError
 from de_an06.model import Rank
 from de_an06.parsing._lexical import Scanner, Words, fold, fold_text, is_int, normalise
-from de_an06.parsing._prose_words import RANK_WORDS
+from de_an06.parsing._prose_words import MEANING_WORDS, RANK_WORDS, SECOND_TO_LAST
 from de_an06.parsing._scan_dates import scan_dates
 from de_an06.parsing.grammar import (
     DAY_FIRST_DATE,
@@ -49,12 +49,18 @@ _RANGE: Final = re.compile(r"""
 """, re.VERBOSE | re.IGNORECASE)
 
 # The words before a rank are those the finders read (but "top", which is no
-# position); matched on the folded text.
-_RANK_WORDS: Final = Words(dict.fromkeys((w for w in RANK_WORDS if w != "top"), True))
+# position), with the same rule of spellings: matched on the folded text, then
+# checked as printed (Words.value).
+_RANK_WORDS: Final = Words(dict.fromkeys((w for w in RANK_WORDS if w != "top"), True),
+                           MEANING_WORDS)
+_SECOND_TO_LAST: Final = Words(dict.fromkeys(SECOND_TO_LAST, True))
 _RANK: Final = re.compile(
-    rf"(?:(?:{_RANK_WORDS.body}) +)?(?P<position>[0-9]{{1,6}}) */ *(?P<total>[0-9]{{1,6}})"  # 25/63
-    rf"|(?:{_RANK_WORDS.body}) +(?P<alone>[0-9]{{1,6}})"  # "đứng thứ 5"
-    r"|(?P<second_last>ap +chot)")  # second to last
+    rf"(?:(?P<words>{_RANK_WORDS.body}) +)?(?P<position>[0-9]{{1,6}}) */ *(?P<total>[0-9]{{1,6}})"
+    rf"|(?P<named>{_RANK_WORDS.body}) +(?P<alone>[0-9]{{1,6}})"  # "đứng thứ 5"
+    rf"|(?P<second_last>{_SECOND_TO_LAST.body})")  # second to last
+_RANK_NAMES: Final = ", ".join(w for w in (*RANK_WORDS, *SECOND_TO_LAST) if w != "top")
+_RANK_TABLES: Final = (("words", _RANK_WORDS), ("named", _RANK_WORDS),
+                       ("second_last", _SECOND_TO_LAST))
 
 
 class _NoShape(Exception):  # noqa: N818 - a signal between the readers, never raised out
@@ -289,6 +295,19 @@ def _period(scanner: Scanner, form: str, match: re.Match[str], offset: int,  # n
     return dt.date(the_year, 13 - months, 1), dt.date(the_year, 12, 31)
 
 
+def _rank_match(scanner: Scanner, body: str, offset: int) -> re.Match[str]:
+    """The match of :data:`_RANK` in `body`, its words checked as printed (Words.value)."""
+    match = _RANK.fullmatch(fold_text(body))
+    if match is None:
+        raise scanner.error("expected a rank such as 25/63", offset)
+    for group, table in _RANK_TABLES:
+        printed = match[group] and body[match.start(group):match.end(group)]
+        if printed and table.value(printed) is None:
+            raise scanner.error(f"{printed!r} is no rank word as printed ({_RANK_NAMES})",
+                                offset + match.start(group))
+    return match
+
+
 def parse_rank(text: str, *, total: int | None = None) -> Rank:
     """Read a rank such as ``"25/63"`` (optionally after ``"hạng"`` / ``"xếp thứ"``).
 
@@ -296,11 +315,15 @@ def parse_rank(text: str, *, total: int | None = None) -> Rank:
     ``xếp hạng``, ``đứng thứ``, ``thứ hạng``, ``hạng``, ``thứ``); after one
     of them the total may be left out (``"đứng thứ 5"``) and is then `total`.
     ``"áp chót"`` (second to last) needs `total`. ``"Top 5"`` is no position.
+    The words are read as the finders read them: as printed or without any
+    diacritics (``"xep thu 5/63"``), never marked otherwise (``"thú"``), and
+    ``"thu"`` is *thu* (collected), no ``"thứ"``.
 
     Raises
     ------
     ParseError
-        For other shapes or a position outside ``1..total``.
+        For other shapes, a word that is no rank word as printed, or a
+        position outside ``1..total``.
 
     Examples
     --------
@@ -308,13 +331,21 @@ def parse_rank(text: str, *, total: int | None = None) -> Rank:
     (Rank(position=25, total=63), Rank(position=37, total=63))
     >>> parse_rank("áp chót", total=63), parse_rank("Đứng thứ 5", total=63)
     (Rank(position=62, total=63), Rank(position=5, total=63))
+    >>> parse_rank("xếp thú 5/63")
+    Traceback (most recent call last):
+      ...
+    de_an06.errors.ParseError: Invalid rank: 'xếp thú 5/63' ('xếp thú' is no rank word as ...)
+        xếp thú 5/63
+        ^
+
+    See Also
+    --------
+    find_figures : the ranks of a running text, with the same words.
     """
     if total is not None and (not is_int(total) or total < 2):  # noqa: PLR2004 - two at least
         raise v.fail("parse_rank", "total", "must be an int >= 2 or None", total)
     scanner, body, offset = _trimmed(text, "rank")
-    match = _RANK.fullmatch(fold_text(body))
-    if match is None:
-        raise scanner.error("expected a rank such as 25/63", offset)
+    match = _rank_match(scanner, body, offset)
     if match["second_last"]:
         if total is None:
             raise scanner.error("'áp chót' (second to last) needs total=", offset)
