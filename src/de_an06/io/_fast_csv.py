@@ -17,8 +17,9 @@ a whole:
 * dates and series ids: the distinct cells of a column (found by sorting
   the cells packed into integers) are read one by one by the careful
   reader's own functions (:func:`~de_an06.io._sheet_cells.read_dates`);
-* names and the other per-series texts: the first non-empty cell of each
-  series.
+* names and the other per-series texts: the distinct (series, cell) pairs
+  of a block, each with its first and last line, checked by the careful
+  reader's :class:`~de_an06.io._series_texts.SeriesTexts`.
 
 Whenever a file holds anything this path does not prove it reads exactly
 as the careful reader would -- a quote, a lone carriage return, a row of
@@ -45,13 +46,12 @@ import numpy.typing as npt
 from de_an06.errors import ParseError
 from de_an06.io import _fast_numbers, _sheet_cells, _sheet_rows
 from de_an06.io._headers import HeaderMap
+from de_an06.io._series_texts import FIRSTS, SeriesTexts
 from de_an06.io._sheet_cells import MISSING, Evidence
 from de_an06.parsing import grammar
 
-__all__ = ["FIRSTS", "ReadColumns", "read"]
+__all__ = ["ReadColumns", "read"]
 
-#: The per-series texts kept from a series' first non-empty cell.
-FIRSTS: Final = ("name", "parent", "indicator", "direction", "code")
 _BLOCK: Final = 1 << 22  # bytes of the file looked at together
 _WIDEST: Final = 256  # bytes of the widest id, date or number cell read by this path
 _LF: Final = ord("\n")
@@ -76,18 +76,18 @@ class ReadColumns:
 
     One entry per reading kept: the series' number in `index` (`codes`), its
     day number, file line, value, target (NaN: none) and deadline day
-    number (NaN: none); `first` holds each series' first non-empty text of
-    each role of :data:`FIRSTS`; `errors` the cells left out.
+    number (NaN: none); `texts` the series' names, parents... (the cells of
+    :data:`~de_an06.io._series_texts.FIRSTS`); `errors` the cells left out.
     """
 
     def __init__(self, headers: HeaderMap, index: dict[str, int],
-                 first: dict[str, dict[int, str]], *, codes: npt.NDArray[np.int64],
+                 texts: SeriesTexts, *, codes: npt.NDArray[np.int64],
                  days: npt.NDArray[np.int64], lines: npt.NDArray[np.int64],
                  values: npt.NDArray[np.float64], targets: npt.NDArray[np.float64] | None,
                  deadlines: npt.NDArray[np.float64] | None, errors: list[ParseError]) -> None:
         self.headers = headers
         self.index = index
-        self.first = first
+        self.texts = texts
         self.codes, self.days, self.lines, self.values = codes, days, lines, values
         self.targets, self.deadlines, self.errors = targets, deadlines, errors
 
@@ -178,7 +178,7 @@ class _Reader:
         self.rest = data[sum(len(line.encode("utf-8")) for line in head_lines[:at + 1]):]
         self.header_line = at + 1
         self.index: dict[str, int] = {}
-        self.first: dict[str, dict[int, str]] = {role: {} for role in FIRSTS}
+        self.texts = SeriesTexts()
 
     def read(self, number_format: str, date_order: str) -> ReadColumns:
         m = self.headers
@@ -214,7 +214,7 @@ class _Reader:
         values = {role: np.concatenate([chunk.read(formats[role]) for chunk in chunks])
                   for role, chunks in numbers.items()}
         return ReadColumns(
-            m, self.index, self.first, codes=np.concatenate(parts["codes"]),
+            m, self.index, self.texts, codes=np.concatenate(parts["codes"]),
             days=np.concatenate(parts["days"]), lines=np.concatenate(parts["lines"]),
             values=values["value"], targets=values.get("target"),
             deadlines=np.concatenate(parts["deadlines"]) if "deadline" in m.roles else None,
@@ -254,23 +254,21 @@ class _Reader:
         return numbers[inverse]
 
     def _firsts(self, cells: _Cells, codes: npt.NDArray[np.int64]) -> None:
+        """The distinct (series, cell) pairs of each per-series text column, seen once each."""
         for role in FIRSTS:
             if role not in self.headers.roles:
                 continue
-            seen = self.first[role]
-            start, end = cells.bounds(self.headers.roles[role][0])
-            filled = np.flatnonzero(end > start)
-            if filled.size == 0:
-                continue
-            owner = codes[filled]
-            new = filled[np.flatnonzero(np.diff(owner, prepend=-1))]
-            block = cells.block
-            for row, code in zip(new.tolist(), codes[new].tolist(), strict=True):
-                if code not in seen:
-                    text = block[int(start[row]):int(end[row])].decode("utf-8").strip()
-                    if not text:
-                        raise _Decline  # a cell of spaces: the next one is the first
-                    seen[code] = text
+            texts, inverse = _distinct(cells, self.headers.roles[role][0])
+            pairs = codes * len(texts) + inverse
+            change = np.flatnonzero(np.diff(pairs, prepend=-1))  # runs of one pair
+            ends = np.append(change[1:], len(pairs)) - 1
+            keys, first = np.unique(pairs[change], return_index=True)
+            _, last = np.unique(pairs[ends][::-1], return_index=True)
+            lines = cells.lines
+            self.texts.see(role, (keys // len(texts)).tolist(),
+                           [texts[t] for t in (keys % len(texts)).tolist()],
+                           lines[change[first]].tolist(),
+                           lines[ends[len(ends) - 1 - last]].tolist())
 
     def _formats(self, numbers: dict[str, list[_Numbers]], number_format: str) -> dict[str, str]:
         if number_format != "auto":

@@ -1,0 +1,136 @@
+"""Each series' texts in a spreadsheet (name, parent, indicator, direction, code), checked.
+
+Both readers of :func:`~de_an06.io.read_table` -- the careful row-by-row one
+and the fast path -- hand :class:`SeriesTexts` the (series, text) pairs of
+each block of rows they read, in file order, with the first and last line
+each pair is on; empty cells say nothing. Whatever the blocks, the result
+is the same: each series' first and last text of each role, and the first
+cell disagreeing with the series' first one. Texts are compared as the
+library compares text (:func:`de_an06._validators.to_nfc`: composed and
+decomposed Vietnamese alike), directions by what they mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from operator import ne
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from de_an06 import _validators as v
+from de_an06.errors import ParseError
+from de_an06.io._headers import HeaderMap
+from de_an06.io.schema import described_differently
+
+__all__ = ["DIRECTIONS", "FIRSTS", "NAMES", "SeriesTexts"]
+
+#: The per-series texts of a spreadsheet.
+FIRSTS: Final = ("name", "parent", "indicator", "direction", "code")
+#: What ``read_table(names=...)`` does with a series named differently on two rows.
+NAMES: Final = ("raise", "first", "last")
+#: The roles ``names=`` settles; any other disagreement is an error.
+_NAMED: Final = ("name", "parent")
+#: The words of a direction cell (case aside): whether lower is better.
+DIRECTIONS: Final = {"higher": False, "lower": True, "cao": False, "thấp": True}
+
+_Seen = dict[int, tuple[str, int]]  # series number -> (text, line)
+
+
+def _meaning(role: str, text: str) -> object:
+    """What a cell says: its NFC text, or for a direction whether lower is better."""
+    if role == "direction":
+        return DIRECTIONS.get(text.casefold())
+    return v.to_nfc(text)
+
+
+class SeriesTexts:
+    """The texts of each series and role seen so far, and the first disagreement of each.
+
+    Examples
+    --------
+    >>> texts = SeriesTexts()
+    >>> texts.see("name", [0, 0, 1], ["Phường A", "Phường B", "Xã C"], [2, 5, 3], [4, 5, 3])
+    >>> texts.first["name"], texts.other["name"]
+    ({0: ('Phường A', 2), 1: ('Xã C', 3)}, {0: ('Phường B', 5)})
+    >>> texts.last["name"]
+    {0: ('Phường B', 5), 1: ('Xã C', 3)}
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, _Seen] = {role: {} for role in FIRSTS}
+        self.last: dict[str, _Seen] = {role: {} for role in FIRSTS}
+        #: The earliest cell of each series differing from its first one.
+        self.other: dict[str, _Seen] = {role: {} for role in FIRSTS}
+        #: The earliest direction cell that is no direction word.
+        self.unread: tuple[str, int] | None = None
+
+    def see(self, role: str, codes: Iterable[int], texts: Iterable[str],
+            firsts: Iterable[int], lasts: Iterable[int]) -> None:
+        """(Series, text) pairs of a block with their first and last lines (any order, repeats).
+
+        Every line of a block comes after the lines of the blocks seen before.
+        """
+        first, last, other = self.first[role], self.last[role], self.other[role]
+        for line, code, text, end in sorted(zip(firsts, codes, texts, lasts, strict=True)):
+            if not text:
+                continue
+            if role == "direction" and text.casefold() not in DIRECTIONS and (
+                    self.unread is None or line < self.unread[1]):
+                self.unread = (text, line)
+            known = first.setdefault(code, (text, line))
+            if known[0] != text and _meaning(role, known[0]) != _meaning(role, text):
+                other.setdefault(code, (text, line))
+            if end > last.get(code, ("", -1))[1]:
+                last[code] = (text, end)
+
+    def see_cells(self, role: str, codes: npt.NDArray[np.int64], cells: Sequence[str],
+                  lines: npt.NDArray[np.int64]) -> None:
+        """Every row's cell of a block: each run of equal (series, cell) rows is seen once."""
+        count = len(cells)
+        if count == 0:
+            return
+        change = np.empty(count, dtype=bool)
+        change[0] = True
+        change[1:] = np.fromiter(map(ne, cells[1:], cells[:-1]), dtype=bool, count=count - 1)
+        change[1:] |= codes[1:] != codes[:-1]
+        starts = np.flatnonzero(change)
+        ends = np.append(starts[1:], count) - 1
+        self.see(role, codes[starts].tolist(), [cells[i] for i in starts.tolist()],
+                 lines[starts].tolist(), lines[ends].tolist())
+
+    def chosen(self, names: str, ids: Sequence[str], headers: HeaderMap,
+               file: str) -> dict[str, dict[int, str]]:
+        """Each series' text of each role, as `names` says (see :data:`NAMES`).
+
+        Raises
+        ------
+        ParseError
+            At the first cell (by line, then column) that is no direction
+            word, or that disagrees with its series' first cell, unless
+            `names` settles it.
+        """
+        problems: list[tuple[int, int, str]] = []
+        if self.unread is not None:
+            text, line = self.unread
+            problems.append((line, headers.roles["direction"][0],
+                             (f"cannot read {text!r} as a direction (expected one of "
+                              f"{sorted(DIRECTIONS)})")))
+        for role, others in self.other.items():
+            if names != "raise" and role in _NAMED:
+                continue
+            for code, (text, line) in others.items():
+                before, at = self.first[role][code]
+                message = described_differently("series", ids[code], f"line {at}", role, before)
+                message += f"; this row has {text!r}"
+                if role in _NAMED:
+                    message += " (names='first' or names='last' keeps one of them)"
+                problems.append((line, headers.roles[role][0], message))
+        if problems:
+            line, column, message = min(problems)
+            raise ParseError(message, file=file, line=line, column=headers.headers[column])
+        kept = {role: self.last[role] if names == "last" and role in _NAMED else self.first[role]
+                for role in FIRSTS}
+        return {role: {code: text for code, (text, _) in seen.items()}
+                for role, seen in kept.items()}
