@@ -166,11 +166,11 @@ def files(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:  # noqa: C901 - one fi
     headed = {i: draw(directions) for i in ids}
     rows = []
     for n in range(draw(st.integers(1, 25))):
-        at = draw(st.sampled_from(ids))
+        series = draw(st.sampled_from(ids))
         other = draw(st.integers(0, 7)) == 7
-        cells = {"STT": str(n + 1), "Mã xã": at,
-                 "Tên xã": draw(texts) if other else named[at],
-                 "Xu hướng tốt": draw(directions) if other else headed[at],
+        cells = {"STT": str(n + 1), "Mã xã": series,
+                 "Tên xã": draw(texts) if other else named[series],
+                 "Xu hướng tốt": draw(directions) if other else headed[series],
                  "Ngày": draw(date_cells(form)),
                  "Giá trị": draw(number_cells(style)),
                  "Chỉ tiêu": draw(st.sampled_from(["", "2450"]) | number_cells(style)),

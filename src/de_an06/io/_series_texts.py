@@ -76,9 +76,8 @@ class SeriesTexts:
         for line, code, text, end in sorted(zip(firsts, codes, texts, lasts, strict=True)):
             if not text:
                 continue
-            if role == "direction" and text.casefold() not in DIRECTIONS and (
-                    self.unread is None or line < self.unread[1]):
-                self.unread = (text, line)
+            if role == "direction" and text.casefold() not in DIRECTIONS and self.unread is None:
+                self.unread = (text, line)  # the earliest: blocks and pairs come in line order
             known = first.setdefault(code, (text, line))
             if known[0] != text and _meaning(role, known[0]) != _meaning(role, text):
                 other.setdefault(code, (text, line))
@@ -89,8 +88,6 @@ class SeriesTexts:
                   lines: npt.NDArray[np.int64]) -> None:
         """Every row's cell of a block: each run of equal (series, cell) rows is seen once."""
         count = len(cells)
-        if count == 0:
-            return
         change = np.empty(count, dtype=bool)
         change[0] = True
         change[1:] = np.fromiter(map(ne, cells[1:], cells[:-1]), dtype=bool, count=count - 1)
