@@ -252,6 +252,7 @@ LONG = "Mã xã;Tên xã;Ngày;Giá trị\n" + "".join(
     (LONG.replace(";1.000\n", ";1,5\n").replace(";2.000\n", ";2.5\n"), None, False),
     (LONG.replace(";1.000\n", ";1,5\n"), None, True),
     (LONG.replace("Xã 2;04/03", f"Xã {'2' * 200};04/03"), None, True),
+    (LONG.replace("Xã 2;04/03", f"Xã {'2' * 300};04/03"), {"names": "first"}, False),
     (LONG.replace(";1.000\n", ";1e400\n"), {"number_format": "plain"}, False),
     (LONG.replace(";1.000\n", ";1e300\n"), {"number_format": "plain"}, True),
     (LONG.replace(";1.000\n", ";1.234.567.890.123.456,5\n"), None, True),

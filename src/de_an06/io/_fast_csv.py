@@ -69,6 +69,8 @@ _NIBBLE[list(b"0123456789-/.,")] = np.arange(1, 15, dtype=np.uint64)
 _NIBBLE_OK: Final = np.zeros(256, dtype=bool)
 _NIBBLE_OK[list(b"0123456789-/.,")] = True
 _NIBBLE_OK[0] = True
+#: The first 0 to 8 bytes of a little-endian word.
+_MASKS: Final = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 
 
 class ReadColumns:
@@ -258,17 +260,25 @@ class _Reader:
         for role in FIRSTS:
             if role not in self.headers.roles:
                 continue
-            texts, inverse = _distinct(cells, self.headers.roles[role][0])
-            pairs = codes * len(texts) + inverse
-            change = np.flatnonzero(np.diff(pairs, prepend=-1))  # runs of one pair
-            ends = np.append(change[1:], len(pairs)) - 1
-            keys, first = np.unique(pairs[change], return_index=True)
-            _, last = np.unique(pairs[ends][::-1], return_index=True)
-            lines = cells.lines
-            self.texts.see(role, (keys // len(texts)).tolist(),
-                           [texts[t] for t in (keys % len(texts)).tolist()],
-                           lines[change[first]].tolist(),
-                           lines[ends[len(ends) - 1 - last]].tolist())
+            keys = _words(cells, self.headers.roles[role][0])
+            change = np.empty(cells.rows, dtype=bool)  # where a run of one pair starts
+            change[:1] = True
+            np.not_equal(codes[1:], codes[:-1], out=change[1:])
+            change[1:] |= (keys[1:] != keys[:-1]).any(axis=1)
+            runs = np.flatnonzero(change)
+            ends = np.append(runs[1:], cells.rows) - 1
+            _, which, text = np.unique(keys[runs].view(f"S{8 * keys.shape[1]}").ravel(),
+                                       return_index=True, return_inverse=True)
+            pairs = codes[runs] * len(which) + text.ravel()
+            found, first = np.unique(pairs, return_index=True)
+            _, last = np.unique(pairs[::-1], return_index=True)
+            start, end = cells.bounds(self.headers.roles[role][0])
+            rows = runs[which].tolist()
+            texts = [cells.block[int(start[r]):int(end[r])].decode("utf-8").strip() for r in rows]
+            self.texts.see(role, (found // len(which)).tolist(),
+                           [texts[t] for t in (found % len(which)).tolist()],
+                           cells.lines[runs[first]].tolist(),
+                           cells.lines[ends[len(runs) - 1 - last]].tolist())
 
     def _formats(self, numbers: dict[str, list[_Numbers]], number_format: str) -> dict[str, str]:
         if number_format != "auto":
@@ -322,6 +332,7 @@ class _Cells:
         self.starts, self.ends = starts[kept], ends[kept]
         self.seps = seps.reshape(self.rows, width - 1) if width > 1 else seps.reshape(self.rows, 0)
         self.width = width
+        self.words: npt.NDArray[np.uint64] | None = None
 
     def bounds(self, column: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Where each row's cell of `column` starts and ends (the end excluded)."""
@@ -376,6 +387,28 @@ def _distinct(cells: _Cells, column: int) -> tuple[list[str], npt.NDArray[np.int
     texts = [block[int(start[r]):int(end[r])].decode("utf-8").strip()
              for r in runs[first].tolist()]
     return texts, np.repeat(inverse.ravel(), np.diff(np.append(runs, count)))
+
+
+def _words(cells: _Cells, column: int) -> npt.NDArray[np.uint64]:
+    """Each cell of a column as whole words of eight bytes (zeros after its end), one row each.
+
+    Equal rows are equal cells: no cell holds a zero byte.
+    """
+    start, end = cells.bounds(column)
+    length = end - start
+    width = int(length.max()) if length.shape[0] else 0
+    if width > _WIDEST:
+        raise _Decline  # as in _Cells.matrix
+    if cells.words is None:  # the block, a word starting at each byte (zeros after its end)
+        padded = cells.block + bytes(8)
+        cells.words = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    words = cells.words
+    out = np.empty((length.shape[0], max(1, -(-width // 8))), dtype=np.uint64)
+    for at in range(out.shape[1]):
+        left = np.minimum(np.maximum(length - 8 * at, 0), 8)
+        np.bitwise_and(words[np.minimum(start + 8 * at, words.shape[0] - 1)], _MASKS[left],
+                       out=out[:, at])
+    return out
 
 
 def _dates(cells: _Cells, column: int, cache: dict[str, int | str], date_order: str, *,

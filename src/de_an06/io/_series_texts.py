@@ -14,17 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from operator import ne
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
 from de_an06 import _validators as v
+from de_an06.batch import SeriesInfo
 from de_an06.errors import ParseError
 from de_an06.io._headers import HeaderMap
 from de_an06.io.schema import described_differently
+from de_an06.model import Level
 
-__all__ = ["DIRECTIONS", "FIRSTS", "NAMES", "SeriesTexts"]
+__all__ = ["DIRECTIONS", "FIRSTS", "NAMES", "SeriesTexts", "readonly", "series_info"]
 
 #: The per-series texts of a spreadsheet.
 FIRSTS: Final = ("name", "parent", "indicator", "direction", "code")
@@ -131,3 +133,32 @@ class SeriesTexts:
                 for role in FIRSTS}
         return {role: {code: text for code, (text, _) in seen.items()}
                 for role, seen in kept.items()}
+
+
+def readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """`array`, made read-only (a table's arrays are)."""
+    array.flags.writeable = False
+    return array
+
+
+def series_info(first: dict[str, dict[int, str]], ids: npt.NDArray[Any],
+                rank: npt.NDArray[np.int64], *, targets: npt.NDArray[np.float64],
+                deadlines: npt.NDArray[Any], indicator: str, level: Level | None, file: str,
+                has_id: bool, errors: list[ParseError]) -> SeriesInfo:
+    """The table's :class:`~de_an06.batch.SeriesInfo`: series number `k` is row ``rank[k]``."""
+    count = ids.shape[0]
+
+    def text(role: str, default: npt.NDArray[Any] | str) -> npt.NDArray[Any]:
+        out = np.array(np.broadcast_to(default, (count,)), dtype=object)
+        for code, value in first[role].items():
+            if rank[code] >= 0:
+                out[rank[code]] = value
+        return readonly(out.astype(str))
+
+    codes = text("code", ids) if has_id else ids
+    return SeriesInfo(
+        readonly(np.array(codes, dtype=str)), text("name", ""),
+        readonly(np.full(count, "" if level is None else level.value)),
+        text("parent", ""), text("indicator", indicator), readonly(targets),
+        readonly(deadlines), source=file,
+        errors=tuple(sorted(errors, key=lambda e: e.line or 0)))

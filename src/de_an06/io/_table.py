@@ -22,11 +22,11 @@ import numpy as np
 import numpy.typing as npt
 
 from de_an06 import _validators as v
-from de_an06.batch import ReadingTable, SeriesInfo
+from de_an06.batch import ReadingTable
 from de_an06.errors import ParseError
 from de_an06.io import _fast_csv, _sheet_cells, _sheet_rows
 from de_an06.io._fast_csv import ReadColumns
-from de_an06.io._series_texts import DIRECTIONS, FIRSTS, NAMES, SeriesTexts
+from de_an06.io._series_texts import DIRECTIONS, FIRSTS, NAMES, SeriesTexts, readonly, series_info
 from de_an06.io._sheet_cells import MISSING, Bad, Evidence, NumberChunk
 from de_an06.io._sheet_rows import Rows
 from de_an06.io.cells import NUMBER_FORMATS
@@ -270,6 +270,13 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
     collect_errors : bool
         False (default): the first bad cell raises. True: rows with a bad
         cell are left out and their errors kept in ``table.info.errors``.
+    names : {"raise", "first", "last"}
+        A series named differently on two rows (its name or parent cell,
+        compared stripped and NFC-normalised; empty cells say nothing):
+        ``"raise"`` (default) refuses the file, naming both cells;
+        ``"first"`` or ``"last"`` keeps the series' first or last one (a
+        commune renamed during the year). Its indicator, direction and code
+        cells must agree whatever `names` says.
 
     Returns
     -------
@@ -285,8 +292,10 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
         the roles no column plays, and how to map them), a row with more
         filled cells than headers, an empty series id (a merged cell: fill
         it down), a series given two targets or deadlines (naming both
-        lines), two readings of a series on one date, a number column mixing
-        ``1.234,5`` with ``1,234.5`` or one that cannot be decided.
+        lines), or two names, parents, indicators, directions or codes
+        (naming both cells and lines; see `names`), two readings of a
+        series on one date, a number column mixing ``1.234,5`` with
+        ``1,234.5`` or one that cannot be decided.
 
     Notes
     -----
@@ -332,6 +341,17 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
     Traceback (most recent call last):
     ...
     de_an06.errors.ParseError: <table>:1: no column for 'code', 'date', 'value' among ...
+
+    A commune named two ways is refused, unless `names` says which name to keep:
+
+    >>> renamed = "Mã xã;Tên xã;Ngày;Giá trị\n1;Phường A;5/1/2025;4\n1;Phường B;12/1/2025;6\n"
+    >>> io.read_table(stdio.StringIO(renamed))
+    Traceback (most recent call last):
+    ...
+    de_an06.errors.ParseError: <table>:3: column 'Tên xã': series '1' is described ... line 2 (name
+    'Phường A'); this row has 'Phường B' (names='first' or names='last' keeps one of them)
+    >>> io.read_table(stdio.StringIO(renamed), names="first").info.names.tolist()
+    ['Phường A']
     """
     given: object = number_format  # the annotation is not enforced
     if not isinstance(given, str) or (given != "auto" and given not in NUMBER_FORMATS):
@@ -460,33 +480,8 @@ def _build(read: ReadColumns, file: str, indicator_code: str, indicator_obj: Ind
         raise ParseError(f"has no reading left: {len(read.errors)} cells could not be read "
                          f"(first: {read.errors[0]})", file=file)
     table = ReadingTable.from_arrays(ids, days, values, lower_is_better=lower)
-    info = _info(read, first, sorted_names, rank, targets=per_series_target, deadlines=deadlines,
-                 indicator=indicator_code, level=fixed_level or m.level, file=file)
-    return attrs.evolve(table, ids=_readonly(sorted_names)).with_info(info)
-
-
-def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    array.flags.writeable = False
-    return array
-
-
-def _info(read: ReadColumns, first: dict[str, dict[int, str]], ids: npt.NDArray[Any],
-          rank: npt.NDArray[np.int64], *, targets: npt.NDArray[np.float64],
-          deadlines: npt.NDArray[Any], indicator: str, level: Level | None,
-          file: str) -> SeriesInfo:
-    count = ids.shape[0]
-
-    def text(role: str, default: npt.NDArray[Any] | str) -> npt.NDArray[Any]:
-        out = np.array(np.broadcast_to(default, (count,)), dtype=object)
-        for code, value in first[role].items():
-            if rank[code] >= 0:
-                out[rank[code]] = value
-        return _readonly(out.astype(str))
-
-    codes = text("code", ids) if "id" in read.headers.roles else ids
-    return SeriesInfo(
-        _readonly(np.array(codes, dtype=str)), text("name", ""),
-        _readonly(np.full(count, "" if level is None else level.value)),
-        text("parent", ""), text("indicator", indicator), _readonly(targets),
-        _readonly(deadlines), source=file,
-        errors=tuple(sorted(read.errors, key=lambda e: e.line or 0)))
+    info = series_info(first, sorted_names, rank, targets=per_series_target,
+                       deadlines=deadlines, indicator=indicator_code,
+                       level=fixed_level or m.level, file=file, has_id="id" in m.roles,
+                       errors=read.errors)
+    return attrs.evolve(table, ids=readonly(sorted_names)).with_info(info)
