@@ -12,6 +12,7 @@ decomposed Vietnamese alike), directions by what they mean.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 from operator import ne
 from typing import Any, Final
@@ -47,23 +48,37 @@ def _meaning(role: str, text: str) -> object:
     return v.to_nfc(text)
 
 
+def _later(last: _Seen, pairs: list[tuple[int, int, str, int]]) -> None:
+    """`last` moved on to the last cells of `pairs` (first line, series, text, last line)."""
+    for _, code, text, end in pairs:
+        if text and code in last and end > last[code][1]:
+            last[code] = (text, end)
+
+
 class SeriesTexts:
     """The texts of each series and role seen so far, and the first disagreement of each.
+
+    Series are numbered from 0 (`texts` holds the first text of series
+    ``k`` at ``k``, ``None`` while it has none); only series with a second
+    spelling have their last text kept.
 
     Examples
     --------
     >>> texts = SeriesTexts()
     >>> texts.see("name", [0, 0, 1], ["Phường A", "Phường B", "Xã C"], [2, 5, 3], [4, 5, 3])
-    >>> texts.first["name"], texts.other["name"]
-    ({0: ('Phường A', 2), 1: ('Xã C', 3)}, {0: ('Phường B', 5)})
-    >>> texts.last["name"]
-    {0: ('Phường B', 5), 1: ('Xã C', 3)}
+    >>> texts.texts["name"], texts.lines["name"].tolist()
+    (['Phường A', 'Xã C'], [2, 3])
+    >>> texts.other["name"], texts.last["name"]
+    ({0: ('Phường B', 5)}, {0: ('Phường B', 5)})
     """
 
     def __init__(self) -> None:
-        self.first: dict[str, _Seen] = {role: {} for role in FIRSTS}
+        #: Each series' first text, and its line.
+        self.texts: dict[str, list[str | None]] = {role: [] for role in FIRSTS}
+        self.lines: dict[str, array[int]] = {role: array("q") for role in FIRSTS}
+        #: The last text of each series spelt two ways, and its line.
         self.last: dict[str, _Seen] = {role: {} for role in FIRSTS}
-        #: The earliest cell of each series differing from its first one.
+        #: The earliest cell of each series saying something else than its first one.
         self.other: dict[str, _Seen] = {role: {} for role in FIRSTS}
         #: The earliest direction cell that is no direction word.
         self.unread: tuple[str, int] | None = None
@@ -74,17 +89,27 @@ class SeriesTexts:
 
         Every line of a block comes after the lines of the blocks seen before.
         """
-        first, last, other = self.first[role], self.last[role], self.other[role]
-        for line, code, text, end in sorted(zip(firsts, codes, texts, lasts, strict=True)):
+        kept, at = self.texts[role], self.lines[role]
+        last, other = self.last[role], self.other[role]
+        pairs = sorted(zip(firsts, codes, texts, lasts, strict=True))
+        more = max((code for _, code, _, _ in pairs), default=-1) + 1 - len(kept)
+        if more > 0:
+            kept.extend([None] * more)
+            at.extend([0] * more)
+        for line, code, text, _ in pairs:
             if not text:
                 continue
             if role == "direction" and text.casefold() not in DIRECTIONS and self.unread is None:
                 self.unread = (text, line)  # the earliest: blocks and pairs come in line order
-            known = first.setdefault(code, (text, line))
-            if known[0] != text and _meaning(role, known[0]) != _meaning(role, text):
-                other.setdefault(code, (text, line))
-            if end > last.get(code, ("", -1))[1]:
-                last[code] = (text, end)
+            known = kept[code]
+            if known is None:
+                kept[code], at[code] = text, line
+            elif known != text:
+                last.setdefault(code, (known, at[code]))
+                if _meaning(role, known) != _meaning(role, text):
+                    other.setdefault(code, (text, line))
+        if last:
+            _later(last, pairs)
 
     def see_cells(self, role: str, codes: npt.NDArray[np.int64], cells: Sequence[str],
                   lines: npt.NDArray[np.int64]) -> None:
@@ -100,7 +125,7 @@ class SeriesTexts:
                  lines[starts].tolist(), lines[ends].tolist())
 
     def chosen(self, names: str, ids: Sequence[str], headers: HeaderMap,
-               file: str) -> dict[str, dict[int, str]]:
+               file: str) -> dict[str, list[str | None]]:
         """Each series' text of each role, as `names` says (see :data:`NAMES`).
 
         Raises
@@ -120,7 +145,7 @@ class SeriesTexts:
             if names != "raise" and role in _NAMED:
                 continue
             for code, (text, line) in others.items():
-                before, at = self.first[role][code]
+                before, at = self.texts[role][code], self.lines[role][code]
                 message = described_differently("series", ids[code], f"line {at}", role, before)
                 message += f"; this row has {text!r}"
                 if role in _NAMED:
@@ -129,10 +154,11 @@ class SeriesTexts:
         if problems:
             line, column, message = min(problems)
             raise ParseError(message, file=file, line=line, column=headers.headers[column])
-        kept = {role: self.last[role] if names == "last" and role in _NAMED else self.first[role]
-                for role in FIRSTS}
-        return {role: {code: text for code, (text, _) in seen.items()}
-                for role, seen in kept.items()}
+        if names == "last":
+            for role in _NAMED:
+                for code, (text, _) in self.last[role].items():
+                    self.texts[role][code] = text
+        return self.texts
 
 
 def readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -141,7 +167,7 @@ def readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
     return array
 
 
-def series_info(first: dict[str, dict[int, str]], ids: npt.NDArray[Any],
+def series_info(first: dict[str, list[str | None]], ids: npt.NDArray[Any],
                 rank: npt.NDArray[np.int64], *, targets: npt.NDArray[np.float64],
                 deadlines: npt.NDArray[Any], indicator: str, level: Level | None, file: str,
                 has_id: bool, errors: list[ParseError]) -> SeriesInfo:
@@ -150,8 +176,8 @@ def series_info(first: dict[str, dict[int, str]], ids: npt.NDArray[Any],
 
     def text(role: str, default: npt.NDArray[Any] | str) -> npt.NDArray[Any]:
         out = np.array(np.broadcast_to(default, (count,)), dtype=object)
-        for code, value in first[role].items():
-            if rank[code] >= 0:
+        for code, value in enumerate(first[role]):
+            if value is not None and rank[code] >= 0:
                 out[rank[code]] = value
         return readonly(out.astype(str))
 

@@ -420,8 +420,9 @@ def _read_rows(rows: Rows, file: str, *, number_format: str, date_order: str,
         deadlines=deadlines, errors=acc.errors)
 
 
-def _build(read: ReadColumns, file: str, indicator_code: str, indicator_obj: Indicator | None,
-           fixed_level: Level | None, *, names_option: str) -> ReadingTable:
+def _build(read: ReadColumns, file: str, indicator_code: str,  # noqa: C901, PLR0915 - one step after another
+           indicator_obj: Indicator | None, fixed_level: Level | None, *,
+           names_option: str) -> ReadingTable:
     """The table of the columns read, sorted and checked series by series."""
     m = read.headers
     codes, days, lines, values = read.codes, read.days, read.lines, read.values
@@ -466,8 +467,9 @@ def _build(read: ReadColumns, file: str, indicator_code: str, indicator_obj: Ind
     lower = np.zeros(count, dtype=bool)
     if indicator_obj is not None:
         lower[:] = indicator_obj.direction is Direction.LOWER_IS_BETTER
-    for code, text in first["direction"].items():
-        lower[rank[code]] = DIRECTIONS[text.casefold()]
+    for code, text in enumerate(first["direction"]):
+        if text is not None:
+            lower[rank[code]] = DIRECTIONS[text.casefold()]
     if not present.all():  # every reading of some series was left out
         keep_series = np.flatnonzero(present)
         remap = np.full(count, -1, dtype=np.int64)
