@@ -136,6 +136,12 @@ def test_directions_indicators_and_codes_must_always_agree(option: str) -> None:
         "xa.csv:3: column 'Mã': series '01/7' is described differently on line 2 (code 'X')")
 
 
+def test_a_series_without_a_direction_cell_keeps_the_indicator_s() -> None:
+    header = "Mã xã;Ngày;Giá trị;Xu hướng tốt"
+    text = rows("1;05/01/2025;1;", "2;05/01/2025;1;thấp", "1;12/01/2025;2;", header=header)
+    assert both(text).signs.tolist() == [1, -1]
+
+
 def test_a_word_that_is_no_direction_is_named_where_it_is() -> None:
     header = "Mã xã;Ngày;Giá trị;Xu hướng tốt"
     text = rows("1;05/01/2025;1;lower", "2;05/01/2025;1;cao", "2;12/01/2025;1;sideways",
