@@ -152,16 +152,26 @@ def files(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:  # noqa: C901 - one fi
     header = list(HEADER)
     if draw(st.booleans()):
         header = header[:4]
+    if draw(st.integers(0, 3)) == 3:
+        header.append("Xu hướng tốt")
     if draw(st.booleans()):
         header = ["STT", *header]
     ids = draw(st.lists(st.sampled_from(["26734", "26737", "1", "00012", "12345678901234567",
                                          "Xã-26740"]), min_size=1, max_size=4, unique=True))
-    names = draw(st.lists(st.sampled_from(["Xã A", "Xã Đồng Tâm", "", "B"]), min_size=1,
-                          max_size=3))
+    # Each series' name and direction, and now and then a row giving another one
+    # (spelled alike but decomposed, or really another).
+    texts = st.sampled_from(["Xã A", "Xã Đồng Tâm", "Xa\u0303 A", "", "B"])
+    named = {i: draw(texts) for i in ids}
+    directions = st.sampled_from(["higher", "Lower", "thấp", "cao", "", "x"])
+    headed = {i: draw(directions) for i in ids}
     rows = []
     for n in range(draw(st.integers(1, 25))):
-        cells = {"STT": str(n + 1), "Mã xã": draw(st.sampled_from(ids)),
-                 "Tên xã": draw(st.sampled_from(names)), "Ngày": draw(date_cells(form)),
+        series = draw(st.sampled_from(ids))
+        other = draw(st.integers(0, 7)) == 7
+        cells = {"STT": str(n + 1), "Mã xã": series,
+                 "Tên xã": draw(texts) if other else named[series],
+                 "Xu hướng tốt": draw(directions) if other else headed[series],
+                 "Ngày": draw(date_cells(form)),
                  "Giá trị": draw(number_cells(style)),
                  "Chỉ tiêu": draw(st.sampled_from(["", "2450"]) | number_cells(style)),
                  "Hạn hoàn thành": draw(st.sampled_from(["", "30/06/2025", "2025-12-31"]))}
@@ -195,6 +205,8 @@ def files(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:  # noqa: C901 - one fi
     if draw(st.integers(0, 4)) == 4:
         kwargs["date_order"] = "iso"
     kwargs["collect_errors"] = draw(st.booleans())
+    if draw(st.booleans()):
+        kwargs["names"] = draw(st.sampled_from(["raise", "first", "last"]))
     return text, kwargs
 
 
@@ -229,7 +241,7 @@ LONG = "Mã xã;Tên xã;Ngày;Giá trị\n" + "".join(
      {"columns": {"Mã tỉnh": "id", "Mã xã": "id"}}, True),
     ('"Báo\ncáo"\nMã xã;Ngày;Giá trị\n1;5/1/2025;1\n', None, False),
     ('"Báo cáo; tuần"\nMã xã;Ngày;Giá trị\n1;5/1/2025;1\n', None, True),
-    ("Mã xã;Tên xã;Ngày;Giá trị\n1; ;5/1/2025;1\n1;A;6/1/2025;1\n", None, False),
+    ("Mã xã;Tên xã;Ngày;Giá trị\n1; ;5/1/2025;1\n1;A;6/1/2025;1\n", None, True),
     ("Mã xã;Tên xã;Ngày;Giá trị\n1;;5/1/2025;1\n1;A;6/1/2025;1\n", None, True),
     ("Mã xã;Ngày;Giá trị\n\n\n", None, False),
     ("Mã xã;Ngày;Giá trị\n;;\n1;5/1/2025;1\n\n", None, True),
@@ -240,6 +252,7 @@ LONG = "Mã xã;Tên xã;Ngày;Giá trị\n" + "".join(
     (LONG.replace(";1.000\n", ";1,5\n").replace(";2.000\n", ";2.5\n"), None, False),
     (LONG.replace(";1.000\n", ";1,5\n"), None, True),
     (LONG.replace("Xã 2;04/03", f"Xã {'2' * 200};04/03"), None, True),
+    (LONG.replace("Xã 2;04/03", f"Xã {'2' * 300};04/03"), {"names": "first"}, False),
     (LONG.replace(";1.000\n", ";1e400\n"), {"number_format": "plain"}, False),
     (LONG.replace(";1.000\n", ";1e300\n"), {"number_format": "plain"}, True),
     (LONG.replace(";1.000\n", ";1.234.567.890.123.456,5\n"), None, True),

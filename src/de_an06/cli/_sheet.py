@@ -33,7 +33,7 @@ __all__ = ["TABLE_OPTIONS", "read_report_file", "table_options", "table_records"
 
 #: The keyword options of :func:`de_an06.io.read_table` a ``--columns`` file may set.
 TABLE_OPTIONS = ("columns", "indicator", "level", "number_format", "date_order", "delimiter",
-                 "sheet")
+                 "sheet", "names")
 
 Records = tuple[list[Reading], list[Target], list[Any]]
 
@@ -44,7 +44,7 @@ def table_options(spec: str) -> dict[str, Any]:
     `SPEC` is a JSON file (``*.json``) or a TOML file (``*.toml``) holding
     either a mapping header -> role (``{"Mã ĐVHC": "code", "Ngày": "date"}``)
     or a table of :data:`TABLE_OPTIONS` (``{"columns": {...}, "indicator":
-    "eid-activated", "date_order": "iso"}``); or, inline, ``Header=role``
+    "eid-activated", "names": "last"}``); or, inline, ``Header=role``
     pairs separated by ``;`` (``"Mã ĐVHC=code;Ngày=date"``). The roles and
     options are checked by ``read_table`` itself.
 

@@ -17,8 +17,9 @@ a whole:
 * dates and series ids: the distinct cells of a column (found by sorting
   the cells packed into integers) are read one by one by the careful
   reader's own functions (:func:`~de_an06.io._sheet_cells.read_dates`);
-* names and the other per-series texts: the first non-empty cell of each
-  series.
+* names and the other per-series texts: the distinct (series, cell) pairs
+  of a block, each with its first and last line, checked by the careful
+  reader's :class:`~de_an06.io._series_texts.SeriesTexts`.
 
 Whenever a file holds anything this path does not prove it reads exactly
 as the careful reader would -- a quote, a lone carriage return, a row of
@@ -45,13 +46,12 @@ import numpy.typing as npt
 from de_an06.errors import ParseError
 from de_an06.io import _fast_numbers, _sheet_cells, _sheet_rows
 from de_an06.io._headers import HeaderMap
+from de_an06.io._series_texts import FIRSTS, SeriesTexts
 from de_an06.io._sheet_cells import MISSING, Evidence
 from de_an06.parsing import grammar
 
-__all__ = ["FIRSTS", "ReadColumns", "read"]
+__all__ = ["ReadColumns", "read"]
 
-#: The per-series texts kept from a series' first non-empty cell.
-FIRSTS: Final = ("name", "parent", "indicator", "direction", "code")
 _BLOCK: Final = 1 << 22  # bytes of the file looked at together
 _WIDEST: Final = 256  # bytes of the widest id, date or number cell read by this path
 _LF: Final = ord("\n")
@@ -69,6 +69,8 @@ _NIBBLE[list(b"0123456789-/.,")] = np.arange(1, 15, dtype=np.uint64)
 _NIBBLE_OK: Final = np.zeros(256, dtype=bool)
 _NIBBLE_OK[list(b"0123456789-/.,")] = True
 _NIBBLE_OK[0] = True
+#: The first 0 to 8 bytes of a little-endian word.
+_MASKS: Final = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 
 
 class ReadColumns:
@@ -76,18 +78,18 @@ class ReadColumns:
 
     One entry per reading kept: the series' number in `index` (`codes`), its
     day number, file line, value, target (NaN: none) and deadline day
-    number (NaN: none); `first` holds each series' first non-empty text of
-    each role of :data:`FIRSTS`; `errors` the cells left out.
+    number (NaN: none); `texts` the series' names, parents... (the cells of
+    :data:`~de_an06.io._series_texts.FIRSTS`); `errors` the cells left out.
     """
 
     def __init__(self, headers: HeaderMap, index: dict[str, int],
-                 first: dict[str, dict[int, str]], *, codes: npt.NDArray[np.int64],
+                 texts: SeriesTexts, *, codes: npt.NDArray[np.int64],
                  days: npt.NDArray[np.int64], lines: npt.NDArray[np.int64],
                  values: npt.NDArray[np.float64], targets: npt.NDArray[np.float64] | None,
                  deadlines: npt.NDArray[np.float64] | None, errors: list[ParseError]) -> None:
         self.headers = headers
         self.index = index
-        self.first = first
+        self.texts = texts
         self.codes, self.days, self.lines, self.values = codes, days, lines, values
         self.targets, self.deadlines, self.errors = targets, deadlines, errors
 
@@ -178,7 +180,7 @@ class _Reader:
         self.rest = data[sum(len(line.encode("utf-8")) for line in head_lines[:at + 1]):]
         self.header_line = at + 1
         self.index: dict[str, int] = {}
-        self.first: dict[str, dict[int, str]] = {role: {} for role in FIRSTS}
+        self.texts = SeriesTexts()
 
     def read(self, number_format: str, date_order: str) -> ReadColumns:
         m = self.headers
@@ -214,7 +216,7 @@ class _Reader:
         values = {role: np.concatenate([chunk.read(formats[role]) for chunk in chunks])
                   for role, chunks in numbers.items()}
         return ReadColumns(
-            m, self.index, self.first, codes=np.concatenate(parts["codes"]),
+            m, self.index, self.texts, codes=np.concatenate(parts["codes"]),
             days=np.concatenate(parts["days"]), lines=np.concatenate(parts["lines"]),
             values=values["value"], targets=values.get("target"),
             deadlines=np.concatenate(parts["deadlines"]) if "deadline" in m.roles else None,
@@ -254,23 +256,29 @@ class _Reader:
         return numbers[inverse]
 
     def _firsts(self, cells: _Cells, codes: npt.NDArray[np.int64]) -> None:
+        """The distinct (series, cell) pairs of each per-series text column, seen once each."""
         for role in FIRSTS:
             if role not in self.headers.roles:
                 continue
-            seen = self.first[role]
+            keys = _words(cells, self.headers.roles[role][0])
+            change = np.empty(cells.rows, dtype=bool)  # where a run of one pair starts
+            change[:1] = True
+            np.not_equal(codes[1:], codes[:-1], out=change[1:])
+            change[1:] |= (keys[1:] != keys[:-1]).any(axis=1)
+            runs = np.flatnonzero(change)
+            ends = np.append(runs[1:], cells.rows) - 1
+            _, which, text = np.unique(keys[runs].view(f"S{8 * keys.shape[1]}").ravel(),
+                                       return_index=True, return_inverse=True)
+            pairs = codes[runs] * len(which) + text.ravel()
+            found, first = np.unique(pairs, return_index=True)
+            _, last = np.unique(pairs[::-1], return_index=True)
             start, end = cells.bounds(self.headers.roles[role][0])
-            filled = np.flatnonzero(end > start)
-            if filled.size == 0:
-                continue
-            owner = codes[filled]
-            new = filled[np.flatnonzero(np.diff(owner, prepend=-1))]
-            block = cells.block
-            for row, code in zip(new.tolist(), codes[new].tolist(), strict=True):
-                if code not in seen:
-                    text = block[int(start[row]):int(end[row])].decode("utf-8").strip()
-                    if not text:
-                        raise _Decline  # a cell of spaces: the next one is the first
-                    seen[code] = text
+            rows = runs[which].tolist()
+            texts = [cells.block[int(start[r]):int(end[r])].decode("utf-8").strip() for r in rows]
+            self.texts.see(role, (found // len(which)).tolist(),
+                           [texts[t] for t in (found % len(which)).tolist()],
+                           cells.lines[runs[first]].tolist(),
+                           cells.lines[ends[len(runs) - 1 - last]].tolist())
 
     def _formats(self, numbers: dict[str, list[_Numbers]], number_format: str) -> dict[str, str]:
         if number_format != "auto":
@@ -324,6 +332,7 @@ class _Cells:
         self.starts, self.ends = starts[kept], ends[kept]
         self.seps = seps.reshape(self.rows, width - 1) if width > 1 else seps.reshape(self.rows, 0)
         self.width = width
+        self.words: npt.NDArray[np.uint64] | None = None
 
     def bounds(self, column: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Where each row's cell of `column` starts and ends (the end excluded)."""
@@ -378,6 +387,28 @@ def _distinct(cells: _Cells, column: int) -> tuple[list[str], npt.NDArray[np.int
     texts = [block[int(start[r]):int(end[r])].decode("utf-8").strip()
              for r in runs[first].tolist()]
     return texts, np.repeat(inverse.ravel(), np.diff(np.append(runs, count)))
+
+
+def _words(cells: _Cells, column: int) -> npt.NDArray[np.uint64]:
+    """Each cell of a column as whole words of eight bytes (zeros after its end), one row each.
+
+    Equal rows are equal cells: no cell holds a zero byte.
+    """
+    start, end = cells.bounds(column)
+    length = end - start
+    width = int(length.max()) if length.shape[0] else 0
+    if width > _WIDEST:
+        raise _Decline  # as in _Cells.matrix
+    if cells.words is None:  # the block, a word starting at each byte (zeros after its end)
+        padded = cells.block + bytes(8)
+        cells.words = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    words = cells.words
+    out = np.empty((length.shape[0], max(1, -(-width // 8))), dtype=np.uint64)
+    for at in range(out.shape[1]):
+        left = np.minimum(np.maximum(length - 8 * at, 0), 8)
+        np.bitwise_and(words[np.minimum(start + 8 * at, words.shape[0] - 1)], _MASKS[left],
+                       out=out[:, at])
+    return out
 
 
 def _dates(cells: _Cells, column: int, cache: dict[str, int | str], date_order: str, *,

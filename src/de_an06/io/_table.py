@@ -22,10 +22,11 @@ import numpy as np
 import numpy.typing as npt
 
 from de_an06 import _validators as v
-from de_an06.batch import ReadingTable, SeriesInfo
+from de_an06.batch import ReadingTable
 from de_an06.errors import ParseError
 from de_an06.io import _fast_csv, _sheet_cells, _sheet_rows
-from de_an06.io._fast_csv import FIRSTS, ReadColumns
+from de_an06.io._fast_csv import ReadColumns
+from de_an06.io._series_texts import DIRECTIONS, FIRSTS, NAMES, SeriesTexts, readonly, series_info
 from de_an06.io._sheet_cells import MISSING, Bad, Evidence, NumberChunk
 from de_an06.io._sheet_rows import Rows
 from de_an06.io.cells import NUMBER_FORMATS
@@ -36,7 +37,6 @@ __all__ = ["read_table"]
 _DATE_ORDERS: Final = ("auto", "iso")
 _SPACE: Final = re.compile(r"[^\S\n]")  # white space other than the line break
 _PADDED: Final = re.compile(r"^[^\S\n]|[^\S\n]$", re.MULTILINE)
-_DIRECTIONS: Final = {"higher": False, "lower": True, "cao": False, "thấp": True}
 
 
 class _Columns:
@@ -48,7 +48,7 @@ class _Columns:
         self.collect = collect
         self.errors: list[ParseError] = []
         self.index: dict[str, int] = {}
-        self.first: dict[str, dict[int, str]] = {role: {} for role in FIRSTS}
+        self.texts = SeriesTexts()
         self.codes: list[npt.NDArray[np.int64]] = []
         self.days: list[npt.NDArray[np.int64]] = []
         self.lines: list[npt.NDArray[np.int64]] = []
@@ -113,7 +113,7 @@ def _read_chunk(acc: _Columns, rows: list[list[str]], lines: npt.NDArray[np.int6
     for key in set(keys).difference(index):
         index[key] = len(index)
     codes = np.fromiter(map(index.__getitem__, keys), dtype=np.int64, count=count)
-    _firsts(acc, rows, codes)
+    _firsts(acc, rows, codes, lines)
     if m.wide:
         _wide_chunk(acc, rows, lines, codes, keep)
         return
@@ -170,18 +170,13 @@ def _extras(acc: _Columns, rows: list[list[str]], lines: npt.NDArray[np.int64],
                                           _take(rows, m.roles["deadline"][0])], dtype=bool))
 
 
-def _firsts(acc: _Columns, rows: list[list[str]], codes: npt.NDArray[np.int64]) -> None:
-    """Each series' first non-empty name, parent, indicator, direction and code, in file order."""
+def _firsts(acc: _Columns, rows: list[list[str]], codes: npt.NDArray[np.int64],
+            lines: npt.NDArray[np.int64]) -> None:
+    """Each series' name, parent, indicator, direction and code cells, to be checked."""
     m = acc.rows.headers
     for role in FIRSTS:
-        if role not in m.roles:
-            continue
-        cells = _take(rows, m.roles[role][0])
-        filled = np.flatnonzero(np.fromiter(map(bool, cells), dtype=bool, count=len(cells)))
-        unique, first = np.unique(codes[filled], return_index=True)
-        seen = acc.first[role]
-        for code, at in zip(unique.tolist(), filled[first].tolist(), strict=True):
-            seen.setdefault(code, cells[at])
+        if role in m.roles:
+            acc.texts.see_cells(role, codes, _take(rows, m.roles[role][0]), lines)
 
 
 def _decide(acc: _Columns, number_format: str) -> dict[str, str]:
@@ -226,7 +221,8 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
                columns: Mapping[str, str] | None = None, indicator: Indicator | str | None = None,
                level: Level | str | None = None, number_format: str = "auto",
                date_order: str = "auto", delimiter: str | None = None,
-               sheet: str | int | None = None, collect_errors: bool = False) -> ReadingTable:
+               sheet: str | int | None = None, collect_errors: bool = False,
+               names: str = "raise") -> ReadingTable:
     r"""Read a spreadsheet of readings, as provinces export it, into a ReadingTable.
 
     One row per series and date (a *long* file), or one row per series with
@@ -274,6 +270,13 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
     collect_errors : bool
         False (default): the first bad cell raises. True: rows with a bad
         cell are left out and their errors kept in ``table.info.errors``.
+    names : {"raise", "first", "last"}
+        A series named differently on two rows (its name or parent cell,
+        compared stripped and NFC-normalised; empty cells say nothing):
+        ``"raise"`` (default) refuses the file, naming both cells;
+        ``"first"`` or ``"last"`` keeps the series' first or last one (a
+        commune renamed during the year). Its indicator, direction and code
+        cells must agree whatever `names` says.
 
     Returns
     -------
@@ -289,8 +292,10 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
         the roles no column plays, and how to map them), a row with more
         filled cells than headers, an empty series id (a merged cell: fill
         it down), a series given two targets or deadlines (naming both
-        lines), two readings of a series on one date, a number column mixing
-        ``1.234,5`` with ``1,234.5`` or one that cannot be decided.
+        lines), or two names, parents, indicators, directions or codes
+        (naming both cells and lines; see `names`), two readings of a
+        series on one date, a number column mixing ``1.234,5`` with
+        ``1,234.5`` or one that cannot be decided.
 
     Notes
     -----
@@ -336,11 +341,24 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
     Traceback (most recent call last):
     ...
     de_an06.errors.ParseError: <table>:1: no column for 'code', 'date', 'value' among ...
+
+    A commune named two ways is refused, unless `names` says which name to keep:
+
+    >>> renamed = "Mã xã;Tên xã;Ngày;Giá trị\n1;Phường A;5/1/2025;4\n1;Phường B;12/1/2025;6\n"
+    >>> io.read_table(stdio.StringIO(renamed))
+    Traceback (most recent call last):
+    ...
+    de_an06.errors.ParseError: <table>:3: column 'Tên xã': series '1' is described ... line 2 (name
+    'Phường A'); this row has 'Phường B' (names='first' or names='last' keeps one of them)
+    >>> io.read_table(stdio.StringIO(renamed), names="first").info.names.tolist()
+    ['Phường A']
     """
     given: object = number_format  # the annotation is not enforced
     if not isinstance(given, str) or (given != "auto" and given not in NUMBER_FORMATS):
         raise v.fail("read_table", "number_format", f"must be 'auto' or one of {NUMBER_FORMATS}",
                      number_format)
+    if names not in NAMES:
+        raise v.fail("read_table", "names", f"must be one of {NAMES}", names)
     if date_order not in _DATE_ORDERS:
         raise v.fail("read_table", "date_order", f"must be one of {_DATE_ORDERS}", date_order)
     sep: object = delimiter
@@ -362,7 +380,7 @@ def read_table(source: str | os.PathLike[str] | IO[str], *,
         read = _read_rows(_sheet_rows.open_rows(source, file, delimiter, sheet, columns), file,
                           number_format=number_format, date_order=date_order,
                           collect=collect_errors)
-    return _build(read, file, indicator_code, indicator_obj, fixed_level)
+    return _build(read, file, indicator_code, indicator_obj, fixed_level, names_option=names)
 
 
 def _read_rows(rows: Rows, file: str, *, number_format: str, date_order: str,
@@ -396,14 +414,15 @@ def _read_rows(rows: Rows, file: str, *, number_format: str, date_order: str,
         deadlines = np.concatenate(acc.deadlines)[keep].astype(np.float64)
         deadlines[~np.concatenate(acc.has_deadline)[keep]] = np.nan
     return ReadColumns(
-        m, acc.index, acc.first, codes=np.concatenate(acc.codes)[keep],
+        m, acc.index, acc.texts, codes=np.concatenate(acc.codes)[keep],
         days=np.concatenate(acc.days)[keep], lines=np.concatenate(acc.lines)[keep],
         values=values[keep], targets=None if targets is None else targets[keep],
         deadlines=deadlines, errors=acc.errors)
 
 
 def _build(read: ReadColumns, file: str, indicator_code: str,  # noqa: C901, PLR0915 - one step after another
-           indicator_obj: Indicator | None, fixed_level: Level | None) -> ReadingTable:
+           indicator_obj: Indicator | None, fixed_level: Level | None, *,
+           names_option: str) -> ReadingTable:
     """The table of the columns read, sorted and checked series by series."""
     m = read.headers
     codes, days, lines, values = read.codes, read.days, read.lines, read.values
@@ -416,6 +435,7 @@ def _build(read: ReadColumns, file: str, indicator_code: str,  # noqa: C901, PLR
             raise ParseError(f"{bad_value[1]} (got {values[bad_value[0]]!r})", file=file,
                              line=int(lines[bad_value[0]]), column=value_header)
     names = np.array(list(read.index), dtype=str)
+    first = read.texts.chosen(names_option, names.tolist(), m, file)
     order = np.argsort(names, kind="stable")
     rank = np.empty(names.shape[0], dtype=np.int64)
     rank[order] = np.arange(names.shape[0], dtype=np.int64)
@@ -447,12 +467,9 @@ def _build(read: ReadColumns, file: str, indicator_code: str,  # noqa: C901, PLR
     lower = np.zeros(count, dtype=bool)
     if indicator_obj is not None:
         lower[:] = indicator_obj.direction is Direction.LOWER_IS_BETTER
-    for code, text in read.first["direction"].items():
-        word = text.casefold()
-        if word not in _DIRECTIONS:
-            raise ParseError(f"cannot read {text!r} as a direction (expected one of "
-                             f"{sorted(_DIRECTIONS)})", file=file, column=m.header("direction"))
-        lower[rank[code]] = _DIRECTIONS[word]
+    for code, text in enumerate(first["direction"]):
+        if text is not None:
+            lower[rank[code]] = DIRECTIONS[text.casefold()]
     if not present.all():  # every reading of some series was left out
         keep_series = np.flatnonzero(present)
         remap = np.full(count, -1, dtype=np.int64)
@@ -465,32 +482,8 @@ def _build(read: ReadColumns, file: str, indicator_code: str,  # noqa: C901, PLR
         raise ParseError(f"has no reading left: {len(read.errors)} cells could not be read "
                          f"(first: {read.errors[0]})", file=file)
     table = ReadingTable.from_arrays(ids, days, values, lower_is_better=lower)
-    info = _info(read, sorted_names, rank, targets=per_series_target, deadlines=deadlines,
-                 indicator=indicator_code, level=fixed_level or m.level, file=file)
-    return attrs.evolve(table, ids=_readonly(sorted_names)).with_info(info)
-
-
-def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    array.flags.writeable = False
-    return array
-
-
-def _info(read: ReadColumns, ids: npt.NDArray[Any], rank: npt.NDArray[np.int64], *,
-          targets: npt.NDArray[np.float64], deadlines: npt.NDArray[Any], indicator: str,
-          level: Level | None, file: str) -> SeriesInfo:
-    count = ids.shape[0]
-
-    def text(role: str, default: npt.NDArray[Any] | str) -> npt.NDArray[Any]:
-        out = np.array(np.broadcast_to(default, (count,)), dtype=object)
-        for code, value in read.first[role].items():
-            if rank[code] >= 0:
-                out[rank[code]] = value
-        return _readonly(out.astype(str))
-
-    codes = text("code", ids) if "id" in read.headers.roles else ids
-    return SeriesInfo(
-        _readonly(np.array(codes, dtype=str)), text("name", ""),
-        _readonly(np.full(count, "" if level is None else level.value)),
-        text("parent", ""), text("indicator", indicator), _readonly(targets),
-        _readonly(deadlines), source=file,
-        errors=tuple(sorted(read.errors, key=lambda e: e.line or 0)))
+    info = series_info(first, sorted_names, rank, targets=per_series_target,
+                       deadlines=deadlines, indicator=indicator_code,
+                       level=fixed_level or m.level, file=file, has_id="id" in m.roles,
+                       errors=read.errors)
+    return attrs.evolve(table, ids=readonly(sorted_names)).with_info(info)
