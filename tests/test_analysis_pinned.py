@@ -392,3 +392,15 @@ def test_whole_numbers_beyond_int64_are_fitted_as_floats() -> None:
     assert t.r_squared == pytest.approx(1.0)
     f = da.forecast(series([10**20, 2 * 10**20, 3 * 10**20]), 5e20)
     assert f.reach_date == START + dt.timedelta(days=4)
+
+
+def test_a_target_of_a_lookalike_says_what_differs() -> None:
+    # same code, another name: the message names the field that tells them apart
+    twin = attrs.evolve(INDEX, name="Another index")
+    with pytest.raises(da.ValidationError, match=r"they differ in name: 'An index' vs "
+                                                  r"'Another index'"):
+        _args.goal("forecast", da.Target(twin, 5.0, jurisdiction=KH), INDEX, KH)
+    other = attrs.evolve(KH, name="Khanh Hoa province")
+    with pytest.raises(da.ValidationError, match=r"they differ in name: 'Khanh Hoa' vs "
+                                                  r"'Khanh Hoa province'"):
+        _args.goal("forecast", da.Target(INDEX, 5.0, jurisdiction=other), INDEX, KH)

@@ -176,3 +176,12 @@ def test_per_object_and_batch_refuse_alike_or_agree_bit_for_bit(
     # a line that moves is never called flat: flat means a rise below rounding
     if one.flat:
         assert abs(one.slope) * sum(gaps) <= 1e-12 * max(values)
+
+
+def test_whole_values_are_named_as_floats() -> None:
+    # readings may hold whole numbers as ints; the value named is the float the fit read
+    with pytest.raises(da.ValidationError, match=RULE) as caught:
+        da.trend(series([0, 10**308, 0]))
+    assert type(caught.value.value) is float
+    assert caught.value.value == 1e308
+    assert "(got 1e+308)" in str(caught.value)
