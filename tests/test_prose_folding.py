@@ -356,6 +356,15 @@ def test_rank_words_as_printed(phrase: str, rank: tuple[int, int] | None) -> Non
     assert parse_rank(phrase, total=63) == da.Rank(*rank)
 
 
+def test_a_misprinted_rank_word_is_shown_where_it_stands() -> None:
+    # the caret sits under the word, after the spaces the reader trims
+    for phrase in ("  xẹp thứ 5/63", "  ấp chót"):
+        with pytest.raises(da.ParseError, match="no rank word as printed") as error:
+            parse_rank(phrase, total=63)
+        assert error.value.position == 2
+        assert str(error.value).endswith("\n      ^")
+
+
 def test_second_to_last_as_printed_in_the_finder() -> None:
     assert [f.value for f in find_figures("áp chót", total=63)] == [62]
     assert find_figures("ấp chót", total=63) == ()
