@@ -193,10 +193,8 @@ def cli(argv: list[str] | None = None) -> int:
              *memory_lines(args.rows, args.csv_rows, figures)]
     print("\n".join(lines))
     if args.write:
-        command = "python benchmarks/csv_reader.py --write" + (
-            f" {args.rows}" if args.rows != 1_000_000 else "") + (
-            f" --csv-rows {args.csv_rows}" if args.csv_rows != 100_000 else "")
-        write_section(lines, command, (load_before, os.getloadavg()[0]))
+        write_section(lines, results_file.command("csv_reader.py", argv),
+                      (load_before, os.getloadavg()[0]))
     return 0
 
 

@@ -185,10 +185,9 @@ def main(argv: list[str] | None = None) -> None:
                  "", (f"{args.readings:,} readings in {series:,} series, {args.partitions} "
                       f"partitions, dask {dask.__version__}; results equal to the local "
                       f"batch's bit for bit: {'yes' if equal else 'NO'}.")]
-        command = "python benchmarks/dask_bench.py --write" + (
-            f" --readings {args.readings}" if args.readings != 10**7 else "")
         results_file.write_section(
-            results_file.DASK, lines, command, (load_before, os.getloadavg()[0]),
+            results_file.DASK, lines, results_file.command("dask_bench.py", argv),
+            (load_before, os.getloadavg()[0]),
             "Times are the best of a few runs; the cluster's workers are processes of this "
             "machine, so the cluster can only add work here (see the Dask page).")
 

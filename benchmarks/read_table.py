@@ -216,10 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         lines += xlsx_figures(Path(folder), args.xlsx_rows)
     print("\n".join(lines))
     if args.write:
-        command = "python benchmarks/read_table.py --write" + (
-            f" --rows {args.rows}" if args.rows != 1_000_000 else "") + (
-            f" --xlsx-rows {args.xlsx_rows}" if args.xlsx_rows != 100_000 else "")
-        write_section(lines, command, (load_before, os.getloadavg()[0]))
+        write_section(lines, results_file.command("read_table.py", argv),
+                      (load_before, os.getloadavg()[0]))
     return 0
 
 

@@ -8,6 +8,8 @@ headings below; each script replaces only its own.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
+import sys
 from pathlib import Path
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -32,6 +34,12 @@ def kept_sections(results: str) -> str:
     """The sections of :data:`OWNED` in the text of ``RESULTS.md``, each ending in one newline."""
     return "\n".join(part.rstrip("\n") + "\n" for part in
                      (kept_section(results, heading) for heading in OWNED) if part)
+
+
+def command(script: str, argv: list[str] | None) -> str:
+    """The command a section was written by: `script` with the arguments it was given."""
+    given = sys.argv[1:] if argv is None else argv
+    return shlex.join(["python", f"benchmarks/{script}", *given])
 
 
 def write_section(heading: str, lines: list[str], command: str, load: tuple[float, float],

@@ -26,6 +26,7 @@ import pytest
 import de_an06 as da
 from de_an06 import strategies
 from de_an06.cli import main
+from doc_targets import resolve
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GLOSSARY = DOCS / "glossary.md"
@@ -176,20 +177,6 @@ def find_directives(page: str, text: str) -> list[Directive]:
             options.add(option["name"])
         found.append(Directive(page, match["kind"], match["target"], frozenset(options)))
     return found
-
-
-def resolve(target: str) -> object:
-    """The object a dotted autodoc target names (``de_an06.Reading``)."""
-    parts = target.split(".")
-    for split in range(len(parts), 0, -1):
-        try:
-            obj: object = importlib.import_module(".".join(parts[:split]))
-        except ImportError:
-            continue
-        for attribute in parts[split:]:
-            obj = getattr(obj, attribute)
-        return obj
-    raise LookupError(target)  # pragma: no cover - every page names an importable module
 
 
 def all_directives() -> list[Directive]:

@@ -24,6 +24,7 @@ from types import ModuleType
 import pytest
 
 import de_an06 as da
+from doc_targets import resolve
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 HTML = Path(os.environ.get("DE_AN06_DOCS_HTML", ROOT / "docs" / "_build" / "html"))
@@ -154,19 +155,6 @@ def _inventory() -> list[tuple[str, str]]:
     return entries
 
 
-def _resolve(target: str) -> object:
-    parts = target.split(".")
-    for split in range(len(parts), 0, -1):
-        try:
-            obj: object = importlib.import_module(".".join(parts[:split]))
-        except ImportError:
-            continue
-        for attribute in parts[split:]:
-            obj = getattr(obj, attribute)
-        return obj
-    raise LookupError(target)  # pragma: no cover - the inventory names importable objects
-
-
 @functools.cache
 def documented() -> Counter[tuple[str, int]]:
     """How many entries of the site document each object (short name, id)."""
@@ -175,7 +163,7 @@ def documented() -> Counter[tuple[str, int]]:
         if role == "py:module" or not name.startswith("de_an06"):
             continue
         try:
-            counts[name.rpartition(".")[2], id(_resolve(name))] += 1
+            counts[name.rpartition(".")[2], id(resolve(name))] += 1
         except (AttributeError, LookupError):
             continue
     return counts

@@ -156,7 +156,7 @@ def in_range(owner: str, f: OneFit, series: Series) -> OneFit:
     """
     if g.in_range(g.SCALAR, f.syy):
         return f
-    raise out_of_range(owner, "series", [r.value for r in series.readings])
+    raise out_of_range(owner, "series", series.values)
 
 
 def none_if_nan(value: float) -> float | None:
